@@ -1,0 +1,123 @@
+// Package document is the model every parser produces and every rule reads:
+// the value Rego sees as `input`, plus where each part of it came from in the
+// source file. It imports nothing of ours.
+package document
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Kind is the type of configuration file a document came from.
+type Kind string
+
+// The kinds shiplint understands. They are also the Rego namespace of the
+// rules that apply to them: data.shiplint.<kind>.<rule>.
+const (
+	Dockerfile Kind = "dockerfile"
+	Compose    Kind = "compose"
+	Kubernetes Kind = "kubernetes"
+)
+
+// Kinds lists every kind, in a fixed order.
+var Kinds = []Kind{Dockerfile, Compose, Kubernetes}
+
+// ParseKind returns the Kind named by s, or false.
+func ParseKind(s string) (Kind, bool) {
+	for _, k := range Kinds {
+		if string(k) == s {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Range is a span of source text. Lines and columns are 1-based; EndColumn
+// is exclusive (the column after the last character), as in SARIF. A zero
+// column means "the whole line".
+type Range struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+// Valid reports whether r points at a line.
+func (r Range) Valid() bool { return r.StartLine > 0 }
+
+// Document is one unit of evaluation: a Dockerfile, a Compose file, or one
+// Kubernetes resource (a YAML stream holds one Document per resource).
+type Document struct {
+	Kind Kind
+	// Path is the slash-separated path relative to the scan root.
+	Path string
+	// Input is the value Rego sees as `input`. It holds only plain values
+	// (map[string]any, []any, string, bool, int64, float64, nil) and always
+	// has "kind" and "path".
+	Input map[string]any
+	// Positions maps paths into Input to source ranges.
+	Positions Positions
+	// Identity names the resource inside the file in a way that survives
+	// unrelated edits ("Deployment/prod/web", "stage builder"); it feeds
+	// finding fingerprints.
+	Identity string
+	// Range covers the whole document in the file (a resource in a stream).
+	Range Range
+}
+
+// Positions maps an encoded path into Input (see Key) to its source range.
+type Positions map[string]Range
+
+// Key encodes a path into Input as a JSON Pointer ("/stages/0/from"), which
+// is unambiguous because a node is either a map or a list, never both.
+func Key(path ...any) string {
+	var b strings.Builder
+	for _, p := range path {
+		b.WriteByte('/')
+		switch v := p.(type) {
+		case string:
+			b.WriteString(escape(v))
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		case int64:
+			b.WriteString(strconv.FormatInt(v, 10))
+		case float64:
+			b.WriteString(strconv.FormatInt(int64(v), 10))
+		default:
+			b.WriteString(escape(toString(v)))
+		}
+	}
+	return b.String()
+}
+
+// Join appends one path element to an encoded key.
+func Join(key string, elem any) string { return key + Key(elem) }
+
+func escape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func toString(v any) string {
+	if s, ok := v.(interface{ String() string }); ok {
+		return s.String()
+	}
+	return ""
+}
+
+// Set records the range of the node at key.
+func (p Positions) Set(key string, r Range) { p[key] = r }
+
+// Resolve returns the range of the deepest node on path that has one, so a
+// finding about a missing setting lands on the node where it belongs. The
+// document root ("") is the last resort.
+func (p Positions) Resolve(path []any) (Range, bool) {
+	for n := len(path); n >= 0; n-- {
+		if r, ok := p[Key(path[:n]...)]; ok {
+			return r, true
+		}
+	}
+	return Range{}, false
+}

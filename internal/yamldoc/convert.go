@@ -1,0 +1,241 @@
+package yamldoc
+
+import (
+	"fmt"
+
+	"github.com/shiplint/shiplint/internal/document"
+	yaml "sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+type converter struct {
+	path   string
+	src    *source
+	opt    Options
+	pos    document.Positions
+	budget int                // nodes still allowed through aliases and merges
+	active map[*yaml.Node]int // aliases and merge sources being expanded (cycle guard)
+	ends   map[*yaml.Node]document.Range
+}
+
+// walk is the context of one node in the tree walk.
+type walk struct {
+	// over, when set, is the range given to the whole subtree: the alias
+	// usage or the `<<` entry it was reached through (outermost wins), so a
+	// finding lands where the anchor is used, not where it is defined.
+	over *document.Range
+	// origin is the alias or merge key that brought this subtree in; the
+	// budget error is reported there.
+	origin *yaml.Node
+	depth  int
+}
+
+// entry is one effective key/value pair of a mapping after merges.
+type entry struct {
+	name      string
+	key, val  *yaml.Node
+	over      *document.Range // the `<<` entry it came through
+	mergedVia *yaml.Node
+}
+
+func (c *converter) errAt(n *yaml.Node, format string, args ...any) error {
+	return &document.SyntaxError{Path: c.path, Line: n.Line, Column: n.Column, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (c *converter) convert(n *yaml.Node, key string, r document.Range, w walk) (any, error) {
+	if w.over != nil {
+		r = *w.over
+	}
+	c.pos[key] = r
+	if w.origin != nil {
+		if c.budget--; c.budget < 0 {
+			return nil, c.errAt(w.origin, "too many nodes produced through aliases (limit %d): possible alias bomb", c.opt.MaxAliasNodes)
+		}
+	}
+	if w.depth > c.opt.MaxDepth {
+		return nil, c.errAt(n, "nesting deeper than %d levels", c.opt.MaxDepth)
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return c.alias(n, key, r, w)
+	case yaml.ScalarNode:
+		return scalarValue(n), nil
+	case yaml.SequenceNode:
+		return c.sequence(n, key, w)
+	case yaml.MappingNode:
+		return c.mapping(n, key, w)
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return c.convert(n.Content[0], key, r, w)
+	}
+	return nil, c.errAt(n, "unsupported YAML node")
+}
+
+func (c *converter) enter(n, at *yaml.Node) error {
+	if c.active == nil {
+		c.active = map[*yaml.Node]int{}
+	}
+	if c.active[n] > 0 {
+		return c.errAt(at, "anchor %q refers to itself", n.Anchor)
+	}
+	c.active[n]++
+	return nil
+}
+
+func (c *converter) leave(n *yaml.Node) { c.active[n]-- }
+
+func (c *converter) alias(n *yaml.Node, key string, r document.Range, w walk) (any, error) {
+	if n.Alias == nil {
+		return nil, c.errAt(n, "unknown anchor %q", n.Value)
+	}
+	if err := c.enter(n.Alias, n); err != nil {
+		return nil, err
+	}
+	defer c.leave(n.Alias)
+	if w.over == nil {
+		w.over = &r
+	}
+	if w.origin == nil {
+		w.origin = n
+	}
+	return c.convert(n.Alias, key, r, w)
+}
+
+func (c *converter) sequence(n *yaml.Node, key string, w walk) (any, error) {
+	out := make([]any, 0, len(n.Content))
+	w.depth++
+	for i, item := range n.Content {
+		v, err := c.convert(item, document.Join(key, i), c.span(item), w)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func (c *converter) mapping(n *yaml.Node, key string, w walk) (any, error) {
+	entries, err := c.entries(n)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(entries))
+	w.depth++
+	for _, e := range entries {
+		cw := w
+		if cw.over == nil && e.over != nil {
+			cw.over = e.over
+		}
+		if cw.origin == nil && e.mergedVia != nil {
+			cw.origin = e.mergedVia
+		}
+		v, err := c.convert(e.val, document.Join(key, e.name), c.entrySpan(e.key, e.val), cw)
+		if err != nil {
+			return nil, err
+		}
+		out[e.name] = v
+	}
+	return out, nil
+}
+
+// entries lists the effective pairs of a mapping: explicit keys first (they
+// win), then keys pulled in by `<<`, earlier merge sources winning over later
+// ones as the YAML merge spec says.
+func (c *converter) entries(n *yaml.Node) ([]entry, error) {
+	seen := map[string]*yaml.Node{}
+	var out []entry
+	var merges []int
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			merges = append(merges, i)
+			continue
+		}
+		name, err := c.keyText(k)
+		if err != nil {
+			return nil, err
+		}
+		if first, dup := seen[name]; dup {
+			return nil, c.errAt(k, "duplicate key %q (first at line %d)", name, first.Line)
+		}
+		seen[name] = k
+		out = append(out, entry{name: name, key: k, val: n.Content[i+1]})
+	}
+	for _, i := range merges {
+		merged, err := c.merge(n.Content[i], n.Content[i+1], seen)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, merged...)
+	}
+	return out, nil
+}
+
+// merge returns the pairs a `<<: value` entry adds that are not in seen.
+func (c *converter) merge(k, v *yaml.Node, seen map[string]*yaml.Node) ([]entry, error) {
+	r := c.entrySpan(k, v)
+	sources, err := c.mergeSources(k, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []entry
+	for _, src := range sources {
+		// Charge the budget per pair so nested merges cannot blow up time.
+		if c.budget -= len(src.Content) / 2; c.budget < 0 {
+			return nil, c.errAt(k, "too many nodes produced through merge keys (limit %d)", c.opt.MaxAliasNodes)
+		}
+		if err := c.enter(src, k); err != nil {
+			return nil, err
+		}
+		sub, err := c.entries(src)
+		c.leave(src)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range sub {
+			if _, ok := seen[e.name]; ok {
+				continue
+			}
+			seen[e.name] = e.key
+			e.over, e.mergedVia = &r, k
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+func (c *converter) mergeSources(k, v *yaml.Node) ([]*yaml.Node, error) {
+	v = deref(v)
+	switch v.Kind {
+	case yaml.MappingNode:
+		return []*yaml.Node{v}, nil
+	case yaml.SequenceNode:
+		out := make([]*yaml.Node, 0, len(v.Content))
+		for _, item := range v.Content {
+			item = deref(item)
+			if item.Kind != yaml.MappingNode {
+				return nil, c.errAt(k, "map merge requires a mapping or a list of mappings")
+			}
+			out = append(out, item)
+		}
+		return out, nil
+	}
+	return nil, c.errAt(k, "map merge requires a mapping or a list of mappings")
+}
+
+// deref follows aliases (bounded: yaml.v3 anchors must be defined before use).
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// keyText turns a key into a string: non-string scalars become their text.
+func (c *converter) keyText(k *yaml.Node) (string, error) {
+	if d := deref(k); d.Kind == yaml.ScalarNode {
+		return d.Value, nil
+	}
+	return "", c.errAt(k, "mapping or sequence used as a mapping key is not supported")
+}

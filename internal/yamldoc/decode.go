@@ -1,0 +1,133 @@
+// Package yamldoc turns a YAML stream into plain Go values (the shape Rego
+// sees) and records a source range for every node, so parsers built on it can
+// point findings at exact lines. It resolves anchors, aliases and merge keys
+// the way Kubernetes and Docker Compose read them, with limits that keep
+// hostile input (alias bombs, deep nesting) from exhausting memory or stack.
+package yamldoc
+
+import (
+	"bytes"
+	"errors"
+	"io"
+
+	"github.com/shiplint/shiplint/internal/document"
+	yaml "sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// Doc is one non-empty document of a YAML stream.
+type Doc struct {
+	// Value holds only plain values: map[string]any, []any, string, bool,
+	// int64, float64, nil.
+	Value any
+	// Positions maps keys relative to this document's root ("" is the root
+	// node) to source ranges.
+	Positions document.Positions
+	// Range is the document's span in the file.
+	Range document.Range
+	// Index is the document's 0-based position in the stream, counting
+	// empty documents too, so it matches what an editor shows.
+	Index int
+}
+
+// Options bounds the work done for one stream.
+type Options struct {
+	// MaxAliasNodes caps the nodes produced through aliases and merge keys
+	// in the whole stream (default 100000): a billion-laughs bomb fails at
+	// the alias that crosses it instead of eating memory.
+	MaxAliasNodes int
+	// MaxDepth caps nesting of collections (default 200).
+	MaxDepth int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxAliasNodes <= 0 {
+		o.MaxAliasNodes = 100000
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = 200
+	}
+	return o
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Decode reads every document of the stream in src. On an error it returns
+// the documents decoded before it together with a *document.SyntaxError.
+func Decode(path string, src []byte, opt Options) ([]Doc, error) {
+	src = bytes.TrimPrefix(src, bom)
+	if err := checkText(path, src); err != nil {
+		return nil, err
+	}
+	opt = opt.withDefaults()
+	c := &converter{path: path, src: newSource(src), opt: opt, budget: opt.MaxAliasNodes}
+	// One decoder over the whole stream keeps line numbers absolute.
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var docs []Doc
+	for idx := 0; ; idx++ {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if errors.Is(err, io.EOF) {
+			return docs, nil
+		}
+		if err != nil {
+			return docs, c.yamlError(err)
+		}
+		if isEmpty(&n) {
+			continue
+		}
+		d, err := c.document(&n, idx)
+		if err != nil {
+			return docs, err
+		}
+		docs = append(docs, d)
+	}
+}
+
+// isEmpty reports a document with no content (only comments or a bare ---),
+// which yaml.v3 returns as an untagged empty null scalar.
+func isEmpty(n *yaml.Node) bool {
+	if len(n.Content) == 0 {
+		return true
+	}
+	r := n.Content[0]
+	return r.Kind == yaml.ScalarNode && r.Tag == "!!null" && r.Value == "" && r.Style == 0 && r.Anchor == ""
+}
+
+func (c *converter) document(n *yaml.Node, idx int) (Doc, error) {
+	c.pos = document.Positions{}
+	root := n.Content[0]
+	r := c.span(root)
+	v, err := c.convert(root, "", r, walk{})
+	if err != nil {
+		return Doc{}, err
+	}
+	return Doc{Value: v, Positions: c.pos, Range: r, Index: idx}, nil
+}
+
+// Mirror copies the positions of the subtree at fromKey to toKey, for
+// normalized views that mirror a raw node.
+func Mirror(p document.Positions, fromKey, toKey string) {
+	MirrorFrom(p, p, fromKey, toKey)
+}
+
+// MirrorFrom copies the positions of the subtree at fromKey in src to toKey
+// in dst, for documents built from part of a YAML document (a resource in a
+// List, a service in a Compose file).
+func MirrorFrom(dst, src document.Positions, fromKey, toKey string) {
+	type kv struct {
+		k string
+		r document.Range
+	}
+	var found []kv // collected first: dst may be src
+	prefix := fromKey + "/"
+	for k, r := range src {
+		if k == fromKey {
+			found = append(found, kv{toKey, r})
+		} else if len(k) > len(prefix) && k[:len(prefix)] == prefix {
+			found = append(found, kv{toKey + k[len(fromKey):], r})
+		}
+	}
+	for _, e := range found {
+		dst[e.k] = e.r
+	}
+}

@@ -1,0 +1,172 @@
+package yamldoc
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shiplint/shiplint/internal/document"
+	yaml "sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// source indexes the text by line so end positions (yaml.v3 gives only
+// starts) can be computed from the characters actually written.
+type source struct{ lines [][]rune }
+
+func newSource(src []byte) *source {
+	raw := strings.Split(string(src), "\n")
+	s := &source{lines: make([][]rune, len(raw))}
+	for i, l := range raw {
+		s.lines[i] = []rune(strings.TrimSuffix(l, "\r"))
+	}
+	return s
+}
+
+// line returns the 1-based line n, or nil.
+func (s *source) line(n int) []rune {
+	if n < 1 || n > len(s.lines) {
+		return nil
+	}
+	return s.lines[n-1]
+}
+
+// entrySpan covers a mapping entry: from its key to the end of its value.
+func (c *converter) entrySpan(k, v *yaml.Node) document.Range {
+	r := c.span(v)
+	r.StartLine, r.StartColumn = k.Line, k.Column
+	if r.EndLine < r.StartLine || (r.EndLine == r.StartLine && r.EndColumn < r.StartColumn) {
+		kr := c.span(k)
+		r.EndLine, r.EndColumn = kr.EndLine, kr.EndColumn
+	}
+	return r
+}
+
+// span is the range of one node; memoized because collections end where
+// their last child ends.
+func (c *converter) span(n *yaml.Node) document.Range {
+	if r, ok := c.ends[n]; ok {
+		return r
+	}
+	r := document.Range{StartLine: n.Line, StartColumn: n.Column, EndLine: n.Line, EndColumn: n.Column}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		r.EndLine, r.EndColumn = c.scalarEnd(n)
+	case yaml.AliasNode:
+		r.EndColumn = n.Column + 1 + utf8.RuneCountInString(n.Value)
+	case yaml.SequenceNode, yaml.MappingNode:
+		r.EndLine, r.EndColumn = c.collectionEnd(n)
+	}
+	if c.ends == nil {
+		c.ends = map[*yaml.Node]document.Range{}
+	}
+	c.ends[n] = r
+	return r
+}
+
+func (c *converter) collectionEnd(n *yaml.Node) (int, int) {
+	line, col := n.Line, n.Column+1
+	if len(n.Content) > 0 {
+		last := c.span(n.Content[len(n.Content)-1])
+		line, col = last.EndLine, last.EndColumn
+	}
+	if n.Style&yaml.FlowStyle == 0 {
+		return line, col
+	}
+	// Include the closing bracket of a flow collection when it is on the
+	// same line (best effort).
+	closer := ']'
+	if n.Kind == yaml.MappingNode {
+		closer = '}'
+	}
+	l := c.src.line(line)
+	for i := col - 1; i >= 0 && i < len(l); i++ {
+		if l[i] == closer {
+			return line, i + 2
+		}
+	}
+	return line, col
+}
+
+func (c *converter) scalarEnd(n *yaml.Node) (int, int) {
+	l := c.src.line(n.Line)
+	start := n.Column - 1
+	if start < 0 || start > len(l) {
+		return n.Line, n.Column
+	}
+	switch {
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		return c.quotedEnd(n.Line, start, n.Style&yaml.DoubleQuotedStyle != 0)
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		return c.blockEnd(n.Line)
+	}
+	return n.Line, plainEnd(l, start, n.Value)
+}
+
+// plainEnd finds where a plain scalar ends on its first line: its text when
+// it is there, else the line up to a comment (multi-line plain scalars).
+func plainEnd(l []rune, start int, value string) int {
+	rest := string(l[start:])
+	if i := strings.Index(rest, value); i >= 0 && !strings.Contains(value, "\n") && value != "" {
+		return start + utf8.RuneCountInString(rest[:i]) + utf8.RuneCountInString(value) + 1
+	}
+	if value == "" {
+		return start + 1
+	}
+	if i := strings.Index(rest, " #"); i >= 0 {
+		rest = rest[:i]
+	}
+	return start + utf8.RuneCountInString(strings.TrimRight(rest, " \t")) + 1
+}
+
+// quotedEnd scans to the closing quote, across lines if needed.
+func (c *converter) quotedEnd(line, start int, double bool) (int, int) {
+	q := '\''
+	if double {
+		q = '"'
+	}
+	l := c.src.line(line)
+	// Skip a tag or anchor before the opening quote.
+	for start < len(l) && l[start] != q {
+		start++
+	}
+	i := start + 1
+	for ln := line; ln <= len(c.src.lines); ln, i = ln+1, 0 {
+		l = c.src.line(ln)
+		for ; i < len(l); i++ {
+			switch {
+			case double && l[i] == '\\':
+				i++
+			case l[i] == q && !double && i+1 < len(l) && l[i+1] == q:
+				i++
+			case l[i] == q:
+				return ln, i + 2
+			}
+		}
+	}
+	return line, len(c.src.line(line)) + 1
+}
+
+// blockEnd finds the last content line of a literal or folded scalar: lines
+// after the header that are blank or indented deeper than the header line.
+func (c *converter) blockEnd(header int) (int, int) {
+	indent := leading(c.src.line(header))
+	endLine, endCol := header, len(c.src.line(header))+1
+	for ln := header + 1; ln <= len(c.src.lines); ln++ {
+		l := c.src.line(ln)
+		if strings.TrimSpace(string(l)) == "" {
+			continue
+		}
+		if leading(l) <= indent {
+			break
+		}
+		endLine, endCol = ln, len(l)+1
+	}
+	return endLine, endCol
+}
+
+func leading(l []rune) int {
+	n := 0
+	for n < len(l) && l[n] == ' ' {
+		n++
+	}
+	return n
+}

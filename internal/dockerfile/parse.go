@@ -1,0 +1,230 @@
+// Package dockerfile turns a Dockerfile into a document.Document: the
+// instructions as buildkit reads them, stages with their resolved base
+// images, and the simple commands inside every RUN as mvdan.cc/sh parses
+// them, each with its exact place in the file.
+package dockerfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/shiplint/shiplint/internal/document"
+)
+
+// Parse parses src (the bytes of the file at path, a slash path relative to
+// the scan root). On failure it returns a *document.SyntaxError with the
+// 1-based line where parsing failed; it never panics on any input.
+func Parse(path string, src []byte) (doc *document.Document, err error) {
+	// Last line of defence: a panic inside a dependency on hostile input
+	// must become a finding, not a crashed scan.
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &document.SyntaxError{Path: path, Line: 1, Msg: fmt.Sprintf("internal parser error: %v", r)}
+		}
+	}()
+	p := newFileParser(path, src)
+	if err := p.parse(); err != nil {
+		return nil, err
+	}
+	return p.document(), nil
+}
+
+// fileParser holds the state of one Parse call.
+type fileParser struct {
+	path   string
+	src    []byte   // the file without its BOM
+	lines  []string // physical lines without line terminators (\n, \r\n)
+	escape byte     // '\\' or '`'
+	pos    document.Positions
+
+	directives map[string]any
+	args       []any
+	argEnv     map[string]string // global ARG defaults that have a known value
+	stages     []*stage
+}
+
+func newFileParser(path string, src []byte) *fileParser {
+	// buildkit drops a leading BOM too; dropping it here keeps the columns
+	// of line 1 what a user sees.
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = sanitizeUTF8(src)
+	lines := strings.Split(string(src), "\n")
+	if len(lines) > 1 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1] // the final newline does not start a line
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return &fileParser{
+		path:       path,
+		src:        src,
+		lines:      lines,
+		escape:     '\\',
+		pos:        document.Positions{},
+		directives: map[string]any{},
+		args:       []any{},
+		argEnv:     map[string]string{},
+	}
+}
+
+// sanitizeUTF8 replaces each byte of an invalid UTF-8 sequence with '?'.
+// Input must hold valid strings (JSON, Rego), buildkit's word lexer prints
+// to stderr on invalid UTF-8, and one byte for one byte keeps every column.
+func sanitizeUTF8(src []byte) []byte {
+	if utf8.Valid(src) {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for len(src) > 0 {
+		r, n := utf8.DecodeRune(src)
+		if r == utf8.RuneError && n <= 1 {
+			out = append(out, '?')
+			src = src[1:]
+			continue
+		}
+		out = append(out, src[:n]...)
+		src = src[n:]
+	}
+	return out
+}
+
+// line returns physical line n (1-based), or "" when out of range.
+func (p *fileParser) line(n int) string {
+	if n < 1 || n > len(p.lines) {
+		return ""
+	}
+	return p.lines[n-1]
+}
+
+func (p *fileParser) syntaxError(line int, msg string) *document.SyntaxError {
+	if line < 1 {
+		line = 1
+	}
+	return &document.SyntaxError{Path: p.path, Line: line, Msg: msg}
+}
+
+// parse runs buildkit's parser, then validates and converts node by node so
+// the first bad instruction is reported at its own line.
+func (p *fileParser) parse() error {
+	if err := p.parseDirectives(); err != nil {
+		return err
+	}
+	res, err := parser.Parse(bytes.NewReader(p.src))
+	if err != nil {
+		if isEmptyFile(err) {
+			return nil // empty or comment-only: a document with no stages
+		}
+		return p.fromBuildkitError(err, 1)
+	}
+	if res.EscapeToken == '`' {
+		p.escape = '`'
+	}
+	for _, node := range res.AST.Children {
+		if err := p.addNode(node); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isEmptyFile recognises buildkit's error for a file without instructions,
+// which for a linter is a valid (if pointless) file.
+func isEmptyFile(err error) bool {
+	return strings.Contains(err.Error(), "file with no instructions")
+}
+
+// fromBuildkitError converts a buildkit error, keeping the line it carries.
+func (p *fileParser) fromBuildkitError(err error, fallback int) *document.SyntaxError {
+	line := fallback
+	var le *parser.LocationError
+	if errors.As(err, &le) {
+		for _, loc := range le.Locations {
+			if len(loc) > 0 && loc[0].Start.Line > 0 {
+				line = loc[0].Start.Line
+				break
+			}
+		}
+	}
+	var ue *instructions.UnknownInstructionError
+	if errors.As(err, &ue) && ue.Line > 0 {
+		line = ue.Line
+	}
+	msg := err.Error()
+	if le != nil {
+		msg = le.Unwrap().Error()
+	}
+	return p.syntaxError(line, msg)
+}
+
+// parseDirectives reads the parser directives at the top of the file.
+func (p *fileParser) parseDirectives() error {
+	var dp parser.DirectiveParser
+	ds, err := dp.ParseAll(p.src)
+	if err != nil {
+		// ParseAll stops at the repeated directive: it is the line after
+		// the last one it returned.
+		line := 1
+		if n := len(ds); n > 0 && len(ds[n-1].Location) > 0 {
+			line = ds[n-1].Location[0].Start.Line + 1
+		}
+		return p.syntaxError(line, err.Error())
+	}
+	for _, d := range ds {
+		line := 1
+		if len(d.Location) > 0 {
+			line = d.Location[0].Start.Line
+		}
+		p.directives[d.Name] = d.Value
+		p.pos.Set(document.Key("directives", d.Name), lineRange(line, line))
+		if _, ok := p.pos[document.Key("directives")]; !ok {
+			p.pos.Set(document.Key("directives"), lineRange(line, line))
+		}
+	}
+	if r, ok := p.pos[document.Key("directives")]; ok && len(ds) > 0 {
+		last := ds[len(ds)-1]
+		if len(last.Location) > 0 {
+			r.EndLine = last.Location[0].Start.Line
+			p.pos.Set(document.Key("directives"), r)
+		}
+	}
+	return nil
+}
+
+// lineRange is a range of whole lines.
+func lineRange(start, end int) document.Range {
+	if end < start {
+		end = start
+	}
+	return document.Range{StartLine: start, EndLine: end}
+}
+
+// document assembles the result.
+func (p *fileParser) document() *document.Document {
+	stages := make([]any, len(p.stages))
+	for i, s := range p.stages {
+		s.final = i == len(p.stages)-1
+		stages[i] = p.stageValue(i, s)
+	}
+	whole := document.Range{StartLine: 1, EndLine: max(1, len(p.lines))}
+	p.pos.Set("", whole)
+	return &document.Document{
+		Kind:      document.Dockerfile,
+		Path:      p.path,
+		Identity:  "",
+		Range:     whole,
+		Positions: p.pos,
+		Input: map[string]any{
+			"kind":       string(document.Dockerfile),
+			"path":       p.path,
+			"directives": p.directives,
+			"args":       p.args,
+			"stages":     stages,
+		},
+	}
+}

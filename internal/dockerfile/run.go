@@ -1,0 +1,230 @@
+package dockerfile
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/shiplint/shiplint/internal/document"
+)
+
+// addCommands sets "commands" (and "shellError") on a RUN instruction.
+func (p *fileParser) addCommands(in map[string]any, node *parser.Node, s *stage, key string, cmdEnd int) {
+	c := newCollector()
+	head := p.shellLines(node.StartLine, node.EndLine)
+	text := blankHead(strings.Join(head, "\n"), len(node.Flags))
+	var shellErr string
+	switch {
+	case node.Attributes["json"]:
+		p.execCommand(c, node, text)
+	case !posixShell(s.shell):
+		shellErr = fmt.Sprintf("SHELL %q is not a POSIX shell", strings.Join(s.shell, " "))
+	default:
+		shellErr = p.shellCommands(c, node, text, cmdEnd)
+	}
+	if shellErr != "" {
+		in["shellError"] = shellErr
+	}
+	// A failed command part leaves no commands; a failed heredoc script
+	// keeps those found before it.
+	in["commands"] = c.values(p.pos, key+"/commands")
+}
+
+// posixShell tells whether a stage's SHELL is one whose scripts we can
+// read. nil is Docker's default, /bin/sh -c.
+func posixShell(sh []string) bool {
+	if len(sh) == 0 {
+		return true
+	}
+	return isShell(strings.TrimSuffix(strings.ToLower(path.Base(strings.ReplaceAll(sh[0], `\`, "/"))), ".exe"))
+}
+
+// shellCommands parses a shell-form RUN: its command part together with
+// the heredoc bodies (so the shell sees the heredocs it is given), then the
+// bodies that are shell scripts themselves. It returns a shell error text.
+func (p *fileParser) shellCommands(c *collector, node *parser.Node, head string, cmdEnd int) string {
+	text := head
+	if node.EndLine > cmdEnd {
+		text += "\n" + p.raw(cmdEnd+1, node.EndLine)
+	}
+	if err := c.parse(text, walkCtx{parent: -1, org: origin{node.StartLine, 1}}); err != nil {
+		c.cmds = nil
+		return shellErrorText(err, origin{node.StartLine, 1})
+	}
+	commandPart := len(c.cmds)
+	for k, h := range heredocBodies(node, cmdEnd) {
+		ctx := walkCtx{parent: -1, org: origin{h.start, 1}}
+		if idx, ok := c.hdocShell[h.Name]; ok {
+			ctx.parent, ctx.context = idx, "heredoc"
+		} else if k > 0 || commandPart > 0 || !shebangIsShell(h.Content) {
+			continue
+		}
+		body := ""
+		if h.lines > 0 {
+			body = p.raw(h.start, h.start+h.lines-1)
+		}
+		if err := c.parse(body, ctx); err != nil {
+			return shellErrorText(err, ctx.org)
+		}
+	}
+	return ""
+}
+
+// shebangIsShell tells whether a heredoc run as a script is a shell script:
+// no #! line (Docker then runs it with the shell) or a #! naming a shell.
+func shebangIsShell(content string) bool {
+	first, _, _ := strings.Cut(content, "\n")
+	if !strings.HasPrefix(first, "#!") {
+		return true
+	}
+	f := strings.Fields(first[2:])
+	for len(f) > 0 && (path.Base(f[0]) == "env" || strings.HasPrefix(f[0], "-")) {
+		f = f[1:]
+	}
+	return len(f) > 0 && isShell(f[0])
+}
+
+// shellErrorText reports a shell parse error at its file position.
+func shellErrorText(err error, org origin) string {
+	var pe syntax.ParseError
+	if errors.As(err, &pe) {
+		l, c := org.pos(pe.Pos)
+		return fmt.Sprintf("%d:%d: %s", l, c, pe.Text)
+	}
+	return err.Error()
+}
+
+// execCommand records an exec-form RUN as one command; each JSON string is
+// positioned where it is written when that can be found.
+func (p *fileParser) execCommand(c *collector, node *parser.Node, text string) {
+	var words []string
+	for n := node.Next; n != nil; n = n.Next {
+		words = append(words, n.Value)
+	}
+	if len(words) == 0 {
+		return
+	}
+	org := origin{node.StartLine, 1}
+	toks := jsonStrings(text)
+	whole := lineRange(node.StartLine, node.EndLine)
+	rngs := make([]document.Range, len(words))
+	for i := range rngs {
+		rngs[i] = whole
+		if len(toks) == len(words) {
+			rngs[i] = toks[i].rng(org)
+		}
+	}
+	env := map[string]any{}
+	nameIdx, sudo := unwrapSudo(words, env)
+	cmd := &shellCmd{
+		name: words[nameIdx], args: words[nameIdx+1:], env: env, sudo: sudo,
+		length: 1, parent: -1, rng: whole, nameRng: rngs[nameIdx], argRngs: rngs[nameIdx+1:],
+	}
+	if len(toks) == len(words) {
+		cmd.rng = document.Range{StartLine: rngs[0].StartLine, StartColumn: rngs[0].StartColumn,
+			EndLine: rngs[len(rngs)-1].EndLine, EndColumn: rngs[len(rngs)-1].EndColumn}
+	}
+	c.cmds = append(c.cmds, cmd)
+	c.pipelines++
+	if k := shellCIndex(cmd.args); isShell(cmd.name) && k >= 0 {
+		r := cmd.argRngs[k]
+		org := origin{r.StartLine, max(1, r.StartColumn+1)}
+		_ = c.parse(cmd.args[k], walkCtx{parent: 0, context: "shell-c", org: org, depth: 1})
+	}
+}
+
+// jsonToken is a JSON string's place in a text: 1-based line and column
+// of its opening quote, and the line and column after its closing quote.
+type jsonToken struct{ line, col, endLine, endCol int }
+
+func (t jsonToken) rng(org origin) document.Range {
+	sl, sc := org.at(t.line, t.col)
+	el, ec := org.at(t.endLine, t.endCol)
+	return document.Range{StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec}
+}
+
+// jsonStrings finds the JSON strings of an exec-form array in text.
+func jsonStrings(text string) []jsonToken {
+	var out []jsonToken
+	line, col := 1, 1
+	var cur *jsonToken
+	escaped := false
+	for i := 0; i < len(text); i++ {
+		ch := text[i]
+		switch {
+		case cur == nil && ch == '"':
+			cur = &jsonToken{line: line, col: col}
+		case cur != nil && escaped:
+			escaped = false
+		case cur != nil && ch == '\\':
+			escaped = true
+		case cur != nil && ch == '"':
+			cur.endLine, cur.endCol = line, col+1
+			out = append(out, *cur)
+			cur = nil
+		}
+		if ch == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return out
+}
+
+// values converts the commands to input values and records positions.
+func (c *collector) values(pos document.Positions, key string) []any {
+	out := make([]any, 0, len(c.cmds))
+	// Pipelines are numbered as met, including statements that hold no
+	// command (`<<EOF`, `A=1`); renumber densely in order of appearance.
+	dense := map[int]int{}
+	for _, cmd := range c.cmds {
+		if _, ok := dense[cmd.pipeline]; !ok {
+			dense[cmd.pipeline] = len(dense)
+		}
+	}
+	for k, cmd := range c.cmds {
+		ck := document.Join(key, k)
+		args := make([]any, len(cmd.args))
+		for m, a := range cmd.args {
+			args[m] = a
+			pos.Set(document.Join(ck+"/args", m), cmd.argRngs[m])
+		}
+		var parent any
+		if cmd.parent >= 0 {
+			parent = int64(cmd.parent)
+		}
+		out = append(out, map[string]any{
+			"name": cmd.name, "args": args, "env": cmd.env, "sudo": cmd.sudo,
+			"pipeline": int64(dense[cmd.pipeline]), "position": int64(cmd.position),
+			"pipelineLength": int64(cmd.length), "parent": parent, "context": cmd.context,
+			"line": int64(cmd.nameRng.StartLine), "column": int64(cmd.nameRng.StartColumn),
+		})
+		pos.Set(ck, cmd.rng)
+		for _, sub := range []string{"/args", "/env", "/sudo", "/pipeline", "/position", "/pipelineLength", "/parent", "/context"} {
+			pos.Set(ck+sub, cmd.rng)
+		}
+		for _, sub := range []string{"/name", "/line", "/column"} {
+			pos.Set(ck+sub, cmd.nameRng)
+		}
+	}
+	return out
+}
+
+// stageValue builds input.stages[i] and its position.
+func (p *fileParser) stageValue(i int, s *stage) map[string]any {
+	var name any
+	if s.name != "" {
+		name = s.name
+	}
+	p.pos.Set(document.Key("stages", i), lineRange(s.fromLine, s.endLine))
+	p.pos.Set(document.Key("stages", i, "instructions"), lineRange(s.fromLine, s.endLine))
+	return map[string]any{
+		"index": int64(i), "name": name, "final": s.final,
+		"from": s.from, "instructions": s.instructions,
+	}
+}

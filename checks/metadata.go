@@ -1,0 +1,142 @@
+package checks
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/shiplint/shiplint/internal/finding"
+)
+
+// ruleIDPattern keeps IDs short and safe in SARIF, file names and comments.
+var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{1,63}$`)
+
+// readMetadata builds the catalog from METADATA blocks: every package under
+// shiplint.<kind>. that defines deny is a rule and must describe itself.
+func (p *Pack) readMetadata(modules map[string]*ast.Module, builtin map[string]bool) error {
+	annotations := map[string]*ast.Annotations{}
+	for _, e := range p.compiler.GetAnnotationSet().Flatten() {
+		if e.Annotations.Scope == "package" {
+			annotations[refString(e.Path)] = e.Annotations
+		}
+	}
+	var problems []string
+	for name, m := range modules {
+		pkg := refString(m.Package.Path)
+		kind, ok := kindOfPackage(pkg)
+		if !ok || !definesDeny(m) || strings.HasSuffix(pkg, "_test") {
+			continue
+		}
+		if _, seen := p.byPkg[pkg]; seen {
+			continue // a package split over several files is one rule
+		}
+		r, err := ruleFromAnnotations(annotations[pkg])
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s:%d: rule package %s: %v", name, m.Package.Location.Row, pkg, err))
+			continue
+		}
+		r.Kind, r.Package, r.File, r.BuiltIn = kind, pkg, name, builtin[name]
+		if other, dup := p.byID[r.ID]; dup {
+			problems = append(problems, fmt.Sprintf("%s:%d: rule ID %s is already used by %s (%s)", name, m.Package.Location.Row, r.ID, other.Package, other.File))
+			continue
+		}
+		rule := r
+		p.byPkg[pkg], p.byID[r.ID] = &rule, &rule
+	}
+	if len(problems) > 0 {
+		slices.Sort(problems)
+		return &PolicyError{Problems: problems}
+	}
+	for _, r := range p.byID {
+		p.rules = append(p.rules, *r)
+	}
+	p.rules = append(p.rules, SyntaxErrorRule)
+	slices.SortFunc(p.rules, func(a, b finding.Rule) int { return strings.Compare(a.ID, b.ID) })
+	return nil
+}
+
+// refString renders data.shiplint.x.y as "shiplint.x.y".
+func refString(r ast.Ref) string {
+	parts := make([]string, 0, len(r))
+	for i, t := range r {
+		if i == 0 {
+			if v, ok := t.Value.(ast.Var); ok && v == "data" {
+				continue
+			}
+		}
+		if s, ok := t.Value.(ast.String); ok {
+			parts = append(parts, string(s))
+		} else {
+			parts = append(parts, t.Value.String())
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+func definesDeny(m *ast.Module) bool {
+	for _, r := range m.Rules {
+		if r.Head.Name == "deny" || (len(r.Head.Reference) > 0 && r.Head.Reference[0].Value.Compare(ast.Var("deny")) == 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleFromAnnotations reads title, description, related_resources and the
+// custom fields id, severity, remediation, frameworks, aliases.
+func ruleFromAnnotations(a *ast.Annotations) (finding.Rule, error) {
+	if a == nil {
+		return finding.Rule{}, fmt.Errorf("no METADATA block (need title and custom.id, custom.severity)")
+	}
+	var r finding.Rule
+	r.Title, r.Description = strings.TrimSpace(a.Title), strings.TrimSpace(a.Description)
+	for _, rr := range a.RelatedResources {
+		if rr.Ref.String() != "" {
+			r.References = append(r.References, rr.Ref.String())
+		}
+	}
+	c := a.Custom
+	id, _ := c["id"].(string)
+	if !ruleIDPattern.MatchString(id) {
+		return r, fmt.Errorf("custom.id %q is missing or not a valid rule ID", id)
+	}
+	r.ID = id
+	if r.Title == "" {
+		return r, fmt.Errorf("METADATA of %s has no title", id)
+	}
+	sev, _ := c["severity"].(string)
+	s, err := finding.ParseSeverity(sev)
+	if err != nil {
+		return r, fmt.Errorf("custom.severity of %s: %v", id, err)
+	}
+	r.Severity = s
+	r.Remediation, _ = c["remediation"].(string)
+	r.Remediation = strings.TrimSpace(r.Remediation)
+	if fw, ok := c["frameworks"].(map[string]any); ok {
+		r.Frameworks = map[string]string{}
+		for k, v := range fw {
+			r.Frameworks[k] = fmt.Sprint(v)
+		}
+	}
+	if al, ok := c["aliases"].([]any); ok {
+		for _, v := range al {
+			r.Aliases = append(r.Aliases, fmt.Sprint(v))
+		}
+	}
+	return r, nil
+}
+
+// SyntaxErrorRule is the built-in rule that parse failures are reported
+// under, so a broken file shows up like any other finding.
+var SyntaxErrorRule = finding.Rule{
+	ID:          "syntax-error",
+	Title:       "File cannot be parsed",
+	Description: "The file is not valid for its kind, so no other rule could check it. A file that does not parse hides every other problem in it.",
+	Severity:    finding.High,
+	Remediation: "Fix the syntax at the reported line; the message says what the parser expected.",
+	BuiltIn:     true,
+	File:        "(built-in)",
+}

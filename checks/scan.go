@@ -1,0 +1,175 @@
+package checks
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/shiplint/shiplint/internal/compose"
+	"github.com/shiplint/shiplint/internal/dockerfile"
+	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/kubernetes"
+)
+
+// File is one input to scan: its contents and what kind of file it is.
+type File struct {
+	// Path is shown in findings: slash-separated, relative to the scan root.
+	Path   string
+	Kind   document.Kind
+	Source []byte
+}
+
+// FileResult is what scanning one file produced.
+type FileResult struct {
+	Findings      []finding.Finding
+	Notifications []finding.Notification
+	Documents     int
+}
+
+// ScanOptions tune a scan.
+type ScanOptions struct {
+	// Workers is how many files are scanned at once; 0 means one per core.
+	Workers int
+	// EvalTimeout bounds one document's evaluation; 0 means DefaultEvalTimeout.
+	EvalTimeout time.Duration
+}
+
+// ScanFile parses one file and evaluates the pack over each of its
+// documents. A parse failure becomes a syntax-error finding at its line.
+func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult {
+	var res FileResult
+	lines := splitLines(f.Source)
+	docs, err := Parse(f)
+	if err != nil {
+		res.Findings = append(res.Findings, syntaxFinding(f, err, lines))
+	}
+	res.Documents = len(docs)
+	timeout := opt.EvalTimeout
+	if timeout <= 0 {
+		timeout = DefaultEvalTimeout
+	}
+	for _, d := range docs {
+		fs, err := p.evaluateWithDeadline(ctx, d, lines, timeout)
+		if err != nil {
+			res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
+		}
+		res.Findings = append(res.Findings, fs...)
+	}
+	finding.Sort(res.Findings)
+	fingerprints(res.Findings)
+	return res
+}
+
+func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, lines []string, timeout time.Duration) (fs []finding.Finding, err error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	defer func() {
+		// A built-in that panics on odd input must not take the scan down.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: evaluation panicked: %v", d.Path, r)
+		}
+	}()
+	return p.Evaluate(ctx, d, lines)
+}
+
+// Parse turns a file into documents with the parser for its kind.
+func Parse(f File) ([]*document.Document, error) {
+	switch f.Kind {
+	case document.Dockerfile:
+		d, err := dockerfile.Parse(f.Path, f.Source)
+		if d == nil {
+			return nil, err
+		}
+		return []*document.Document{d}, err
+	case document.Compose:
+		d, err := compose.Parse(f.Path, f.Source)
+		if d == nil {
+			return nil, err
+		}
+		return []*document.Document{d}, err
+	case document.Kubernetes:
+		return kubernetes.Parse(f.Path, f.Source)
+	}
+	return nil, fmt.Errorf("unknown kind %q", f.Kind)
+}
+
+func syntaxFinding(f File, err error, lines []string) finding.Finding {
+	line, col, msg := 1, 0, err.Error()
+	var se *document.SyntaxError
+	if errors.As(err, &se) {
+		msg = se.Msg
+		if se.Line > 0 {
+			line, col = se.Line, se.Column
+		}
+	}
+	r := SyntaxErrorRule
+	return finding.Finding{
+		RuleID: r.ID, Severity: r.Severity, Title: r.Title,
+		Message: fmt.Sprintf("cannot parse %s: %s", f.Kind, msg),
+		Kind:    f.Kind, Path: f.Path,
+		Range:   document.Range{StartLine: line, StartColumn: col, EndLine: line},
+		Snippet: lineAt(lines, line),
+	}
+}
+
+// Source yields the files to scan; an error is a file that could not be
+// read, reported as a notification.
+type Source func(yield func(File, error) bool)
+
+// Scan scans every file from src on a pool of workers and returns the
+// findings in the deterministic order of finding.Sort.
+func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Result {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan File)
+	results := make(chan FileResult)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				results <- p.ScanFile(ctx, f, opt)
+			}
+		}()
+	}
+	var readErrs []finding.Notification
+	go func() {
+		src(func(f File, err error) bool {
+			if err != nil {
+				readErrs = append(readErrs, finding.Notification{Level: "error", Message: err.Error()})
+				return true
+			}
+			jobs <- f
+			return true
+		})
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	res := finding.Result{Rules: p.Rules()}
+	for r := range results {
+		res.Findings = append(res.Findings, r.Findings...)
+		res.Notifications = append(res.Notifications, r.Notifications...)
+		res.Summary.FilesScanned++
+		res.Summary.Documents += r.Documents
+	}
+	res.Notifications = append(res.Notifications, readErrs...)
+	finding.Sort(res.Findings)
+	sortNotifications(res.Notifications)
+	return res
+}
+
+func sortNotifications(ns []finding.Notification) {
+	slices.SortFunc(ns, func(a, b finding.Notification) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Message, b.Message))
+	})
+}

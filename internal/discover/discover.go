@@ -1,0 +1,198 @@
+// Package discover finds the files to scan under the paths a user gives and
+// decides what kind each one is, by name first and by content for YAML.
+package discover
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/shiplint/shiplint/internal/document"
+)
+
+// DefaultMaxFileSize is the size above which a file is not read: no real
+// Dockerfile, Compose file or manifest comes near it, and it bounds memory.
+const DefaultMaxFileSize = 8 << 20
+
+// Options tune discovery.
+type Options struct {
+	// MaxFileSize in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// Root is the directory paths are shown relative to; "" means the
+	// current directory.
+	Root string
+}
+
+// File is one file to scan.
+type File struct {
+	// Path is slash-separated and relative to the root when under it.
+	Path   string
+	Kind   document.Kind
+	Source []byte
+}
+
+// Event is what the walk reports for each file it meets: a File to scan,
+// a skipped file, or an error reading one.
+type Event struct {
+	File    *File
+	Skipped string // path of a YAML file that is neither Compose nor Kubernetes
+	Err     error
+}
+
+// skipDirs are folders that hold other people's code or tool state.
+var skipDirs = map[string]bool{
+	".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true,
+	"bower_components": true, ".venv": true, "venv": true, "__pycache__": true,
+	".tox": true, ".terraform": true, ".idea": true, ".vscode": true,
+}
+
+// CheckPaths fails on the first path that does not exist, before any
+// scanning starts: a typo must not pass as "no findings".
+func CheckPaths(paths []string) error {
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("cannot scan %s: %v", p, reason(err))
+		}
+	}
+	return nil
+}
+
+func reason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Walk visits every path (file or directory, recursively) and calls yield
+// for each file worth reporting, in lexical order. Directory symlinks are
+// not followed, so a symlink loop cannot trap the walk.
+func Walk(paths []string, opt Options, yield func(Event) bool) {
+	w := walker{opt: opt, yield: yield}
+	if w.opt.MaxFileSize <= 0 {
+		w.opt.MaxFileSize = DefaultMaxFileSize
+	}
+	if w.opt.Root == "" {
+		w.opt.Root, _ = os.Getwd()
+	}
+	for _, p := range paths {
+		if !w.walk(p) {
+			return
+		}
+	}
+}
+
+type walker struct {
+	opt   Options
+	yield func(Event) bool
+}
+
+func (w *walker) walk(root string) bool {
+	info, err := os.Stat(root)
+	if err != nil {
+		return w.yield(Event{Err: fmt.Errorf("cannot read %s: %v", root, reason(err))})
+	}
+	if !info.IsDir() {
+		return w.file(root, true)
+	}
+	cont := true
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			cont = w.yield(Event{Err: fmt.Errorf("cannot read %s: %v", w.display(p), reason(err))})
+		} else if d.IsDir() {
+			if p != root && skipDirs[d.Name()] {
+				return filepath.SkipDir
+			}
+			return nil
+		} else {
+			cont = w.file(p, false)
+		}
+		if !cont {
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	if err != nil && cont {
+		cont = w.yield(Event{Err: err})
+	}
+	return cont
+}
+
+// file classifies and reads one file. Files named explicitly are scanned
+// like files found in a directory; only their YAML content is sniffed.
+func (w *walker) file(p string, explicit bool) bool {
+	name := filepath.Base(p)
+	kind, byName := KindOfName(name)
+	yaml := isYAML(name)
+	if !byName && !yaml {
+		return true
+	}
+	shown := w.display(p)
+	info, err := os.Stat(p) // follows file symlinks; reports broken ones
+	if err != nil {
+		return w.yield(Event{Err: fmt.Errorf("cannot read %s: %v", shown, reason(err))})
+	}
+	if !info.Mode().IsRegular() {
+		return true
+	}
+	if info.Size() > w.opt.MaxFileSize {
+		return w.yield(Event{Err: fmt.Errorf("%s: skipped, %d bytes is over the %d-byte limit (--max-file-size)", shown, info.Size(), w.opt.MaxFileSize)})
+	}
+	src, err := os.ReadFile(p)
+	if err != nil {
+		return w.yield(Event{Err: fmt.Errorf("cannot read %s: %v", shown, reason(err))})
+	}
+	if !byName {
+		k, ok := KindOfContent(src)
+		if !ok {
+			return w.yield(Event{Skipped: shown})
+		}
+		kind = k
+	}
+	return w.yield(Event{File: &File{Path: shown, Kind: kind, Source: src}})
+}
+
+// display is the path shown to the user: relative to the root when under
+// it, otherwise as given; always with forward slashes.
+func (w *walker) display(p string) string {
+	abs, err := filepath.Abs(p)
+	if err == nil {
+		if rel, err := filepath.Rel(w.opt.Root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(p))
+}
+
+// KindOfName classifies a file by its base name alone.
+func KindOfName(name string) (document.Kind, bool) {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".dockerignore"):
+		return "", false
+	case lower == "dockerfile", strings.HasPrefix(lower, "dockerfile."),
+		strings.HasSuffix(lower, ".dockerfile"), strings.HasPrefix(lower, "containerfile"):
+		return document.Dockerfile, true
+	case isYAML(lower) && isComposeName(lower):
+		return document.Compose, true
+	}
+	return "", false
+}
+
+func isComposeName(lower string) bool {
+	stem := strings.TrimSuffix(strings.TrimSuffix(lower, ".yaml"), ".yml")
+	return stem == "compose" || strings.HasPrefix(stem, "docker-compose") || strings.HasPrefix(stem, "compose.")
+}
+
+func isYAML(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}

@@ -1,0 +1,118 @@
+// Package finding holds what the engine produces and the reporters print:
+// findings and the rule metadata they refer to. It knows nothing of parsers.
+package finding
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shiplint/shiplint/internal/document"
+)
+
+// Severity orders how much a finding matters.
+type Severity int
+
+// Severities from least to most severe.
+const (
+	Info Severity = iota + 1
+	Low
+	Medium
+	High
+	Critical
+)
+
+var severityNames = map[Severity]string{Info: "info", Low: "low", Medium: "medium", High: "high", Critical: "critical"}
+
+func (s Severity) String() string { return severityNames[s] }
+
+// ParseSeverity reads a severity name.
+func ParseSeverity(name string) (Severity, error) {
+	for s, n := range severityNames {
+		if strings.EqualFold(n, name) {
+			return s, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want critical, high, medium, low or info)", name)
+}
+
+// MarshalText writes the name, so JSON output carries "high", not 4.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Rule is one rule's metadata, read from its METADATA block.
+type Rule struct {
+	ID          string            `json:"id"`
+	Title       string            `json:"title"`
+	Description string            `json:"description"`
+	Severity    Severity          `json:"severity"`
+	Remediation string            `json:"remediation"`
+	References  []string          `json:"references,omitempty"`
+	Frameworks  map[string]string `json:"frameworks,omitempty"`
+	Aliases     []string          `json:"aliases,omitempty"`
+	Kind        document.Kind     `json:"kind"`
+	// Package is the Rego package path, e.g. "shiplint.kubernetes.privileged".
+	Package string `json:"package"`
+	// File is where the rule is defined (embedded rules: "rules/...").
+	File    string `json:"file"`
+	BuiltIn bool   `json:"builtIn"`
+}
+
+// Finding is one problem at one place.
+type Finding struct {
+	RuleID   string         `json:"ruleId"`
+	Severity Severity       `json:"severity"`
+	Title    string         `json:"title"`
+	Message  string         `json:"message"`
+	Kind     document.Kind  `json:"kind"`
+	Path     string         `json:"path"`
+	Range    document.Range `json:"range"`
+	// Resource is the identity of the resource inside the file, if any.
+	Resource string `json:"resource,omitempty"`
+	// Snippet is the source text of the first line of Range.
+	Snippet string `json:"snippet"`
+	// Fingerprint identifies the finding across unrelated edits.
+	Fingerprint string `json:"fingerprint"`
+}
+
+// Sort puts findings in the one order every output uses: by file, line,
+// column, rule, then message.
+func Sort(fs []Finding) {
+	slices.SortFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Range.StartLine, b.Range.StartLine),
+			cmp.Compare(a.Range.StartColumn, b.Range.StartColumn),
+			cmp.Compare(a.RuleID, b.RuleID),
+			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.Range.EndLine, b.Range.EndLine),
+			cmp.Compare(a.Range.EndColumn, b.Range.EndColumn),
+			cmp.Compare(a.Resource, b.Resource),
+		)
+	})
+}
+
+// Notification is something about the run rather than the code: a file that
+// could not be read, a document that timed out.
+type Notification struct {
+	Level   string `json:"level"` // "error" | "warning" | "note"
+	Path    string `json:"path,omitempty"`
+	Message string `json:"message"`
+}
+
+// Result is everything a scan produced.
+type Result struct {
+	Findings      []Finding      `json:"findings"`
+	Rules         []Rule         `json:"-"`
+	Notifications []Notification `json:"notifications"`
+	Summary       Summary        `json:"summary"`
+}
+
+// Summary counts what was scanned.
+type Summary struct {
+	FilesScanned int            `json:"filesScanned"`
+	FilesSkipped int            `json:"filesSkipped"`
+	Documents    int            `json:"documents"`
+	ByKind       map[string]int `json:"byKind"`
+	BySeverity   map[string]int `json:"bySeverity"`
+}

@@ -1,0 +1,83 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shiplint/shiplint/internal/finding"
+)
+
+// Text writes findings grouped by file: one line per finding with
+// file:line:col, severity, rule ID and message, then the offending source
+// line, and a summary at the end.
+//
+//	Dockerfile:3:1: high DF001 The final stage sets no USER, ...
+//	    3 | FROM node:22
+func Text(w io.Writer, res finding.Result, opt Options) error {
+	bw := bufio.NewWriter(w)
+	prev := ""
+	for _, f := range res.Findings {
+		if f.Path != prev && prev != "" {
+			bw.WriteString("\n")
+		}
+		prev = f.Path
+		fmt.Fprintf(bw, "%s: %s %s %s\n", position(f), f.Severity, f.RuleID, f.Message)
+		if s := strings.TrimRight(f.Snippet, " \t"); s != "" {
+			fmt.Fprintf(bw, "  %5d | %s\n", f.Range.StartLine, expandTabs(s))
+		}
+	}
+	for _, n := range res.Notifications {
+		fmt.Fprintf(bw, "%s: %s\n", n.Level, n.Message)
+	}
+	if !opt.Quiet {
+		if len(res.Findings) > 0 || len(res.Notifications) > 0 {
+			bw.WriteString("\n")
+		}
+		bw.WriteString(summary(res) + "\n")
+	}
+	return bw.Flush()
+}
+
+func position(f finding.Finding) string {
+	if f.Range.StartColumn > 0 {
+		return fmt.Sprintf("%s:%d:%d", f.Path, f.Range.StartLine, f.Range.StartColumn)
+	}
+	return fmt.Sprintf("%s:%d", f.Path, f.Range.StartLine)
+}
+
+func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
+
+// summary is one line: how many findings of each severity, in how many
+// files, and what was skipped.
+func summary(res finding.Result) string {
+	counts := map[finding.Severity]int{}
+	files := map[string]bool{}
+	for _, f := range res.Findings {
+		counts[f.Severity]++
+		files[f.Path] = true
+	}
+	var parts []string
+	for s := finding.Critical; s >= finding.Info; s-- {
+		if counts[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
+		}
+	}
+	out := fmt.Sprintf("%d %s", len(res.Findings), plural(len(res.Findings), "finding"))
+	if len(parts) > 0 {
+		out += " (" + strings.Join(parts, ", ") + ")"
+	}
+	out += fmt.Sprintf(" in %d of %d %s scanned", len(files), res.Summary.FilesScanned, plural(res.Summary.FilesScanned, "file"))
+	if res.Summary.FilesSkipped > 0 {
+		out += fmt.Sprintf("; %d %s skipped (not a Dockerfile, Compose or Kubernetes file)", res.Summary.FilesSkipped, plural(res.Summary.FilesSkipped, "file"))
+	}
+	return out
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

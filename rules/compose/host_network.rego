@@ -1,0 +1,26 @@
+# METADATA
+# title: Service uses the host network
+# description: >-
+#   `network_mode: host` puts the service in the host's network namespace: it can bind any
+#   host port, reach services listening on localhost of the host (cloud metadata endpoints,
+#   admin interfaces, other containers' published ports) and sniff host traffic with
+#   NET_RAW. High, because network isolation is gone.
+# related_resources:
+# - https://docs.docker.com/reference/compose-file/services/#network_mode
+# - https://docs.docker.com/engine/network/drivers/host/
+# custom:
+#   id: DC003
+#   severity: high
+#   remediation: >-
+#     Remove `network_mode: host`; publish the ports the service needs with `ports:` (bound to
+#     127.0.0.1 when only the host should reach them) and attach it to a user-defined network.
+#   frameworks: {cis-docker: "5.9"}
+package shiplint.compose.host_network
+
+import data.shiplint.lib
+
+deny contains lib.finding(msg, ["services", name, "network_mode"]) if {
+	some name, svc in input.services
+	svc.network_mode == "host"
+	msg := sprintf("Service %q shares the host's network namespace (network_mode: host)", [name])
+}

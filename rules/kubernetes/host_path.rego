@@ -1,0 +1,29 @@
+# METADATA
+# title: Pod mounts a hostPath volume
+# description: >-
+#   A hostPath volume exposes a directory of the node to the pod. Depending on the path it
+#   reveals other pods' data and credentials, the kubelet's files, or lets the pod write where
+#   the node executes code; it also pins the pod to the node's layout. Pod Security Standards
+#   forbid hostPath volumes from the Baseline level up. High.
+# related_resources:
+# - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+# - https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
+# custom:
+#   id: KS002
+#   severity: high
+#   remediation: >-
+#     Use a volume type that does not reach into the node: emptyDir for scratch space,
+#     a PersistentVolumeClaim for data, configMap/secret/projected for configuration. If node
+#     access is truly needed, mount the narrowest path with `readOnly: true` and run the pod
+#     in a namespace whose policy allows it.
+#   frameworks: {pss: baseline}
+#   aliases: [KSV023, AVD-KSV-0023, C-0048]
+package shiplint.kubernetes.host_path
+
+import data.shiplint.lib
+
+deny contains lib.finding(msg, ["podSpec", "volumes", i, "hostPath"]) if {
+	some i, v in input.podSpec.volumes
+	v.hostPath
+	msg := sprintf("%s %q mounts hostPath %q from the node (volume %q)", [input.resourceKind, input.name, object.get(v.hostPath, "path", ""), v.name])
+}

@@ -1,0 +1,26 @@
+# METADATA
+# title: Container runs privileged
+# description: >-
+#   A privileged container has every capability and every host device, and runs without
+#   seccomp or AppArmor confinement: root inside it is root on the node. Pod Security
+#   Standards forbid it from the Baseline level up. Critical, because isolation is gone.
+# related_resources:
+# - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+# - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+# custom:
+#   id: KS001
+#   severity: critical
+#   remediation: >-
+#     Remove `securityContext.privileged: true` (or set it to false). Add only the capability
+#     the container needs under `securityContext.capabilities.add`.
+#   frameworks: {pss: baseline, cis-k8s: "5.2.1"}
+#   aliases: [KSV017, AVD-KSV-0017, CKV_K8S_16, privileged-container, C-0057]
+package shiplint.kubernetes.privileged
+
+import data.shiplint.lib
+
+deny contains lib.finding(msg, ["containers", i, "securityContext", "privileged"]) if {
+	some i, c in input.containers
+	c.securityContext.privileged == true
+	msg := sprintf("%s %q of %s %q runs privileged", [c.containerType, c.name, input.resourceKind, input.name])
+}

@@ -1,0 +1,27 @@
+package shiplint.kubernetes.privileged_test
+
+import data.shiplint.kubernetes.privileged
+
+doc(containers) := {"resourceKind": "Deployment", "name": "web", "containers": containers}
+
+test_privileged_fires if {
+	privileged.deny == {{"msg": "container \"app\" of Deployment \"web\" runs privileged", "path": ["containers", 0, "securityContext", "privileged"]}} with input as doc([{"name": "app", "containerType": "container", "securityContext": {"privileged": true}}])
+}
+
+test_init_container_fires if {
+	count(privileged.deny) == 1 with input as doc([
+		{"name": "app", "containerType": "container"},
+		{"name": "setup", "containerType": "initContainer", "securityContext": {"privileged": true}},
+	])
+}
+
+test_false_and_unset_are_quiet if {
+	count(privileged.deny) == 0 with input as doc([
+		{"name": "a", "containerType": "container", "securityContext": {"privileged": false}},
+		{"name": "b", "containerType": "container"},
+	])
+}
+
+test_non_workload_is_quiet if {
+	count(privileged.deny) == 0 with input as {"resourceKind": "ConfigMap", "name": "x"}
+}

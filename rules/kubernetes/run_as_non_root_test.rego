@@ -1,0 +1,37 @@
+package shiplint.kubernetes.run_as_non_root_test
+
+import data.shiplint.kubernetes.run_as_non_root
+
+doc(pod, containers) := {"resourceKind": "Deployment", "name": "web", "podSpec": pod, "containers": containers}
+
+app(sc) := {"name": "app", "containerType": "container", "securityContext": sc}
+
+test_unset_fires_on_container if {
+	run_as_non_root.deny == {{"msg": "container \"app\" of Deployment \"web\" does not set runAsNonRoot: true", "path": ["containers", 0, "securityContext", "runAsNonRoot"]}} with input as doc({}, [{"name": "app", "containerType": "container"}])
+}
+
+test_pod_level_true_satisfies if {
+	count(run_as_non_root.deny) == 0 with input as doc({"securityContext": {"runAsNonRoot": true}}, [app({})])
+}
+
+test_container_false_overrides_pod_true if {
+	run_as_non_root.deny == {{"msg": "container \"app\" of Deployment \"web\" has runAsNonRoot: false on the container; it must be true", "path": ["containers", 0, "securityContext", "runAsNonRoot"]}} with input as doc({"securityContext": {"runAsNonRoot": true}}, [app({"runAsNonRoot": false})])
+}
+
+test_container_true_overrides_pod_false if {
+	count(run_as_non_root.deny) == 0 with input as doc({"securityContext": {"runAsNonRoot": false}}, [app({"runAsNonRoot": true})])
+}
+
+test_pod_false_lands_on_pod if {
+	result := run_as_non_root.deny with input as doc({"securityContext": {"runAsNonRoot": false}}, [app({})])
+	[f] := [f | some f in result]
+	f.path == ["podSpec", "securityContext", "runAsNonRoot"]
+}
+
+test_every_container_type_counts if {
+	count(run_as_non_root.deny) == 2 with input as doc({}, [
+		app({"runAsNonRoot": true}),
+		{"name": "init", "containerType": "initContainer"},
+		{"name": "debug", "containerType": "ephemeralContainer"},
+	])
+}

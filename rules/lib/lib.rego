@@ -1,0 +1,49 @@
+# METADATA
+# description: Helpers shared by the built-in rules. User policies may import them.
+package shiplint.lib
+
+# finding is what a rule's deny set holds: a message and a path into input
+# saying where the problem is. The engine turns the path into a source line.
+finding(msg, path) := {"msg": msg, "path": path}
+
+# basename("/usr/bin/bash") == "bash"
+basename(p) := name if {
+	parts := split(p, "/")
+	name := parts[count(parts) - 1]
+}
+
+# image_ref splits an image reference into repository, tag and digest:
+# "ghcr.io/org/app:1.2@sha256:ab" -> {"repository": "ghcr.io/org/app", "tag": "1.2", "digest": "sha256:ab"}.
+# A missing tag or digest is null. A registry port is not a tag.
+image_ref(ref) := {"repository": repo, "tag": tag, "digest": digest} if {
+	[name, digest] := split_digest(ref)
+	[repo, tag] := split_tag(name)
+}
+
+split_digest(ref) := [name, digest] if {
+	contains(ref, "@")
+	i := indexof(ref, "@")
+	name := substring(ref, 0, i)
+	digest := substring(ref, i + 1, -1)
+} else := [ref, null]
+
+split_tag(name) := [repo, tag] if {
+	i := last_index(name, ":")
+	i > last_index(name, "/")
+	repo := substring(name, 0, i)
+	tag := substring(name, i + 1, -1)
+} else := [name, null]
+
+last_index(s, sub) := i if {
+	idx := indexof_n(s, sub)
+	count(idx) > 0
+	i := max(idx)
+} else := -1
+
+# is_mutable_tag holds for a reference that names no version a registry
+# keeps fixed: no tag (implicitly "latest") or "latest", and no digest.
+is_mutable_tag(ref) if {
+	r := image_ref(ref)
+	r.digest == null
+	r.tag in {null, "latest"}
+}

@@ -1,0 +1,28 @@
+package shiplint.lib_test
+
+import data.shiplint.lib
+
+test_image_ref_full if {
+	lib.image_ref("registry:5000/org/app:1.2@sha256:ab") == {"repository": "registry:5000/org/app", "tag": "1.2", "digest": "sha256:ab"}
+}
+
+test_image_ref_port_is_not_tag if {
+	lib.image_ref("registry:5000/app") == {"repository": "registry:5000/app", "tag": null, "digest": null}
+}
+
+test_image_ref_plain if {
+	lib.image_ref("nginx") == {"repository": "nginx", "tag": null, "digest": null}
+}
+
+test_mutable if {
+	lib.is_mutable_tag("nginx")
+	lib.is_mutable_tag("nginx:latest")
+	not lib.is_mutable_tag("nginx:1.27")
+	not lib.is_mutable_tag("nginx@sha256:ab")
+	not lib.is_mutable_tag("nginx:latest@sha256:ab")
+}
+
+test_basename if {
+	lib.basename("/usr/bin/bash") == "bash"
+	lib.basename("sh") == "sh"
+}

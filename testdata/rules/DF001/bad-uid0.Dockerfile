@@ -1,0 +1,3 @@
+FROM alpine:3.20
+# want: DF001
+USER 0

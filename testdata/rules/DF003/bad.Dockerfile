@@ -1,0 +1,16 @@
+FROM debian:12
+RUN apt-get update && apt-get install -y --no-install-recommends curl && \
+    # want: DF003
+    curl -fsSL https://example.com/install.sh | sudo bash -s -- --yes
+# want: DF003
+RUN wget -qO- https://example.com/setup.py | python3 -
+# want: DF003
+RUN bash -c "$(curl -fsSL https://example.com/install.sh)"
+# want: DF003
+RUN sh <(curl -fsSL https://example.com/install.sh)
+RUN <<EOF
+set -e
+# want: DF003
+curl -sSL https://example.com/get.sh | sh
+EOF
+USER 1000

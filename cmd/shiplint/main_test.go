@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// Tests run from the repository root so paths in output read as a user
+// running shiplint there would see them.
+func TestMain(m *testing.M) {
+	version = "v0.0.0-test"
+	if err := os.Chdir("../.."); err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
+
+type outcome struct {
+	code           int
+	stdout, stderr string
+}
+
+func shiplint(t *testing.T, stdin string, args ...string) outcome {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), append([]string{"shiplint"}, args...), strings.NewReader(stdin), &out, &errOut)
+	return outcome{code, out.String(), errOut.String()}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/shiplint -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test ./cmd/shiplint -update rewrites it after review):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestScanExamplesEveryFormat(t *testing.T) {
+	for _, format := range []string{"text", "json", "sarif"} {
+		t.Run(format, func(t *testing.T) {
+			o := shiplint(t, "", "scan", "--format", format, "testdata/examples")
+			if o.code != 1 {
+				t.Fatalf("exit %d, want 1; stderr: %s", o.code, o.stderr)
+			}
+			golden(t, "examples."+format, o.stdout)
+		})
+	}
+}
+
+func TestScanCleanExitsZero(t *testing.T) {
+	o := shiplint(t, "", "scan", "testdata/examples/clean")
+	if o.code != 0 {
+		t.Fatalf("exit %d, want 0\n%s%s", o.code, o.stdout, o.stderr)
+	}
+	if want := "0 findings in 0 of 2 files scanned\n"; o.stdout != want {
+		t.Errorf("stdout %q, want %q", o.stdout, want)
+	}
+}
+
+func TestFailOnThreshold(t *testing.T) {
+	// examples has critical findings: --fail-on critical still fails.
+	if o := shiplint(t, "", "scan", "-q", "--fail-on", "critical", "testdata/examples"); o.code != 1 {
+		t.Errorf("--fail-on critical: exit %d, want 1", o.code)
+	}
+	// Only a medium finding (untagged base) in this input: high passes.
+	src := "FROM alpine\nUSER 1000\n"
+	if o := shiplint(t, src, "scan", "--fail-on", "high", "--kind", "dockerfile", "-"); o.code != 0 {
+		t.Errorf("--fail-on high: exit %d, want 0\n%s", o.code, o.stdout)
+	}
+	if o := shiplint(t, src, "scan", "--fail-on", "medium", "--kind", "dockerfile", "-"); o.code != 1 {
+		t.Errorf("--fail-on medium: exit %d, want 1", o.code)
+	}
+}
+
+func TestScanStdin(t *testing.T) {
+	o := shiplint(t, "FROM ubuntu:latest\nUSER app\n", "scan", "-q", "--kind", "dockerfile", "-")
+	want := "stdin:1: medium DF002 Base image \"ubuntu:latest\" uses the mutable tag \"latest\": pin a version\n      1 | FROM ubuntu:latest\n"
+	if o.code != 1 || o.stdout != want {
+		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s", o.code, o.stdout, want)
+	}
+}
+
+func TestStdinNeedsKind(t *testing.T) {
+	o := shiplint(t, "FROM x\n", "scan", "-")
+	if o.code != 2 || !strings.Contains(o.stderr, "--kind") {
+		t.Errorf("exit %d, stderr %q", o.code, o.stderr)
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	o := shiplint(t, "", "scan", "--format", "json", "--output", out, "testdata/examples")
+	if o.code != 1 || o.stdout != "" {
+		t.Fatalf("exit %d, stdout %q", o.code, o.stdout)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "examples.json", string(b))
+}
+
+func TestRunErrorsExitTwo(t *testing.T) {
+	badPolicy := t.TempDir()
+	os.WriteFile(filepath.Join(badPolicy, "broken.rego"), []byte("package shiplint.dockerfile.broken\n\ndeny contains x if {\n"), 0o644)
+	noMeta := t.TempDir()
+	os.WriteFile(filepath.Join(noMeta, "nometa.rego"), []byte("package shiplint.dockerfile.nometa\n\ndeny contains \"x\" if true\n"), 0o644)
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"missing path", []string{"scan", "no/such/dir"}, "shiplint: cannot scan no/such/dir: no such file or directory\n"},
+		{"bad format", []string{"scan", "--format", "xml", "testdata/examples"}, "shiplint: --format \"xml\": want one of text, json, sarif\n"},
+		{"bad fail-on", []string{"scan", "--fail-on", "severe", "testdata/examples"}, "shiplint: --fail-on: unknown severity \"severe\" (want critical, high, medium, low or info)\n"},
+		{"missing policy dir", []string{"scan", "--policy", "no/such/policy", "testdata/examples"}, "shiplint: policy directory no/such/policy: no such file or directory\n"},
+		{"unknown flag", []string{"scan", "--nope"}, "shiplint: flag provided but not defined: -nope (see shiplint scan --help)\n"},
+		{"unknown rule", []string{"explain", "XX999"}, "shiplint: no rule \"XX999\" (shiplint rules lists them)\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := shiplint(t, "", c.args...)
+			if o.code != 2 {
+				t.Errorf("exit %d, want 2", o.code)
+			}
+			if !strings.HasSuffix(o.stderr, c.want) {
+				t.Errorf("stderr %q, want it to end with %q", o.stderr, c.want)
+			}
+		})
+	}
+	t.Run("broken policy", func(t *testing.T) {
+		o := shiplint(t, "", "scan", "--policy", badPolicy, "testdata/examples")
+		if o.code != 2 || !strings.Contains(o.stderr, "broken.rego:") {
+			t.Errorf("exit %d, stderr %q", o.code, o.stderr)
+		}
+	})
+	t.Run("policy without metadata", func(t *testing.T) {
+		o := shiplint(t, "", "scan", "--policy", noMeta, "testdata/examples")
+		if o.code != 2 || !strings.Contains(o.stderr, "nometa.rego:1: rule package shiplint.dockerfile.nometa: no METADATA block") {
+			t.Errorf("exit %d, stderr %q", o.code, o.stderr)
+		}
+	})
+}
+
+func TestCustomPolicy(t *testing.T) {
+	dir := t.TempDir()
+	policy := `# METADATA
+# title: Images come from our registry
+# custom:
+#   id: ORG001
+#   severity: high
+package shiplint.kubernetes.our_registry
+
+deny contains {"msg": sprintf("image %q is not from registry.example.com", [c.image]), "path": ["containers", i, "image"]} if {
+	some i, c in input.containers
+	not startswith(c.image, "registry.example.com/")
+}
+`
+	os.WriteFile(filepath.Join(dir, "registry.rego"), []byte(policy), 0o644)
+	o := shiplint(t, "", "scan", "-q", "--policy", dir, "testdata/examples/clean/pod.yaml")
+	want := "testdata/examples/clean/pod.yaml:10:7: high ORG001 image \"example/app:1.0\" is not from registry.example.com\n     10 |       image: example/app:1.0\n"
+	if o.code != 1 || o.stdout != want {
+		t.Errorf("exit %d stderr %s stdout:\n%s\nwant:\n%s", o.code, o.stderr, o.stdout, want)
+	}
+}
+
+func TestRulesAndExplain(t *testing.T) {
+	o := shiplint(t, "", "rules")
+	if o.code != 0 {
+		t.Fatalf("exit %d: %s", o.code, o.stderr)
+	}
+	for _, id := range []string{"DF001", "DC001", "KS001", "syntax-error"} {
+		if !strings.Contains(o.stdout, "\n"+id+" ") {
+			t.Errorf("rules output lacks %s:\n%s", id, o.stdout)
+		}
+	}
+	o = shiplint(t, "", "explain", "KS001")
+	for _, want := range []string{"KS001: Container runs privileged\n", "Severity: critical\n", "Frameworks: cis-k8s 5.2.1, pss baseline\n", "Fix:\n", "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"} {
+		if !strings.Contains(o.stdout, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, o.stdout)
+		}
+	}
+	if o := shiplint(t, "", "version"); o.stdout != "shiplint v0.0.0-test\n" {
+		t.Errorf("version: %q", o.stdout)
+	}
+}
+
+// TestSARIFValidator runs Microsoft's SARIF validator, with GitHub code
+// scanning's ingestion rules, over the SARIF for all of testdata.
+func TestSARIFValidator(t *testing.T) {
+	tool := os.Getenv("SHIPLINT_SARIF_MULTITOOL")
+	if tool == "" {
+		tool = ".ci/tools/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+	}
+	if _, err := os.Stat(tool); err != nil {
+		t.Skipf("SARIF validator not installed (%v); .ci/run installs it with npm", err)
+	}
+	dir := t.TempDir()
+	sarifPath := filepath.Join(dir, "testdata.sarif")
+	o := shiplint(t, "", "scan", "--format", "sarif", "--output", sarifPath, "testdata")
+	if o.code != 1 {
+		t.Fatalf("scan exit %d: %s", o.code, o.stderr)
+	}
+	out := filepath.Join(dir, "validation.sarif")
+	cmd := exec.Command(tool, "validate", "--rule-kind", "Gh;Sarif", "--output", out, "--force", sarifPath)
+	cmd.Env = append(os.Environ(), "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
+	b, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(b), "0 error(s)") {
+		t.Fatalf("validator failed (%v):\n%s", err, b)
+	}
+	t.Logf("validator: %s", lastLines(string(b), 3))
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}

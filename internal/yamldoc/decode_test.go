@@ -59,12 +59,12 @@ func TestDecodePositions(t *testing.T) {
 		want      map[string]document.Range
 	}{
 		{"stream absolute lines", "a: 1\n---\nkind: Pod\nspec:\n  privileged: true\n  list:\n    - one\n    - \"two\"\n", 1, map[string]document.Range{
-			"":                rng(3, 1, 8, 12),
-			"/kind":           rng(3, 1, 3, 10),
-			"/spec":           rng(4, 1, 8, 12),
+			"":                 rng(3, 1, 8, 12),
+			"/kind":            rng(3, 1, 3, 10),
+			"/spec":            rng(4, 1, 8, 12),
 			"/spec/privileged": rng(5, 3, 5, 19),
-			"/spec/list/0":    rng(7, 7, 7, 10),
-			"/spec/list/1":    rng(8, 7, 8, 12),
+			"/spec/list/0":     rng(7, 7, 7, 10),
+			"/spec/list/1":     rng(8, 7, 8, 12),
 		}},
 		{"crlf bom", "\ufeffa: 1\r\nb: xyz\r\n", 0, map[string]document.Range{"/a": rng(1, 1, 1, 5), "/b": rng(2, 1, 2, 7)}},
 		{"alias usage", "x: &anchor\n  p: true\n  q: [1]\nsvc:\n  s: *anchor\n", 0, map[string]document.Range{

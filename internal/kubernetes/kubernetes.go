@@ -1,0 +1,130 @@
+// Package kubernetes turns a Kubernetes manifest stream into one Document per
+// resource, with the pod spec and every container of workload kinds lifted to
+// fixed places so a rule about containers is written once for all kinds.
+package kubernetes
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/yamldoc"
+)
+
+// Parse returns one Document per resource in src. On an error mid-stream it
+// returns the resources before it and a *document.SyntaxError.
+func Parse(path string, src []byte) ([]*document.Document, error) {
+	docs, err := yamldoc.Decode(path, src, yamldoc.Options{})
+	var out []*document.Document
+	for _, d := range docs {
+		out = append(out, resources(path, d, d.Value, "")...)
+	}
+	return out, err
+}
+
+// resources returns the resource at key of d (a List is unwrapped into its
+// items), or nothing when the value is not a resource.
+func resources(path string, d yamldoc.Doc, v any, key string) []*document.Document {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	apiVersion, ok1 := obj["apiVersion"].(string)
+	kind, ok2 := obj["kind"].(string)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	if items, ok := obj["items"].([]any); ok && strings.HasSuffix(kind, "List") {
+		var out []*document.Document
+		for i, it := range items {
+			out = append(out, resources(path, d, it, document.Join(document.Join(key, "items"), i))...)
+		}
+		return out
+	}
+	return []*document.Document{newResource(path, d, obj, key, apiVersion, kind)}
+}
+
+func newResource(path string, d yamldoc.Doc, obj map[string]any, key, apiVersion, kind string) *document.Document {
+	b := &builder{raw: d.Positions, rawKey: key, pos: document.Positions{}}
+	meta, _ := obj["metadata"].(map[string]any)
+	name, _ := meta["name"].(string)
+	ns, _ := meta["namespace"].(string)
+	in := map[string]any{
+		"kind": string(document.Kubernetes), "path": path,
+		"apiVersion": apiVersion, "resourceKind": kind,
+		"name": nullable(name), "namespace": nullable(ns),
+		"resource": obj, "documentIndex": int64(d.Index),
+	}
+	r := d.Positions[key]
+	b.pos[""] = r
+	yamldoc.MirrorFrom(b.pos, b.raw, key, "/resource")
+	b.point("/apiVersion", "/apiVersion")
+	b.point("/resourceKind", "/kind")
+	b.point("/name", "/metadata/name")
+	b.point("/namespace", "/metadata/namespace")
+	if spec, ok := podSpecPaths[kind]; ok {
+		b.workload(in, obj, spec)
+	}
+	return &document.Document{
+		Kind: document.Kubernetes, Path: path, Input: in, Positions: b.pos,
+		Identity: kind + "/" + ns + "/" + name, Range: r,
+	}
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// builder maps normalized keys back to the raw nodes of one resource.
+type builder struct {
+	raw    document.Positions // positions of the YAML document
+	rawKey string             // the resource's key in raw ("" or /items/i)
+	pos    document.Positions
+}
+
+// point sets key to the range of the raw node at rel (a key relative to the
+// resource), or of its nearest existing parent.
+func (b *builder) point(key, rel string) {
+	for {
+		if r, ok := b.raw[b.rawKey+rel]; ok {
+			b.pos[key] = r
+			return
+		}
+		if rel == "" {
+			return
+		}
+		rel = rel[:strings.LastIndexByte(rel, '/')]
+	}
+}
+
+// mirror copies the raw subtree at rel to key, or points key at the nearest
+// existing parent when the raw node is missing.
+func (b *builder) mirror(key, rel string) {
+	if _, ok := b.raw[b.rawKey+rel]; ok {
+		yamldoc.MirrorFrom(b.pos, b.raw, b.rawKey+rel, key)
+		return
+	}
+	b.point(key, rel)
+}
+
+var looksDocRe = regexp.MustCompile(`(?m)^---`)
+var apiVersionRe = regexp.MustCompile(`(?m)^(?:\x{feff})?["']?apiVersion["']?[ \t]*:`)
+var kindRe = regexp.MustCompile(`(?m)^["']?kind["']?[ \t]*:`)
+
+// Looks reports whether src seems to hold a Kubernetes resource: some
+// document has apiVersion and kind at the top level. It does not parse, and
+// rejects templates ({{ }}), which are not YAML until rendered.
+func Looks(src []byte) bool {
+	if strings.Contains(string(src), "{{") {
+		return false
+	}
+	for _, part := range looksDocRe.Split(string(src), -1) {
+		if apiVersionRe.MatchString(part) && kindRe.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,153 @@
+// Package compose turns a Docker Compose file into one Document whose
+// services are normalized: short and long syntax of ports, volumes,
+// environment and the like come out in one shape, so rules stay short.
+package compose
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/yamldoc"
+)
+
+// topLevel are the top-level maps copied into the input as written.
+var topLevel = []string{"volumes", "networks", "secrets", "configs"}
+
+// Parse reads a Compose file. Errors are *document.SyntaxError.
+func Parse(path string, src []byte) (*document.Document, error) {
+	docs, err := yamldoc.Decode(path, src, yamldoc.Options{})
+	if err != nil {
+		return nil, err
+	}
+	raw, d, err := root(path, docs)
+	if err != nil {
+		return nil, err
+	}
+	n := &normalizer{pos: document.Positions{"": d.Range}}
+	yamldoc.MirrorFrom(n.pos, d.Positions, "", "/raw")
+	in := map[string]any{"kind": string(document.Compose), "path": path, "raw": raw}
+	for _, k := range topLevel {
+		if v, ok := raw[k]; ok {
+			in[k] = v
+			yamldoc.Mirror(n.pos, "/raw/"+k, "/"+k)
+		}
+	}
+	in["services"] = n.services(raw)
+	return &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Range: d.Range}, nil
+}
+
+// root returns the file's mapping. An empty file is an empty project (a
+// linter has nothing to say about it); any other root is not Compose.
+func root(path string, docs []yamldoc.Doc) (map[string]any, yamldoc.Doc, error) {
+	if len(docs) == 0 {
+		return map[string]any{}, yamldoc.Doc{Range: document.Range{StartLine: 1, EndLine: 1}}, nil
+	}
+	d := docs[0]
+	raw, ok := d.Value.(map[string]any)
+	if !ok {
+		line := max(d.Range.StartLine, 1)
+		return nil, d, &document.SyntaxError{Path: path, Line: line, Msg: fmt.Sprintf("not a Compose file: root is %s", describe(d.Value))}
+	}
+	return raw, d, nil
+}
+
+func describe(v any) string {
+	switch v.(type) {
+	case []any:
+		return "a list"
+	case nil:
+		return "null"
+	}
+	return "a scalar"
+}
+
+type normalizer struct{ pos document.Positions }
+
+func (n *normalizer) services(raw map[string]any) map[string]any {
+	out := map[string]any{}
+	svcs, _ := raw["services"].(map[string]any)
+	names := make([]string, 0, len(svcs))
+	for name := range svcs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		key := document.Key("services", name)
+		yamldoc.Mirror(n.pos, "/raw"+key, key)
+		svc, _ := svcs[name].(map[string]any)
+		out[name] = n.service(svc, key)
+	}
+	return out
+}
+
+// service copies a service and rewrites the keys that have several syntaxes.
+func (n *normalizer) service(svc map[string]any, key string) map[string]any {
+	out := make(map[string]any, len(svc))
+	for k, v := range svc {
+		out[k] = v
+	}
+	for field, f := range fieldNormalizers {
+		if v, ok := svc[field]; ok && v != nil {
+			out[field] = f(n, v, document.Join(key, field))
+		}
+	}
+	return out
+}
+
+type fieldFunc func(n *normalizer, v any, key string) any
+
+var fieldNormalizers map[string]fieldFunc
+
+func init() {
+	fieldNormalizers = map[string]fieldFunc{
+		"ports":        (*normalizer).ports,
+		"volumes":      (*normalizer).volumes,
+		"environment":  (*normalizer).mapping,
+		"sysctls":      (*normalizer).mapping,
+		"cap_add":      (*normalizer).caps,
+		"cap_drop":     (*normalizer).caps,
+		"security_opt": (*normalizer).strings,
+		"dns":          (*normalizer).strings,
+		"devices":      (*normalizer).devices,
+		"secrets":      (*normalizer).secrets,
+		"build":        (*normalizer).build,
+	}
+}
+
+// item records the normalized fields of list item key that have no raw node
+// of their own at the item, and keeps the item as written under raw.
+func (n *normalizer) item(key string, fields map[string]any) {
+	r, ok := n.pos[key]
+	if !ok {
+		return
+	}
+	yamldoc.Mirror(n.pos, key, key+"/raw")
+	for f := range fields {
+		if _, ok := n.pos[document.Join(key, f)]; !ok {
+			n.pos[document.Join(key, f)] = r
+		}
+	}
+}
+
+// text renders a scalar as Compose does (numbers and bools as their text).
+func text(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case int64:
+		return fmt.Sprint(x), true
+	case float64:
+		return fmt.Sprint(x), true
+	case bool:
+		return fmt.Sprint(x), true
+	}
+	return "", false
+}
+
+func textOrNil(v any) any {
+	if s, ok := text(v); ok {
+		return s
+	}
+	return nil
+}

@@ -96,7 +96,7 @@ func (c *collector) stmt(s *syntax.Stmt, ctx walkCtx) {
 	if b, ok := s.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.AndStmt || b.Op == syntax.OrStmt) {
 		c.stmt(b.X, ctx)
 		c.stmt(b.Y, ctx)
-		c.redirs(s, ctx)
+		c.redirs(s, ctx, false)
 		return
 	}
 	elems := flattenPipe(s)
@@ -119,6 +119,9 @@ func flattenPipe(s *syntax.Stmt) []*syntax.Stmt {
 // subshells, functions...) start pipelines of their own inside.
 func (c *collector) element(s *syntax.Stmt, ctx walkCtx, p, pos, n int) {
 	inner := ctx
+	// A heredoc that is itself a script (`RUN <<EOF`, `bash <<EOF`) is
+	// parsed on its own; walking its body here too would count twice.
+	scriptHdoc := s.Cmd == nil
 	switch x := s.Cmd.(type) {
 	case *syntax.CallExpr:
 		if len(x.Args) > 0 {
@@ -126,7 +129,7 @@ func (c *collector) element(s *syntax.Stmt, ctx walkCtx, p, pos, n int) {
 			inner.parent = idx
 			c.shellC(idx, x.Args, ctx)
 			if ctx.depth == 0 && ctx.context == "" && isShell(c.cmds[idx].name) {
-				c.noteHeredocScripts(s, idx)
+				scriptHdoc = c.noteHeredocScripts(s, idx)
 			}
 		}
 		c.nested(x, inner)
@@ -137,12 +140,18 @@ func (c *collector) element(s *syntax.Stmt, ctx walkCtx, p, pos, n int) {
 	default:
 		c.nested(x, ctx)
 	}
-	c.redirs(s, inner)
+	c.redirs(s, inner, scriptHdoc && ctx.depth == 0)
 }
 
-func (c *collector) redirs(s *syntax.Stmt, ctx walkCtx) {
+// redirs walks the redirections of a statement for substitutions.
+func (c *collector) redirs(s *syntax.Stmt, ctx walkCtx, skipHdoc bool) {
 	for _, r := range s.Redirs {
-		c.nested(r, ctx)
+		if r.Word != nil {
+			c.nested(r.Word, ctx)
+		}
+		if r.Hdoc != nil && !skipHdoc {
+			c.nested(r.Hdoc, ctx)
+		}
 	}
 }
 
@@ -208,16 +217,20 @@ func (c *collector) decl(x *syntax.DeclClause, ctx walkCtx, p, pos, n int) int {
 }
 
 // noteHeredocScripts remembers `bash <<EOF`: that heredoc is a script.
-func (c *collector) noteHeredocScripts(s *syntax.Stmt, idx int) {
+// It reports whether there was one.
+func (c *collector) noteHeredocScripts(s *syntax.Stmt, idx int) bool {
 	if shellCIndex(c.cmds[idx].args) >= 0 {
-		return
+		return false
 	}
+	found := false
 	for _, r := range s.Redirs {
 		if (r.Op == syntax.Hdoc || r.Op == syntax.DashHdoc) && r.Word != nil {
 			name, _ := wordValue(r.Word, "")
 			c.hdocShell[name] = idx
+			found = true
 		}
 	}
+	return found
 }
 
 // shellC parses the script of `sh -c SCRIPT` when SCRIPT is a literal.

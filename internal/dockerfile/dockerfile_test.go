@@ -171,6 +171,58 @@ var parseCases = []parseCase{
 		},
 	},
 	{
+		name: "multiple heredocs, one fed to bash",
+		src: "FROM alpine\n" +
+			"RUN <<A cat > /a && bash <<B\n" +
+			"hello $(whoami)\n" +
+			"A\n" +
+			"echo $(id)\n" +
+			"B\n" +
+			"HEALTHCHECK --interval=5s CMD curl -f http://localhost/ || exit 1\n" +
+			"ONBUILD RUN echo hi\n",
+		want: map[string]any{
+			run1 + "/line":                   int64(2),
+			run1 + "/endLine":                int64(6),
+			run1 + "/heredocs/0/line":        int64(3),
+			run1 + "/heredocs/1/line":        int64(5),
+			run1 + "/commands/0/name":        "cat",
+			run1 + "/commands/1/name":        "whoami",
+			run1 + "/commands/1/context":     "cmdsubst",
+			run1 + "/commands/1/line":        int64(3),
+			run1 + "/commands/1/column":      int64(9),
+			run1 + "/commands/2/name":        "bash",
+			run1 + "/commands/3/name":        "echo",
+			run1 + "/commands/3/parent":      int64(2),
+			run1 + "/commands/3/context":     "heredoc",
+			run1 + "/commands/4/name":        "id",
+			run1 + "/commands/4/parent":      int64(3),
+			run1 + "/commands/4/line":        int64(5),
+			"/stages/0/instructions/1/cmd":   "healthcheck",
+			"/stages/0/instructions/1/form":  "shell",
+			"/stages/0/instructions/1/flags": L{"--interval=5s"},
+			"/stages/0/instructions/1/args":  L{"CMD", "curl -f http://localhost/ || exit 1"},
+			"/stages/0/instructions/2/args":  L{"RUN", "echo hi"},
+		},
+		pos: map[string]document.Range{
+			run1 + "/heredocs/1": rng(5, 0, 5, 0),
+		},
+	},
+	{
+		name: "sudo sh -c and time",
+		src:  "FROM alpine\nRUN sudo -E sh -c 'apt-get update' && time wget x && sudo -v\n",
+		want: map[string]any{
+			run1 + "/commands/0/name":    "sh",
+			run1 + "/commands/0/sudo":    true,
+			run1 + "/commands/1/name":    "apt-get",
+			run1 + "/commands/1/column":  int64(20),
+			run1 + "/commands/1/context": "shell-c",
+			run1 + "/commands/2/name":    "wget",
+			run1 + "/commands/3/name":    "sudo",
+			run1 + "/commands/3/args":    L{"-v"},
+			run1 + "/commands/3/sudo":    false,
+		},
+	},
+	{
 		name: "sudo and pipelines",
 		src:  "FROM ubuntu\nRUN curl -fsSL x | sudo bash -s -- ; sudo -u root -E apt-get install y\n",
 		want: map[string]any{
@@ -424,6 +476,9 @@ func TestSyntaxErrors(t *testing.T) {
 		{"unterminated heredoc", "FROM alpine\nRUN <<EOF\necho\n", 2, "unterminated heredoc"},
 		{"bad escape directive", "# escape=x\nFROM alpine\n", 1, "invalid escape token"},
 		{"repeated directive", "# syntax=a\n# syntax=b\nFROM alpine\n", 2, "only one syntax parser directive"},
+		// Found by FuzzParse: a check= comment above an instruction made
+		// buildkit's nil linter panic.
+		{"check comment above a bad instruction", "\n#CheCk=skip=\n00", 3, "unknown instruction: 00"},
 		{"FROM with two args", "FROM a b\n", 1, "FROM requires either one or three arguments"},
 	}
 	for _, tc := range cases {

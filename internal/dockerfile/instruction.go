@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/linter"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 
 	"github.com/shiplint/shiplint/internal/document"
@@ -14,7 +15,10 @@ import (
 // unknown instructions and bad flags are errors at their own line) and adds
 // it to the document.
 func (p *fileParser) addNode(node *parser.Node) error {
-	v, err := instructions.ParseInstructionWithLinter(node, nil)
+	// A nil linter looks allowed but panics when the comment above an
+	// instruction reads like a check= directive; a linter without a Warn
+	// function reports nothing.
+	v, err := instructions.ParseInstructionWithLinter(node, linter.New(&linter.Config{}))
 	if err != nil {
 		return p.fromBuildkitError(err, node.StartLine)
 	}

@@ -53,7 +53,7 @@ func newFileParser(path string, src []byte) *fileParser {
 	// buildkit drops a leading BOM too; dropping it here keeps the columns
 	// of line 1 what a user sees.
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	src = sanitizeUTF8(src)
+	src = sanitize(src)
 	lines := strings.Split(string(src), "\n")
 	if len(lines) > 1 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1] // the final newline does not start a line
@@ -73,22 +73,25 @@ func newFileParser(path string, src []byte) *fileParser {
 	}
 }
 
-// sanitizeUTF8 replaces each byte of an invalid UTF-8 sequence with '?'.
-// Input must hold valid strings (JSON, Rego), buildkit's word lexer prints
-// to stderr on invalid UTF-8, and one byte for one byte keeps every column.
-func sanitizeUTF8(src []byte) []byte {
-	if utf8.Valid(src) {
+// sanitize replaces what Go's text/scanner rejects (invalid UTF-8, NUL, a
+// BOM after the start) with '?' byte for byte, so every column stays put.
+// buildkit's word lexer prints those errors to stderr, and Input must hold
+// valid strings for JSON and Rego anyway.
+func sanitize(src []byte) []byte {
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 && !bytes.Contains(src, []byte("\uFEFF")) {
 		return src
 	}
 	out := make([]byte, 0, len(src))
 	for len(src) > 0 {
 		r, n := utf8.DecodeRune(src)
-		if r == utf8.RuneError && n <= 1 {
+		switch {
+		case r == utf8.RuneError && n <= 1, r == 0:
 			out = append(out, '?')
-			src = src[1:]
-			continue
+		case r == '\uFEFF':
+			out = append(out, "???"...)
+		default:
+			out = append(out, src[:n]...)
 		}
-		out = append(out, src[:n]...)
 		src = src[n:]
 	}
 	return out

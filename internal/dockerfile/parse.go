@@ -2,6 +2,25 @@
 // instructions as buildkit reads them, stages with their resolved base
 // images, and the simple commands inside every RUN as mvdan.cc/sh parses
 // them, each with its exact place in the file.
+//
+// Decisions worth knowing when writing rules:
+//   - Stage names are lower-cased, as buildkit does; FROM and COPY --from
+//     references match them case-insensitively.
+//   - FROM is resolved with the defaults of global ARGs only. A variable
+//     with no default makes the reference unresolved (ref, image, tag and
+//     digest null), except in ${V:-x} / ${V-x} / ${V:+x} forms, which are
+//     well defined without it.
+//   - Besides the contexts "", "cmdsubst", "procsubst" and "shell-c", a
+//     command read from a heredoc fed to a shell (`bash <<EOF`) has
+//     context "heredoc" and that shell as parent. A heredoc that is the
+//     whole RUN (`RUN <<EOF`) is read as a top-level script unless its #!
+//     line names another interpreter.
+//   - export/declare/local/readonly are commands whose args are the
+//     assignments as written.
+//   - Bytes Go's text/scanner rejects (invalid UTF-8, NUL) become '?', one
+//     for one, so columns stay right and Input holds valid strings.
+//   - The default shell is taken to be /bin/sh; only a SHELL instruction
+//     (also inherited through FROM <stage>) makes a stage non-POSIX.
 package dockerfile
 
 import (

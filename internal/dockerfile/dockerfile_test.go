@@ -357,6 +357,19 @@ var parseCases = []parseCase{
 		},
 	},
 	{
+		name: "ARG default forms in FROM",
+		src:  "ARG V=1.22\nARG E=\nARG U\nFROM busybox${V:+:}${V}\nFROM app:${NOPE-1.0}\nFROM app:${E:-x}\nFROM app:${U:+y}z\nFROM app:${U%.*}\n",
+		want: map[string]any{
+			"/args/1/value":           "",
+			"/stages/0/from/ref":      "busybox:1.22",
+			"/stages/1/from/ref":      "app:1.0",
+			"/stages/2/from/ref":      "app:x",
+			"/stages/3/from/ref":      "app:z",
+			"/stages/4/from/ref":      nil,
+			"/stages/4/from/resolved": false,
+		},
+	},
+	{
 		name: "ENV, LABEL and ARG pairs",
 		src:  "FROM alpine\nENV A=1 B=\"two words\"\nENV LEGACY some value\nLABEL \"org.x\"=\"y z\"\nARG V W=\"q\"\n",
 		want: map[string]any{

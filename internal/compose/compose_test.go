@@ -138,7 +138,7 @@ func TestServiceFields(t *testing.T) {
 	svcs := d.Input["services"].(map[string]any)
 	web, db := svcs["web"].(map[string]any), svcs["db"].(map[string]any)
 	checks := []struct {
-		name     string
+		name      string
 		got, want any
 	}{
 		{"merged privileged", web["privileged"], true},

@@ -50,7 +50,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:            "shiplint",
 		Usage:           "security linter for Dockerfiles, Docker Compose files and Kubernetes manifests",
 		Version:         versionString(),
@@ -61,11 +61,15 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		// Map errors to exit codes in run, so deferred cleanup runs and
 		// tests can call the app (see DEPENDENCIES.md).
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return fmt.Errorf("%v (see shiplint %s --help)", err, c.Command.Name)
-		},
-		Commands: []*cli.Command{scanCommand(), rulesCommand(), explainCommand(), versionCommand()},
+		Commands:       []*cli.Command{scanCommand(), rulesCommand(), explainCommand(), versionCommand()},
 	}
+	for _, c := range app.Commands {
+		name := c.Name
+		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
+			return fmt.Errorf("%v (see shiplint %s --help)", err, name)
+		}
+	}
+	return app
 }
 
 func versionString() string {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -28,7 +30,8 @@ const informationURI = "https://github.com/shiplint/shiplint"
 func SARIF(w io.Writer, res finding.Result, opt Options) error {
 	run := sarif.NewRunWithInformationURI("shiplint", informationURI)
 	driver := run.Tool.Driver
-	driver.Version = &opt.Version
+	v := strings.TrimPrefix(opt.Version, "v")
+	driver.Version = &v
 	driver.SemanticVersion = semver(opt.Version)
 	index := map[string]int{}
 	for i, r := range res.Rules {
@@ -41,7 +44,47 @@ func SARIF(w io.Writer, res finding.Result, opt Options) error {
 	run.AddInvocation(invocation(res))
 	report := sarif.NewReport()
 	report.AddRun(run)
-	return report.PrettyWrite(w)
+	var buf bytes.Buffer
+	if err := report.Write(&buf); err != nil {
+		return err
+	}
+	return writeWithoutSentinels(w, buf.Bytes())
+}
+
+// writeWithoutSentinels drops what go-sarif writes for "unset": -1 indexes,
+// offsets and lengths (SARIF §3.4 says they mean "absent", and the validator
+// warns about them) and empty arrays and property bags, then indents the
+// log. results stays even when empty: [] means "nothing found".
+func writeWithoutSentinels(w io.Writer, raw []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return err
+	}
+	dropSentinels(v)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+var sentinelKeys = map[string]bool{"index": true, "parentIndex": true, "length": true, "byteOffset": true, "charOffset": true, "rank": true, "id": true}
+
+func dropSentinels(v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, val := range t {
+			dropSentinels(val)
+			if unset(k, val) {
+				delete(t, k)
+			}
+		}
+	case []any:
+		for _, e := range t {
+			dropSentinels(e)
+		}
+	}
 }
 
 func semver(v string) *string {
@@ -233,4 +276,16 @@ func invocation(res finding.Result) *sarif.Invocation {
 	}
 	inv.ExecutionSuccessful = &ok
 	return inv
+}
+
+func unset(key string, v any) bool {
+	switch t := v.(type) {
+	case json.Number:
+		return sentinelKeys[key] && t.String() == "-1"
+	case []any:
+		return len(t) == 0 && key != "results"
+	case map[string]any:
+		return len(t) == 0
+	}
+	return false
 }

@@ -181,8 +181,9 @@ func (c *converter) merge(k, v *yaml.Node, seen map[string]*yaml.Node) ([]entry,
 	}
 	var out []entry
 	for _, src := range sources {
-		// Charge the budget per pair so nested merges cannot blow up time.
-		if c.budget -= len(src.Content) / 2; c.budget < 0 {
+		// Charge the budget per source and pair so nested merges (even of
+		// empty mappings) cannot blow up time.
+		if c.budget -= 1 + len(src.Content)/2; c.budget < 0 {
 			return nil, c.errAt(k, "too many nodes produced through merge keys (limit %d)", c.opt.MaxAliasNodes)
 		}
 		if err := c.enter(src, k); err != nil {
@@ -190,6 +191,10 @@ func (c *converter) merge(k, v *yaml.Node, seen map[string]*yaml.Node) ([]entry,
 		}
 		sub, err := c.entries(src)
 		c.leave(src)
+		if err != nil && c.budget < 0 {
+			// Report the bomb at the outermost merge, where it is used.
+			return nil, c.errAt(k, "too many nodes produced through merge keys (limit %d)", c.opt.MaxAliasNodes)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -97,11 +98,16 @@ func TestDecodeErrors(t *testing.T) {
 		bomb += string(i) + ": &" + string(i) + " [" + strings.Repeat("*"+string(p)+",", 9) + "*" + string(p) + "]\n"
 	}
 	bomb += "k: *j\n"
+	mergeBomb := "l0: &l0 {}\n"
+	for i := 1; i <= 12; i++ {
+		mergeBomb += fmt.Sprintf("l%d: &l%d {<<: [%s*l%d]}\n", i, i, strings.Repeat(fmt.Sprintf("*l%d, ", i-1), 9), i-1)
+	}
 	tests := []struct {
 		name, src string
 		line      int
 		msg       string
 	}{
+		{"merge bomb", mergeBomb, 6, "too many nodes produced through merge keys (limit 100000)"},
 		{"duplicate", "a: 1\nb: 2\na: 3\n", 3, `duplicate key "a" (first at line 1)`},
 		{"duplicate nested", "x:\n  k: 1\n  \"k\": 2\n", 3, `duplicate key "k" (first at line 2)`},
 		{"tab indent", "a: 1\nb:\n\t- x\n", 3, "found character that cannot start any token"},

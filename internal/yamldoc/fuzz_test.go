@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shiplint/shiplint/internal/document"
 )
@@ -19,7 +20,22 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		docs, err := Decode("f.yaml", src, Options{MaxAliasNodes: 1000})
+		type result struct {
+			docs []Doc
+			err  error
+		}
+		done := make(chan result, 1)
+		go func() {
+			docs, err := Decode("f.yaml", src, Options{MaxAliasNodes: 1000})
+			done <- result{docs, err}
+		}()
+		var res result
+		select {
+		case res = <-done:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("Decode hangs on %q", src)
+		}
+		docs, err := res.docs, res.err
 		if err != nil {
 			var se *document.SyntaxError
 			if !errors.As(err, &se) || se.Line < 1 {

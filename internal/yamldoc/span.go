@@ -102,19 +102,35 @@ func (c *converter) scalarEnd(n *yaml.Node) (int, int) {
 }
 
 // plainEnd finds where a plain scalar ends on its first line: its text when
-// it is there, else the line up to a comment (multi-line plain scalars).
+// it is there (after an anchor or tag, if any), else the line up to a comment
+// (multi-line plain scalars). It compares in place: a long one-line flow
+// document must not cost a copy of the line per scalar.
 func plainEnd(l []rune, start int, value string) int {
-	rest := string(l[start:])
-	if i := strings.Index(rest, value); i >= 0 && !strings.Contains(value, "\n") && value != "" {
-		return start + utf8.RuneCountInString(rest[:i]) + utf8.RuneCountInString(value) + 1
-	}
 	if value == "" {
 		return start + 1
 	}
+	if !strings.Contains(value, "\n") {
+		v := []rune(value)
+		for i := start; i+len(v) <= len(l) && i < start+256; i++ {
+			if equalRunes(l[i:i+len(v)], v) {
+				return i + len(v) + 1
+			}
+		}
+	}
+	rest := string(l[start:])
 	if i := strings.Index(rest, " #"); i >= 0 {
 		rest = rest[:i]
 	}
 	return start + utf8.RuneCountInString(strings.TrimRight(rest, " \t")) + 1
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // quotedEnd scans to the closing quote, across lines if needed.

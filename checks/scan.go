@@ -23,6 +23,9 @@ type File struct {
 	Path   string
 	Kind   document.Kind
 	Source []byte
+	// ReadFile reads a file relative to this file's directory, for parsers
+	// that need neighbours (a Compose file's .env). Nil for stdin.
+	ReadFile func(rel string) ([]byte, error)
 }
 
 // FileResult is what scanning one file produced.
@@ -88,7 +91,7 @@ func Parse(f File) ([]*document.Document, error) {
 		}
 		return []*document.Document{d}, err
 	case document.Compose:
-		d, err := compose.Parse(f.Path, f.Source)
+		d, err := compose.ParseFile(f.Path, f.Source, compose.Options{ReadFile: f.ReadFile})
 		if d == nil {
 			return nil, err
 		}

@@ -134,7 +134,7 @@ func sources(paths []string, stdin *checks.File) (checks.Source, *walkSummary) {
 			case e.Err != nil:
 				return yield(checks.File{}, e.Err)
 			case e.File != nil:
-				return yield(checks.File{Path: e.File.Path, Kind: e.File.Kind, Source: e.File.Source}, nil)
+				return yield(checks.File{Path: e.File.Path, Kind: e.File.Kind, Source: e.File.Source, ReadFile: e.File.ReadFile}, nil)
 			}
 			sum.skipped++
 			return true

@@ -14,8 +14,20 @@ import (
 // topLevel are the top-level maps copied into the input as written.
 var topLevel = []string{"volumes", "networks", "secrets", "configs"}
 
-// Parse reads a Compose file. Errors are *document.SyntaxError.
+// Options give the parser what lies beside the file.
+type Options struct {
+	// ReadFile reads a file relative to the Compose file's directory (the
+	// .env file, an extends file). Nil when there is no directory (stdin).
+	ReadFile func(rel string) ([]byte, error)
+}
+
+// Parse reads a Compose file on its own. Errors are *document.SyntaxError.
 func Parse(path string, src []byte) (*document.Document, error) {
+	return ParseFile(path, src, Options{})
+}
+
+// ParseFile reads a Compose file with access to the files beside it.
+func ParseFile(path string, src []byte, opt Options) (*document.Document, error) {
 	docs, err := yamldoc.Decode(path, src, yamldoc.Options{})
 	if err != nil {
 		return nil, err

@@ -33,6 +33,26 @@ type File struct {
 	Path   string
 	Kind   document.Kind
 	Source []byte
+	// Dir is the directory the file is in, on disk.
+	Dir string
+}
+
+// ReadFile reads a file relative to f's directory, refusing paths that are
+// absolute (a rule input must not depend on files outside the project by
+// accident) and files over the size limit.
+func (f *File) ReadFile(rel string) ([]byte, error) {
+	if filepath.IsAbs(rel) {
+		return nil, fmt.Errorf("%s: absolute path not followed", rel)
+	}
+	p := filepath.Join(f.Dir, filepath.FromSlash(rel))
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > DefaultMaxFileSize {
+		return nil, fmt.Errorf("%s: over the %d-byte limit", rel, DefaultMaxFileSize)
+	}
+	return os.ReadFile(p)
 }
 
 // Event is what the walk reports for each file it meets: a File to scan,
@@ -157,7 +177,7 @@ func (w *walker) file(p string, explicit bool) bool {
 		}
 		kind = k
 	}
-	return w.yield(Event{File: &File{Path: shown, Kind: kind, Source: src}})
+	return w.yield(Event{File: &File{Path: shown, Kind: kind, Source: src, Dir: filepath.Dir(p)}})
 }
 
 // display is the path shown to the user: relative to the root when under

@@ -51,7 +51,7 @@ func checkRuleDir(ctx context.Context, pack *checks.Pack, dir, id string) DirRes
 					res.Problems = append(res.Problems, fmt.Sprintf("%s:%d: want %s in the fixtures of %s (put it in testdata/rules/%s)", f.Path, w.Line, w.RuleID, id, w.RuleID))
 				}
 			}
-			r := pack.ScanFile(ctx, checks.File{Path: f.Path, Kind: f.Kind, Source: f.Source}, checks.ScanOptions{})
+			r := pack.ScanFile(ctx, checks.File{Path: f.Path, Kind: f.Kind, Source: f.Source, ReadFile: f.ReadFile}, checks.ScanOptions{})
 			for _, n := range r.Notifications {
 				res.Problems = append(res.Problems, fmt.Sprintf("%s: %s", f.Path, n.Message))
 			}

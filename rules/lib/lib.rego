@@ -47,3 +47,9 @@ is_mutable_tag(ref) if {
 	r.digest == null
 	r.tag in {null, "latest"}
 }
+
+# param is a rule parameter a team can set in .shiplint.yaml
+# (params: {ID: {name: value}}); def is the rule's own default.
+param(id, name, def) := data.shiplint_config.params[id][name] if {
+	data.shiplint_config.params[id][name] != null
+} else := def

@@ -26,3 +26,11 @@ test_basename if {
 	lib.basename("/usr/bin/bash") == "bash"
 	lib.basename("sh") == "sh"
 }
+
+test_param_default if {
+	lib.param("KS999", "allowed", ["A"]) == ["A"]
+}
+
+test_param_configured if {
+	lib.param("KS999", "allowed", ["A"]) == ["B"] with data.shiplint_config.params as {"KS999": {"allowed": ["B"]}}
+}

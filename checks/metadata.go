@@ -23,8 +23,24 @@ func (p *Pack) readMetadata(modules map[string]*ast.Module, builtin map[string]b
 			annotations[refString(e.Path)] = e.Annotations
 		}
 	}
+	// Built-in rules first, then by file name, so "already used by" always
+	// blames the user's file and the output is the same every run.
+	names := make([]string, 0, len(modules))
+	for name := range modules {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if builtin[a] != builtin[b] {
+			if builtin[a] {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
 	var problems []string
-	for name, m := range modules {
+	for _, name := range names {
+		m := modules[name]
 		pkg := refString(m.Package.Path)
 		kind, ok := kindOfPackage(pkg)
 		if !ok || !definesDeny(m) || strings.HasSuffix(pkg, "_test") {

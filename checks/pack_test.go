@@ -1,0 +1,127 @@
+package checks_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shiplint/shiplint/checks"
+	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/finding"
+)
+
+func policyDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const orgRule = `# METADATA
+# title: No alpine
+# description: We standardise on debian.
+# related_resources:
+# - https://example.com/base-images
+# custom:
+#   id: ORG001
+#   severity: low
+#   remediation: Use debian.
+#   frameworks: {org: base}
+#   aliases: [X1, X2]
+package shiplint.dockerfile.no_alpine
+
+deny contains {"msg": "alpine base", "path": ["stages", s.index, "from"]} if {
+	some s in input.stages
+	s.from.image == "alpine"
+}
+`
+
+func TestMetadataIsRead(t *testing.T) {
+	pack, err := checks.Load(context.Background(), checks.Options{Policies: []string{policyDir(t, map[string]string{"r.rego": orgRule})}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := pack.Rule("ORG001")
+	if !ok {
+		t.Fatal("ORG001 not loaded")
+	}
+	if r.Title != "No alpine" || r.Description != "We standardise on debian." || r.Severity != finding.Low ||
+		r.Remediation != "Use debian." || r.Kind != document.Dockerfile || r.BuiltIn ||
+		strings.Join(r.References, " ") != "https://example.com/base-images" ||
+		strings.Join(r.Aliases, " ") != "X1 X2" || r.Frameworks["org"] != "base" || r.Package != "shiplint.dockerfile.no_alpine" {
+		t.Errorf("metadata read wrong: %+v", r)
+	}
+	if b, _ := pack.Rule("DF001"); !b.BuiltIn || b.File != "rules/dockerfile/root_user.rego" {
+		t.Errorf("built-in DF001: %+v", b)
+	}
+}
+
+func TestBadPolicies(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"duplicate id", map[string]string{"r.rego": strings.Replace(orgRule, "ORG001", "DF001", 1)},
+			"rule ID DF001 is already used by shiplint.dockerfile.root_user"},
+		{"missing severity", map[string]string{"r.rego": strings.Replace(orgRule, "#   severity: low\n", "", 1)},
+			"custom.severity of ORG001: unknown severity"},
+		{"bad severity", map[string]string{"r.rego": strings.Replace(orgRule, "severity: low", "severity: urgent", 1)},
+			`unknown severity "urgent"`},
+		{"missing title", map[string]string{"r.rego": strings.Replace(orgRule, "# title: No alpine\n", "", 1)},
+			"METADATA of ORG001 has no title"},
+		{"syntax", map[string]string{"r.rego": "package shiplint.dockerfile.x\n\ndeny contains 1 if {\n"},
+			"r.rego:"},
+		{"network built-in", map[string]string{"r.rego": strings.Replace(orgRule, `s.from.image == "alpine"`, `http.send({"method": "get", "url": "https://example.com"})`, 1)},
+			"r.rego:16: rego_type_error: undefined function http.send"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := checks.Load(context.Background(), checks.Options{Policies: []string{policyDir(t, c.files)}})
+			var pe *checks.PolicyError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want a PolicyError", err)
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("err = %v\nwant it to contain %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestScanFileLocatesAndFingerprints(t *testing.T) {
+	pack, err := checks.Load(context.Background(), checks.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "FROM alpine:3.20\nRUN echo hi\n"
+	a := pack.ScanFile(context.Background(), checks.File{Path: "Dockerfile", Kind: document.Dockerfile, Source: []byte(src)}, checks.ScanOptions{})
+	moved := pack.ScanFile(context.Background(), checks.File{Path: "Dockerfile", Kind: document.Dockerfile, Source: []byte("# a comment\n\n" + src)}, checks.ScanOptions{})
+	if len(a.Findings) != 1 || a.Findings[0].RuleID != "DF001" || a.Findings[0].Range.StartLine != 1 {
+		t.Fatalf("findings %+v", a.Findings)
+	}
+	if moved.Findings[0].Range.StartLine != 3 {
+		t.Errorf("moved finding at line %d, want 3", moved.Findings[0].Range.StartLine)
+	}
+	if a.Findings[0].Fingerprint != moved.Findings[0].Fingerprint {
+		t.Error("fingerprint changed when unrelated lines were added above")
+	}
+}
+
+func TestSyntaxErrorIsAFinding(t *testing.T) {
+	pack, err := checks.Load(context.Background(), checks.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := pack.ScanFile(context.Background(), checks.File{Path: "k.yaml", Kind: document.Kubernetes, Source: []byte("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n")}, checks.ScanOptions{})
+	if len(r.Findings) != 1 || r.Findings[0].RuleID != "syntax-error" || r.Findings[0].Range.StartLine != 5 {
+		t.Fatalf("findings %+v", r.Findings)
+	}
+}

@@ -1,0 +1,101 @@
+package discover
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/shiplint/shiplint/internal/document"
+)
+
+func TestKindOfName(t *testing.T) {
+	cases := map[string]document.Kind{
+		"Dockerfile": document.Dockerfile, "dockerfile": document.Dockerfile, "Dockerfile.prod": document.Dockerfile,
+		"api.Dockerfile": document.Dockerfile, "web.dockerfile": document.Dockerfile, "Containerfile": document.Dockerfile,
+		"Containerfile.dev": document.Dockerfile, "compose.yaml": document.Compose, "compose.yml": document.Compose,
+		"docker-compose.yml": document.Compose, "docker-compose.prod.yaml": document.Compose, "compose.override.yaml": document.Compose,
+		"Dockerfile.dockerignore": "", "deployment.yaml": "", "compose.json": "", "README.md": "", "mydockerfile.txt": "",
+	}
+	for name, want := range cases {
+		got, ok := KindOfName(name)
+		if got != want || ok != (want != "") {
+			t.Errorf("KindOfName(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}
+
+func TestKindOfContent(t *testing.T) {
+	cases := []struct {
+		src  string
+		want bool
+	}{
+		{"apiVersion: v1\nkind: Pod\n", true},
+		{"---\nkind: Service\napiVersion: v1\n", true},
+		{"- apiVersion: v1\n  kind: Pod\n", false},
+		{"on: push\njobs:\n  test: {}\n", false},
+		{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n", false},
+		{"spec:\n  apiVersion: v1\n  kind: Pod\n", false},
+	}
+	for _, c := range cases {
+		if _, ok := KindOfContent([]byte(c.src)); ok != c.want {
+			t.Errorf("KindOfContent(%q) = %v, want %v", c.src, ok, c.want)
+		}
+	}
+}
+
+func TestWalk(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, content string) {
+		p := filepath.Join(root, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	write("Dockerfile", "FROM x\n")
+	write("app/compose.yaml", "services: {}\n")
+	write("k8s/pod.yml", "apiVersion: v1\nkind: Pod\n")
+	write("ci/workflow.yaml", "on: push\n")
+	write("node_modules/pkg/Dockerfile", "FROM x\n")
+	write(".git/Dockerfile", "FROM x\n")
+	write("notes.txt", "hello\n")
+	os.Symlink(root, filepath.Join(root, "k8s", "loop")) // a directory symlink loop
+	os.Symlink(filepath.Join(root, "missing"), filepath.Join(root, "Dockerfile.broken"))
+
+	var files, skipped, errs []string
+	Walk([]string{root}, Options{Root: root}, func(e Event) bool {
+		switch {
+		case e.Err != nil:
+			errs = append(errs, e.Err.Error())
+		case e.File != nil:
+			files = append(files, string(e.File.Kind)+" "+e.File.Path)
+		default:
+			skipped = append(skipped, e.Skipped)
+		}
+		return true
+	})
+	wantFiles := []string{"dockerfile Dockerfile", "compose app/compose.yaml", "kubernetes k8s/pod.yml"}
+	if !reflect.DeepEqual(files, wantFiles) {
+		t.Errorf("files %q, want %q", files, wantFiles)
+	}
+	if !reflect.DeepEqual(skipped, []string{"ci/workflow.yaml"}) {
+		t.Errorf("skipped %q", skipped)
+	}
+	if len(errs) != 1 || errs[0] != "cannot read Dockerfile.broken: no such file or directory" {
+		t.Errorf("errors %q", errs)
+	}
+}
+
+func TestMaxFileSize(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "Dockerfile"), make([]byte, 100), 0o644)
+	var errs []string
+	Walk([]string{root}, Options{Root: root, MaxFileSize: 10}, func(e Event) bool {
+		if e.Err != nil {
+			errs = append(errs, e.Err.Error())
+		}
+		return true
+	})
+	if len(errs) != 1 || errs[0] != "Dockerfile: skipped, 100 bytes is over the 10-byte limit (--max-file-size)" {
+		t.Errorf("errors %q", errs)
+	}
+}

@@ -5,7 +5,7 @@ package compose
 
 import (
 	"fmt"
-	"sort"
+	"strings"
 
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/yamldoc"
@@ -45,7 +45,11 @@ func ParseFile(path string, src []byte, opt Options) (*document.Document, error)
 			yamldoc.Mirror(n.pos, "/raw/"+k, "/"+k)
 		}
 	}
-	in["services"] = n.services(raw)
+	p := newParser(opt)
+	svcs, _ := raw["services"].(map[string]any)
+	services, recs := p.services(&file{dir: ".", svcs: svcs, pos: d.Positions}, n.pos)
+	in["services"] = services
+	in["interpolations"] = records(recs, func(k string) []any { return pathOf(in, k) })
 	return &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Range: d.Range}, nil
 }
 
@@ -74,29 +78,20 @@ func describe(v any) string {
 	return "a scalar"
 }
 
-type normalizer struct{ pos document.Positions }
-
-func (n *normalizer) services(raw map[string]any) map[string]any {
-	out := map[string]any{}
-	svcs, _ := raw["services"].(map[string]any)
-	names := make([]string, 0, len(svcs))
-	for name := range svcs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		key := document.Key("services", name)
-		yamldoc.Mirror(n.pos, "/raw"+key, key)
-		svc, _ := svcs[name].(map[string]any)
-		out[name] = n.service(svc, key)
-	}
-	return out
+// normalizer rewrites one service; pos and interp are keyed relative to
+// the service ("" is the service itself).
+type normalizer struct {
+	pos    document.Positions
+	interp map[string]*interp
 }
 
 // service copies a service and rewrites the keys that have several syntaxes.
 func (n *normalizer) service(svc map[string]any, key string) map[string]any {
 	out := make(map[string]any, len(svc))
 	for k, v := range svc {
+		if strings.HasPrefix(k, "x-") {
+			continue // extension fields: only reachable through anchors
+		}
 		out[k] = v
 	}
 	for field, f := range fieldNormalizers {

@@ -64,6 +64,10 @@ func (n *normalizer) mapping(v any, key string) any {
 				delete(n.pos, document.Join(key, i))
 				n.pos[document.Join(key, name)] = r
 			}
+			if rec, ok := n.interp[document.Join(key, i)]; ok {
+				delete(n.interp, document.Join(key, i))
+				n.interp[document.Join(key, name)] = rec
+			}
 		}
 	}
 	return out

@@ -21,25 +21,27 @@
 package shiplint.kubernetes.run_as_non_root
 
 import data.shiplint.lib
+import data.shiplint.lib.kubernetes as k8s
 
-# setting is the value Kubernetes applies and where it is written: the
-# container's own value wins over the pod's. When neither sets it, the
-# finding goes where the container's setting belongs.
-setting(i, c) := {"value": v, "path": ["containers", i, "securityContext", "runAsNonRoot"], "where": "on the container"} if {
-	v := c.securityContext.runAsNonRoot
-	v != null
-} else := {"value": v, "path": ["podSpec", "securityContext", "runAsNonRoot"], "where": "in the pod securityContext"} if {
-	v := input.podSpec.securityContext.runAsNonRoot
-	v != null
-} else := {"value": null, "path": ["containers", i, "securityContext", "runAsNonRoot"], "where": ""}
-
+# Unset everywhere, or set to something other than true on the container.
 deny contains lib.finding(msg, s.path) if {
 	some i, c in input.containers
-	s := setting(i, c)
+	s := k8s.setting(i, c, "runAsNonRoot")
+	not s.pod
 	s.value != true
 	msg := describe(c, s)
 }
 
-describe(c, s) := sprintf("%s %q of %s %q does not set runAsNonRoot: true", [c.containerType, c.name, input.resourceKind, input.name]) if {
+# Set to false at pod level: reported once there, for the containers that inherit it.
+deny contains lib.finding(msg, ["podSpec", "securityContext", "runAsNonRoot"]) if {
+	v := k8s.pod_sc.runAsNonRoot
+	v != null
+	v != true
+	heirs := k8s.inheriting("runAsNonRoot")
+	count(heirs) > 0
+	msg := sprintf("%s has runAsNonRoot: %v in the pod securityContext, inherited by %s; it must be true", [k8s.resource, v, k8s.names(heirs)])
+}
+
+describe(c, s) := sprintf("%s does not set runAsNonRoot: true", [k8s.who(c)]) if {
 	s.value == null
-} else := sprintf("%s %q of %s %q has runAsNonRoot: %v %s; it must be true", [c.containerType, c.name, input.resourceKind, input.name, s.value, s.where])
+} else := sprintf("%s has runAsNonRoot: %v on the container; it must be true", [k8s.who(c), s.value])

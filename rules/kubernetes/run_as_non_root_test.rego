@@ -22,10 +22,12 @@ test_container_true_overrides_pod_false if {
 	count(run_as_non_root.deny) == 0 with input as doc({"securityContext": {"runAsNonRoot": false}}, [app({"runAsNonRoot": true})])
 }
 
-test_pod_false_lands_on_pod if {
-	result := run_as_non_root.deny with input as doc({"securityContext": {"runAsNonRoot": false}}, [app({})])
-	[f] := [f | some f in result]
-	f.path == ["podSpec", "securityContext", "runAsNonRoot"]
+test_pod_false_reported_once_on_pod if {
+	run_as_non_root.deny == {{"msg": "Deployment \"web\" has runAsNonRoot: false in the pod securityContext, inherited by \"app\", \"side\"; it must be true", "path": ["podSpec", "securityContext", "runAsNonRoot"]}} with input as doc({"securityContext": {"runAsNonRoot": false}}, [app({}), {"name": "side", "containerType": "container"}])
+}
+
+test_null_security_context if {
+	count(run_as_non_root.deny) == 0 with input as doc({"securityContext": {"runAsNonRoot": true}}, [app(null)])
 }
 
 test_every_container_type_counts if {

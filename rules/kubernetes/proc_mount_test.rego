@@ -1,0 +1,13 @@
+package shiplint.kubernetes.proc_mount_test
+
+import data.shiplint.kubernetes.proc_mount
+
+doc(cs) := {"resourceKind": "Pod", "name": "p", "podSpec": {}, "containers": cs}
+
+test_unmasked_fires if {
+	proc_mount.deny == {{"msg": "container \"c\" of Pod \"p\" sets procMount: Unmasked; only Default is allowed", "path": ["containers", 0, "securityContext", "procMount"]}} with input as doc([{"name": "c", "containerType": "container", "securityContext": {"procMount": "Unmasked"}}])
+}
+
+test_default_quiet if {
+	count(proc_mount.deny) == 0 with input as doc([{"name": "c", "containerType": "container", "securityContext": {"procMount": "Default"}}, {"name": "d", "containerType": "container"}])
+}

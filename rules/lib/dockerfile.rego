@@ -1,0 +1,212 @@
+# METADATA
+# description: >-
+#   Helpers shared by the Dockerfile rules: walking instructions and RUN commands, reading
+#   command-line options the way the programs do (combined short flags, --long=value,
+#   options after operands, "--"), instruction flags, and the chain of stages that makes up
+#   the final image.
+package shiplint.lib.dockerfile
+
+import data.shiplint.lib
+
+# instructions yields [stage index, instruction index, instruction].
+instructions contains [s, i, ins] if {
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+}
+
+# runs yields every RUN instruction.
+runs contains [s, i, ins] if {
+	some [s, i, ins] in instructions
+	ins.cmd == "run"
+}
+
+# commands yields [s, i, k, command] for every simple command of every RUN.
+commands contains [s, i, k, c] if {
+	some [s, i, ins] in runs
+	some k, c in ins.commands
+}
+
+command_path(s, i, k) := ["stages", s, "instructions", i, "commands", k]
+
+instruction_path(s, i) := ["stages", s, "instructions", i]
+
+# name is the program a command runs, without its directory.
+name(c) := lib.basename(c.name)
+
+# ---------------------------------------------------------------------------
+# Command-line options
+
+# options are the arguments before a lone "--".
+options(args) := array.slice(args, 0, end) if {
+	ends := [k | some k, a in args; a == "--"]
+	count(ends) > 0
+	end := ends[0]
+} else := args
+
+short_option(a) if {
+	startswith(a, "-")
+	not startswith(a, "--")
+	count(a) > 1
+}
+
+# has_flag holds when args hold one of the short option letters (alone or
+# combined, as in -fsSLk) or one of the long options (alone or --opt=value).
+has_flag(args, shorts, longs) if {
+	some a in options(args)
+	a in longs
+}
+
+has_flag(args, shorts, longs) if {
+	some a in options(args)
+	some l in longs
+	startswith(a, concat("", [l, "="]))
+}
+
+has_flag(args, shorts, longs) if {
+	some a in options(args)
+	short_option(a)
+	some ch in shorts
+	contains(substring(a, 1, -1), ch)
+}
+
+# flag_values are the values given to an option: --opt=v, --opt v, -o v, -ov.
+flag_values(args, shorts, longs) := {v |
+	some k, a in options(args)
+	some v in values_at(args, k, a, shorts, longs)
+}
+
+values_at(args, k, a, shorts, longs) := {args[k + 1]} if {
+	a in longs
+	k + 1 < count(args)
+} else := {substring(a, count(l) + 1, -1) |
+	some l in longs
+	startswith(a, concat("", [l, "="]))
+} if {
+	startswith(a, "--")
+} else := {args[k + 1]} if {
+	some s in shorts
+	a == concat("", ["-", s])
+	k + 1 < count(args)
+} else := {substring(a, 2, -1) |
+	some s in shorts
+	startswith(a, concat("", ["-", s]))
+	count(a) > 2
+} if {
+	short_option(a)
+} else := set()
+
+# positionals are the arguments that are not options nor the values of the
+# options in valopts (which take a separate value).
+positionals(args, valopts) := [a |
+	some k, a in args
+	positional_at(args, k, valopts)
+]
+
+positional_at(args, k, valopts) if {
+	a := args[k]
+	not startswith(a, "-")
+	not value_of_previous(args, k, valopts)
+}
+
+positional_at(args, k, valopts) if {
+	# everything after "--"
+	some e, d in args
+	d == "--"
+	k > e
+}
+
+value_of_previous(args, k, valopts) if {
+	k > 0
+	args[k - 1] in valopts
+}
+
+# subcommand is the first positional argument (apt-get install, apk add...).
+subcommand(c, valopts) := positionals(c.args, valopts)[0]
+
+# literal_word holds for a word with no shell expansion left in it.
+literal_word(w) if {
+	is_string(w)
+	not contains(w, "$")
+	not contains(w, "`")
+}
+
+# ---------------------------------------------------------------------------
+# Instruction flags (--from=, --chmod=, --checksum=, --mount=, --security=)
+
+# flag is the value of an instruction flag, "" for a flag without value.
+flag(ins, fname) := v if {
+	some f in ins.flags
+	[n, v] := split_flag(f)
+	n == fname
+}
+
+flag_index(ins, fname) := k if {
+	some k, f in ins.flags
+	[n, _] := split_flag(f)
+	n == fname
+}
+
+split_flag(f) := [substring(f, 2, i - 2), substring(f, i + 1, -1)] if {
+	i := indexof(f, "=")
+	i > 2
+} else := [substring(f, 2, -1), ""]
+
+# mounts are the RUN --mount values parsed into maps: {"type": ..., "target": ...}.
+# A mount with no type is a bind mount; dst and destination mean target.
+mounts(ins) := [m |
+	some f in ins.flags
+	[n, v] := split_flag(f)
+	n == "mount"
+	m := mount_fields(v)
+]
+
+mount_fields(v) := object.union({"type": "bind"}, {norm_key(k): val |
+	some part in split(v, ",")
+	kv := split(part, "=")
+	k := lower(trim_space(kv[0]))
+	val := mount_value(kv)
+})
+
+mount_value(kv) := concat("=", array.slice(kv, 1, count(kv))) if {
+	count(kv) > 1
+} else := "true"
+
+norm_key(k) := "target" if {
+	k in {"dst", "destination"}
+} else := k
+
+# cache_mounted holds when the RUN mounts a cache or tmpfs over dir (or a
+# directory that contains it), so nothing written there stays in the layer.
+cache_mounted(ins, dir) if {
+	some m in mounts(ins)
+	m.type in {"cache", "tmpfs"}
+	t := trim_suffix(m.target, "/")
+	startswith(concat("", [dir, "/"]), concat("", [t, "/"]))
+}
+
+# ---------------------------------------------------------------------------
+# Stages
+
+final_index := s.index if {
+	some s in input.stages
+	s.final
+}
+
+# parents maps a stage to the earlier stage it is built FROM.
+parents[s.index] := [s.from.stage] if {
+	some s in input.stages
+	s.from.stage != null
+}
+
+parents[s.index] := [] if {
+	some s in input.stages
+	s.from.stage == null
+}
+
+# chain is the set of stages whose layers and settings end up in the final
+# image: the final stage and the stages it is built FROM, transitively.
+# (COPY --from copies chosen files only, so a builder stage is not in it.)
+chain := graph.reachable(parents, {final_index})
+
+# in_chain holds for a stage index that is part of the final image.
+in_chain(s) if s in chain

@@ -1,0 +1,73 @@
+package shiplint.lib.dockerfile_test
+
+import data.shiplint.lib.dockerfile as df
+
+# Builders for the Dockerfile rule tests: a command, a RUN, a stage, a document.
+
+cmd(name, args) := {
+	"name": name, "args": args, "env": {}, "sudo": false, "pipeline": 0, "position": 0,
+	"pipelineLength": 1, "parent": null, "context": "", "line": 1, "column": 1,
+}
+
+# pcmd is a command at a place in a pipeline.
+pcmd(name, args, pipeline, position) := object.union(cmd(name, args), {"pipeline": pipeline, "position": position})
+
+ins(c, args) := {"cmd": c, "args": args, "flags": [], "form": null, "heredocs": [], "line": 1, "endLine": 1}
+
+run(commands) := object.union(ins("run", []), {"commands": commands, "form": "shell"})
+
+run_flags(flags, commands) := object.union(run(commands), {"flags": flags})
+
+pairs(c, kvs) := object.union(ins(c, []), {"pairs": [{"key": k, "value": v} | some [k, v] in kvs]})
+
+stage(i, name, from, final, instructions) := {
+	"index": i, "name": name, "final": final,
+	"from": object.union(
+		{"raw": "debian:12", "ref": "debian:12", "stage": null, "image": "debian", "tag": "12", "digest": null, "scratch": false, "resolved": true, "platform": null, "line": 1},
+		from,
+	),
+	"instructions": instructions,
+}
+
+# doc is a one-stage Dockerfile.
+doc(instructions) := {"kind": "dockerfile", "args": [], "stages": [stage(0, null, {}, true, instructions)]}
+
+test_has_flag_combined_short if {
+	df.has_flag(["-fsSLk", "https://x"], {"k"}, {"--insecure"})
+	df.has_flag(["--insecure"], {"k"}, {"--insecure"})
+	not df.has_flag(["--", "-k"], {"k"}, {"--insecure"})
+	not df.has_flag(["--kill"], {"k"}, {"--insecure"})
+}
+
+test_flag_values if {
+	df.flag_values(["-o", "/tmp/x", "--output=/y"], {"o"}, {"--output"}) == {"/tmp/x", "/y"}
+	df.flag_values(["-o/tmp/z"], {"o"}, {"--output"}) == {"/tmp/z"}
+}
+
+test_positionals if {
+	df.positionals(["-o", "Dpkg::Options::=--force-confold", "-y", "install", "curl"], {"-o"}) == ["install", "curl"]
+	df.subcommand(cmd("apt-get", ["-qq", "install", "x"]), set()) == "install"
+}
+
+test_mounts if {
+	r := run_flags(["--mount=type=cache,dst=/var/lib/apt", "--mount=target=/src"], [])
+	df.mounts(r) == [{"type": "cache", "target": "/var/lib/apt"}, {"type": "bind", "target": "/src"}]
+	df.cache_mounted(r, "/var/lib/apt/lists")
+	not df.cache_mounted(r, "/var/cache/apt")
+}
+
+test_flag if {
+	i := object.union(ins("copy", ["a", "b"]), {"flags": ["--from=build", "--link"]})
+	df.flag(i, "from") == "build"
+	df.flag(i, "link") == ""
+	df.flag_index(i, "link") == 1
+}
+
+test_chain if {
+	c := df.chain with input as {"stages": [
+		stage(0, "base", {}, false, []),
+		stage(1, "build", {}, false, []),
+		stage(2, null, {"stage": 0}, true, []),
+	]}
+	c == {0, 2}
+}

@@ -210,3 +210,28 @@ chain := graph.reachable(parents, {final_index})
 
 # in_chain holds for a stage index that is part of the final image.
 in_chain(s) if s in chain
+
+# ---------------------------------------------------------------------------
+# Package managers
+
+# pip_args are the arguments given to pip, for pip, pip3, pip3.12 and
+# python -m pip; undefined for other commands.
+pip_args(c) := c.args if regex.match(`^pip[0-9.]*$`, name(c))
+
+pip_args(c) := array.slice(c.args, k + 2, count(c.args)) if {
+	regex.match(`^python[0-9.]*$`, name(c))
+	some k, a in c.args
+	a == "-m"
+	c.args[k + 1] == "pip"
+}
+
+# pip options that take a separate value.
+pip_valopts := {
+	"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
+	"--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root",
+	"--trusted-host", "--platform", "--python-version", "--implementation", "--abi", "--src",
+	"--upgrade-strategy", "--progress-bar", "--log", "--cache-dir", "--global-option",
+	"--install-option", "--config-settings", "-C", "--only-binary", "--no-binary", "--cert",
+	"--client-cert", "--proxy", "--retries", "--timeout", "--exists-action", "--python",
+	"--report", "--root-user-action", "--use-feature", "--use-deprecated",
+}

@@ -1,0 +1,26 @@
+# METADATA
+# title: apk installs packages without verifying their signatures
+# description: >-
+#   `apk add --allow-untrusted` installs packages whose signature is missing or made with an
+#   unknown key, so whoever controls the download decides what runs as root in the image. High:
+#   the signature is the only integrity check on the package.
+# related_resources:
+# - https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper
+# custom:
+#   id: DF010
+#   severity: high
+#   remediation: >-
+#     Remove `--allow-untrusted`. For a private repository, install its public key into
+#     /etc/apk/keys/ and sign the packages.
+#   aliases: [CKV2_DOCKER_7]
+package shiplint.dockerfile.apk_untrusted
+
+import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
+
+deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+	some [s, i, k, c] in df.commands
+	df.name(c) == "apk"
+	df.has_flag(c.args, set(), {"--allow-untrusted"})
+	msg := "apk is run with --allow-untrusted, so unsigned packages are installed"
+}

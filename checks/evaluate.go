@@ -51,8 +51,8 @@ func (p *Pack) Evaluate(ctx context.Context, doc *document.Document, lines []str
 		}
 		pkg, _ := pair[0].(string)
 		rule, ok := p.byPkg[Namespace+"."+string(doc.Kind)+"."+pkg]
-		if !ok {
-			continue // a deny rule in a package without metadata was rejected at load
+		if !ok || !p.enabled[rule.ID] {
+			continue // not selected, or (impossible after Load) no metadata
 		}
 		msg, path, err := decodeDeny(pair[1])
 		if err != nil {

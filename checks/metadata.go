@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/suppress"
 )
 
 // ruleIDPattern keeps IDs short and safe in SARIF, file names and comments.
@@ -66,10 +67,14 @@ func (p *Pack) readMetadata(modules map[string]*ast.Module, builtin map[string]b
 		slices.Sort(problems)
 		return &PolicyError{Problems: problems}
 	}
+	p.aliases = map[string]bool{}
 	for _, r := range p.byID {
 		p.rules = append(p.rules, *r)
+		for _, a := range r.Aliases {
+			p.aliases[strings.ToUpper(a)] = true
+		}
 	}
-	p.rules = append(p.rules, SyntaxErrorRule)
+	p.rules = append(p.rules, SyntaxErrorRule, suppress.StaleRule)
 	slices.SortFunc(p.rules, func(a, b finding.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return nil
 }

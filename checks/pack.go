@@ -11,6 +11,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
@@ -31,12 +32,34 @@ type Options struct {
 	Policies []string
 	// WithTests also loads *_test.rego files (for `shiplint test`).
 	WithTests bool
+	// Select narrows and tunes the rules that run.
+	Select Selection
+}
+
+// Selection says which rules run and how they report.
+type Selection struct {
+	// Disable turns rules off by ID.
+	Disable []string
+	// Only, when set, runs just these rule IDs.
+	Only []string
+	// Frameworks, when set, runs just the rules mapped to one of them:
+	// "pss-baseline", "pss-restricted" (which includes Baseline), or any
+	// framework key the metadata uses ("cis-k8s"), optionally with a value
+	// ("cis-docker-4.1").
+	Frameworks []string
+	// Severity overrides a rule's severity.
+	Severity map[string]finding.Severity
+	// Params are rule parameters, visible to Rego as
+	// data.shiplint_config.params[ID][name] (see lib.param).
+	Params map[string]map[string]any
 }
 
 // Pack is a compiled rule pack: every rule's metadata and one prepared query
 // per kind of document. It is safe for concurrent use.
 type Pack struct {
 	rules    []finding.Rule
+	enabled  map[string]bool
+	aliases  map[string]bool // canonical-case aliases of every rule
 	byPkg    map[string]*finding.Rule
 	byID     map[string]*finding.Rule
 	compiler *ast.Compiler
@@ -56,7 +79,7 @@ func Load(ctx context.Context, opt Options) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compile(ctx, srcs)
+	return compile(ctx, srcs, opt.Select)
 }
 
 func gatherSources(opt Options) ([]source, error) {
@@ -149,7 +172,7 @@ const aggregator = `package shiplint_engine
 }
 `
 
-func compile(ctx context.Context, srcs []source) (*Pack, error) {
+func compile(ctx context.Context, srcs []source, sel Selection) (*Pack, error) {
 	caps := capabilities()
 	modules := map[string]*ast.Module{}
 	for _, s := range srcs {
@@ -178,12 +201,17 @@ func compile(ctx context.Context, srcs []source) (*Pack, error) {
 	if err := p.readMetadata(modules, builtinNames(srcs)); err != nil {
 		return nil, err
 	}
+	if err := p.applySelection(sel); err != nil {
+		return nil, err
+	}
+	store := inmem.NewFromObject(map[string]any{"shiplint_config": map[string]any{"params": paramsObject(sel.Params)}})
 	p.queries = map[document.Kind]*rego.PreparedEvalQuery{}
 	for _, k := range document.Kinds {
 		pq, err := rego.New(
 			rego.Query("data.shiplint_engine."+string(k)),
 			rego.Compiler(c),
 			rego.Capabilities(caps),
+			rego.Store(store),
 		).PrepareForEval(ctx)
 		if err != nil {
 			return nil, err
@@ -253,11 +281,12 @@ func (p *Pack) Rules() []finding.Rule { return slices.Clone(p.rules) }
 
 // Rule returns the rule with the given ID.
 func (p *Pack) Rule(id string) (finding.Rule, bool) {
-	r, ok := p.byID[id]
-	if !ok {
-		return finding.Rule{}, false
+	for _, r := range p.rules {
+		if r.ID == id {
+			return r, true
+		}
 	}
-	return *r, true
+	return finding.Rule{}, false
 }
 
 // Compiler exposes the compiled modules (for running Rego tests).

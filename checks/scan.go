@@ -15,6 +15,7 @@ import (
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
 	"github.com/shiplint/shiplint/internal/kubernetes"
+	"github.com/shiplint/shiplint/internal/suppress"
 )
 
 // File is one input to scan: its contents and what kind of file it is.
@@ -41,6 +42,9 @@ type ScanOptions struct {
 	Workers int
 	// EvalTimeout bounds one document's evaluation; 0 means DefaultEvalTimeout.
 	EvalTimeout time.Duration
+	// Now decides whether a suppression's until= date has passed; zero
+	// means the current time.
+	Now time.Time
 }
 
 // ScanFile parses one file and evaluates the pack over each of its
@@ -49,7 +53,7 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 	var res FileResult
 	lines := splitLines(f.Source)
 	docs, err := Parse(f)
-	if err != nil {
+	if err != nil && p.enabled[SyntaxErrorRule.ID] {
 		res.Findings = append(res.Findings, syntaxFinding(f, err, lines))
 	}
 	res.Documents = len(docs)
@@ -64,6 +68,7 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 		}
 		res.Findings = append(res.Findings, fs...)
 	}
+	res.Findings = p.suppress(f, docs, lines, res.Findings, opt.Now)
 	finding.Sort(res.Findings)
 	fingerprints(res.Findings)
 	return res
@@ -175,4 +180,22 @@ func sortNotifications(ns []finding.Notification) {
 	slices.SortFunc(ns, func(a, b finding.Notification) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Message, b.Message))
 	})
+}
+
+// suppress marks findings silenced by comments and annotations in the file,
+// and adds stale-suppression findings for shiplint's own that silence
+// nothing.
+func (p *Pack) suppress(f File, docs []*document.Document, lines []string, fs []finding.Finding, now time.Time) []finding.Finding {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	src := suppress.Source{Path: f.Path, Kind: f.Kind, Lines: lines}
+	ds, problems := suppress.Parse(f.Kind, lines, docs)
+	fs = suppress.Apply(fs, ds, docs, p, src, now)
+	if p.enabled[suppress.StaleRule.ID] {
+		fs = append(fs, suppress.Problems(problems, src)...)
+	} else {
+		fs = slices.DeleteFunc(fs, func(x finding.Finding) bool { return x.RuleID == suppress.StaleRule.ID })
+	}
+	return fs
 }

@@ -152,7 +152,7 @@ func tally(res *finding.Result) {
 }
 
 func writeReport(stdout io.Writer, f scanFlags, res finding.Result) error {
-	opt := report.Options{Version: versionString(), Quiet: f.quiet, FailOn: f.failOn}
+	opt := report.Options{Version: versionString(), Quiet: f.quiet}
 	if f.output == "" {
 		w := bufio.NewWriter(stdout)
 		if err := report.Write(w, f.format, res, opt); err != nil {
@@ -178,7 +178,7 @@ func status(res finding.Result, failOn finding.Severity) int {
 			return exitError
 		}
 	}
-	for _, f := range res.Findings {
+	for _, f := range finding.Active(res.Findings) {
 		if f.Severity >= failOn {
 			return exitFindings
 		}

@@ -73,6 +73,32 @@ type Finding struct {
 	Snippet string `json:"snippet"`
 	// Fingerprint identifies the finding across unrelated edits.
 	Fingerprint string `json:"fingerprint"`
+	// Suppressed says why the finding is silenced, when it is. Suppressed
+	// findings are kept (SARIF shows them as suppressed) but do not fail
+	// the run and are hidden from text output unless asked for.
+	Suppressed *Suppression `json:"suppressed,omitempty"`
+}
+
+// Suppression is an in-source instruction that silenced a finding.
+type Suppression struct {
+	// Source is the syntax that silenced it: "shiplint", "hadolint",
+	// "trivy", "checkov", "kics", "kube-linter" or "annotation".
+	Source        string `json:"source"`
+	Justification string `json:"justification,omitempty"`
+	// Line is where the suppression is written (0 for an annotation
+	// without a line).
+	Line int `json:"line,omitempty"`
+}
+
+// Active returns the findings that are not suppressed.
+func Active(fs []Finding) []Finding {
+	out := make([]Finding, 0, len(fs))
+	for _, f := range fs {
+		if f.Suppressed == nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Sort puts findings in the one order every output uses: by file, line,
@@ -115,4 +141,7 @@ type Summary struct {
 	Documents    int            `json:"documents"`
 	ByKind       map[string]int `json:"byKind"`
 	BySeverity   map[string]int `json:"bySeverity"`
+	Suppressed   int            `json:"suppressed"`
+	// Baselined counts findings left out because the baseline holds them.
+	Baselined int `json:"baselined,omitempty"`
 }

@@ -1,6 +1,7 @@
 // Package report writes scan results in the formats users and CI systems
-// read: text for people, json for scripts, sarif for code scanning and IDEs.
-// It knows findings and rule metadata, never a parser.
+// read: text for people, json for scripts, sarif for code scanning and IDEs,
+// github for workflow annotations, junit and gitlab for CI test and quality
+// reports. It knows findings and rule metadata, never a parser.
 package report
 
 import (
@@ -17,12 +18,18 @@ type Options struct {
 	Version string
 	// Quiet drops the text summary.
 	Quiet bool
-	// FailOn is the threshold that decides the exit status, shown in text.
-	FailOn finding.Severity
+	// ShowSuppressed lists suppressed findings in text output.
+	ShowSuppressed bool
+	// SARIFCategory becomes runAutomationDetails.id ("<category>/"), so
+	// code scanning keeps uploads of different categories apart.
+	SARIFCategory string
+	// StepSummary is the file GitHub Actions renders as the job summary
+	// ($GITHUB_STEP_SUMMARY); the github format appends Markdown to it.
+	StepSummary string
 }
 
 // Formats lists the output formats, in the order help shows them.
-var Formats = []string{"text", "json", "sarif"}
+var Formats = []string{"text", "json", "sarif", "github", "junit", "gitlab"}
 
 // Write renders res in format to w.
 func Write(w io.Writer, format string, res finding.Result, opt Options) error {
@@ -33,9 +40,22 @@ func Write(w io.Writer, format string, res finding.Result, opt Options) error {
 		return JSON(w, res, opt)
 	case "sarif":
 		return SARIF(w, res, opt)
+	case "github":
+		return GitHub(w, res, opt)
+	case "junit":
+		return JUnit(w, res, opt)
+	case "gitlab":
+		return GitLab(w, res, opt)
 	}
 	return fmt.Errorf("unknown format %q (want one of %v)", format, Formats)
 }
 
 // ValidFormat reports whether format is one Write knows.
 func ValidFormat(format string) bool { return slices.Contains(Formats, format) }
+
+// bySeverity orders findings most severe first, then as finding.Sort does.
+func bySeverity(fs []finding.Finding) []finding.Finding {
+	out := slices.Clone(fs)
+	slices.SortStableFunc(out, func(a, b finding.Finding) int { return int(b.Severity) - int(a.Severity) })
+	return out
+}

@@ -42,6 +42,9 @@ func SARIF(w io.Writer, res finding.Result, opt Options) error {
 		run.AddResult(result(f, index))
 	}
 	run.AddInvocation(invocation(res))
+	if opt.SARIFCategory != "" {
+		run.AutomationDetails = sarif.NewRunAutomationDetails().WithID(strings.TrimSuffix(opt.SARIFCategory, "/") + "/")
+	}
 	report := sarif.NewReport()
 	report.AddRun(run)
 	var buf bytes.Buffer
@@ -228,6 +231,15 @@ func result(f finding.Finding, index map[string]int) *sarif.Result {
 		WithRegion(region(f))
 	r.Locations = append(r.Locations, sarif.NewLocationWithPhysicalLocation(loc))
 	r.PartialFingerprints = map[string]string{FingerprintKey: f.Fingerprint}
+	if s := f.Suppressed; s != nil {
+		sup := sarif.NewSuppression().WithKind("inSource").WithStatus("accepted")
+		just := s.Source
+		if s.Justification != "" {
+			just += ": " + s.Justification
+		}
+		sup.Justification = &just
+		r.Suppressions = append(r.Suppressions, sup)
+	}
 	return r
 }
 

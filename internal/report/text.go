@@ -19,11 +19,14 @@ func Text(w io.Writer, res finding.Result, opt Options) error {
 	bw := bufio.NewWriter(w)
 	prev := ""
 	for _, f := range res.Findings {
+		if f.Suppressed != nil && !opt.ShowSuppressed {
+			continue
+		}
 		if f.Path != prev && prev != "" {
 			bw.WriteString("\n")
 		}
 		prev = f.Path
-		fmt.Fprintf(bw, "%s: %s %s %s\n", position(f), f.Severity, f.RuleID, f.Message)
+		fmt.Fprintf(bw, "%s: %s %s %s%s\n", position(f), f.Severity, f.RuleID, f.Message, suppressedNote(f))
 		if s := strings.TrimRight(f.Snippet, " \t"); s != "" {
 			fmt.Fprintf(bw, "  %5d | %s\n", f.Range.StartLine, expandTabs(s))
 		}
@@ -32,12 +35,22 @@ func Text(w io.Writer, res finding.Result, opt Options) error {
 		fmt.Fprintf(bw, "%s: %s\n", n.Level, n.Message)
 	}
 	if !opt.Quiet {
-		if len(res.Findings) > 0 || len(res.Notifications) > 0 {
+		if prev != "" || len(res.Notifications) > 0 {
 			bw.WriteString("\n")
 		}
 		bw.WriteString(summary(res) + "\n")
 	}
 	return bw.Flush()
+}
+
+func suppressedNote(f finding.Finding) string {
+	if f.Suppressed == nil {
+		return ""
+	}
+	if f.Suppressed.Justification != "" {
+		return fmt.Sprintf(" [suppressed by %s: %s]", f.Suppressed.Source, f.Suppressed.Justification)
+	}
+	return fmt.Sprintf(" [suppressed by %s]", f.Suppressed.Source)
 }
 
 func position(f finding.Finding) string {
@@ -54,7 +67,8 @@ func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
 func summary(res finding.Result) string {
 	counts := map[finding.Severity]int{}
 	files := map[string]bool{}
-	for _, f := range res.Findings {
+	active := finding.Active(res.Findings)
+	for _, f := range active {
 		counts[f.Severity]++
 		files[f.Path] = true
 	}
@@ -64,11 +78,17 @@ func summary(res finding.Result) string {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}
 	}
-	out := fmt.Sprintf("%d %s", len(res.Findings), plural(len(res.Findings), "finding"))
+	out := fmt.Sprintf("%d %s", len(active), plural(len(active), "finding"))
 	if len(parts) > 0 {
 		out += " (" + strings.Join(parts, ", ") + ")"
 	}
 	out += fmt.Sprintf(" in %d of %d %s scanned", len(files), res.Summary.FilesScanned, plural(res.Summary.FilesScanned, "file"))
+	if n := len(res.Findings) - len(active); n > 0 {
+		out += fmt.Sprintf("; %d suppressed", n)
+	}
+	if res.Summary.Baselined > 0 {
+		out += fmt.Sprintf("; %d in the baseline", res.Summary.Baselined)
+	}
 	if res.Summary.FilesSkipped > 0 {
 		out += fmt.Sprintf("; %d %s skipped (not a Dockerfile, Compose or Kubernetes file)", res.Summary.FilesSkipped, plural(res.Summary.FilesSkipped, "file"))
 	}

@@ -6,9 +6,10 @@
 //	# want: DF003
 //	RUN curl -fsSL https://example.com/install.sh | sh
 //
-// A trailing "# want: ID[ ID...]" expects the findings on its own line; a
-// comment line holding only the expectation applies to the next line that
-// is neither blank nor a comment (so it works in Dockerfiles, where "#" only
+// A trailing "# want: ID[ ID...]" expects the findings on its own line (also
+// at the end of a comment that says something else); a comment line
+// holding only the expectation applies to the next line that is neither
+// blank nor a comment (so it works in Dockerfiles, where "#" only
 // starts a comment at the beginning of a line, including inside continued
 // RUN instructions and heredocs).
 package ruletest
@@ -39,6 +40,12 @@ func Expectations(src []byte) []Want {
 		trimmed := strings.TrimSpace(l)
 		m := wantPattern.FindStringSubmatch(l)
 		switch {
+		case m != nil && strings.HasPrefix(trimmed, "#") && strings.Index(trimmed[1:], "#") >= 0:
+			// "# shiplint ignore=X -- why  # want: ID": a comment with its
+			// own content expects a finding on its own line.
+			for _, id := range ids(m[1]) {
+				out = append(out, Want{Line: i + 1, RuleID: id})
+			}
 		case m != nil && strings.HasPrefix(trimmed, "#"):
 			pending = append(pending, ids(m[1])...)
 		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
@@ -62,8 +69,9 @@ func ids(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })
 }
 
-// Compare checks the findings of one file against its expectations, for the
-// rules in scope (nil means every rule), and describes each difference:
+// Compare checks the active (unsuppressed) findings of one file against its
+// expectations, for the rules in scope (nil means every rule), and
+// describes each difference:
 // a finding that was wanted but missing, or one that was not wanted.
 func Compare(path string, wants []Want, got []finding.Finding, scope map[string]bool) []string {
 	inScope := func(id string) bool { return scope == nil || scope[id] }
@@ -73,7 +81,7 @@ func Compare(path string, wants []Want, got []finding.Finding, scope map[string]
 	}
 	var problems []string
 	for _, f := range got {
-		if !inScope(f.RuleID) {
+		if !inScope(f.RuleID) || f.Suppressed != nil {
 			continue
 		}
 		w := Want{Line: f.Range.StartLine, RuleID: f.RuleID}

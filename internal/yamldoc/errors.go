@@ -50,7 +50,25 @@ func (c *converter) yamlError(err error) error {
 	if a := unknownAnchorRe.FindStringSubmatch(msg); a != nil {
 		line = c.src.find("*" + a[1])
 	}
+	if strings.Contains(msg, "tab character") {
+		// yaml.v3 reports the line of the context (often the line above);
+		// the tab itself is in the indentation of a line at or after it.
+		line = c.src.tabIndented(max(line, 1))
+	}
 	return &document.SyntaxError{Path: c.path, Line: c.src.clamp(line), Msg: msg}
+}
+
+// tabIndented returns the first line at or after from whose indentation
+// holds a tab, or from when there is none.
+func (s *source) tabIndented(from int) int {
+	for i := from - 1; i >= 0 && i < len(s.lines); i++ {
+		l := s.lines[i]
+		ws := l[:len(l)-len(strings.TrimLeft(string(l), " \t"))]
+		if strings.Contains(string(ws), "\t") {
+			return i + 1
+		}
+	}
+	return from
 }
 
 // find returns the first line containing s, or 0.

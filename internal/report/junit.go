@@ -1,0 +1,85 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shiplint/shiplint/internal/finding"
+)
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Line      int           `xml:"line,attr,omitempty"`
+	Failure   *junitFailure `xml:"failure,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// JUnit writes one test suite per file with findings and one failed test
+// case per finding, the shape CI systems (GitLab, Jenkins, Azure) render as
+// test reports. A clean scan is one passing case.
+func JUnit(w io.Writer, res finding.Result, _ Options) error {
+	out := junitSuites{Name: "shiplint"}
+	index := map[string]int{}
+	for _, f := range finding.Active(res.Findings) {
+		i, ok := index[f.Path]
+		if !ok {
+			i = len(out.Suites)
+			index[f.Path] = i
+			out.Suites = append(out.Suites, junitSuite{Name: f.Path})
+		}
+		s := &out.Suites[i]
+		s.Tests++
+		s.Failures++
+		s.Cases = append(s.Cases, junitCase{
+			Name:      fmt.Sprintf("%s: %s", f.RuleID, f.Title),
+			Classname: f.Path,
+			File:      f.Path,
+			Line:      f.Range.StartLine,
+			Failure: &junitFailure{
+				Message: f.Message,
+				Type:    f.Severity.String(),
+				Text:    fmt.Sprintf("%s:%d %s %s\n%s", f.Path, f.Range.StartLine, f.Severity, f.Message, strings.TrimSpace(f.Snippet)),
+			},
+		})
+		out.Tests++
+		out.Failures++
+	}
+	if len(out.Suites) == 0 {
+		out.Suites = []junitSuite{{Name: "shiplint", Tests: 1, Cases: []junitCase{{Name: "scan", Classname: "shiplint"}}}}
+		out.Tests = 1
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

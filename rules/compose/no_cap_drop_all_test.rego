@@ -1,0 +1,14 @@
+package shiplint.compose.no_cap_drop_all_test
+
+import data.shiplint.compose.no_cap_drop_all
+
+test_missing_fires if {
+	no_cap_drop_all.deny == {
+		{"msg": "Service \"a\" does not drop all capabilities (cap_drop: [ALL])", "path": ["services", "a", "cap_drop"]},
+		{"msg": "Service \"b\" does not drop all capabilities (cap_drop: [ALL])", "path": ["services", "b", "cap_drop"]},
+	} with input as {"services": {"a": {}, "b": {"cap_drop": ["NET_RAW"]}, "c": {"cap_drop": ["ALL"]}}}
+}
+
+test_privileged_left_to_dc001 if {
+	count(no_cap_drop_all.deny) == 0 with input as {"services": {"a": {"privileged": true}}}
+}

@@ -1,0 +1,20 @@
+package shiplint.kubernetes.capabilities_restricted_test
+
+import data.shiplint.kubernetes.capabilities_restricted
+
+doc(pod, cs) := {"resourceKind": "Pod", "name": "p", "podSpec": pod, "containers": cs}
+
+c(sc) := {"name": "a", "containerType": "container", "securityContext": sc}
+
+test_missing_drop if {
+	capabilities_restricted.deny == {{"msg": "container \"a\" of Pod \"p\" does not drop ALL capabilities", "path": ["containers", 0, "securityContext", "capabilities", "drop"]}} with input as doc({}, [c({"capabilities": {"drop": ["NET_RAW"]}})])
+}
+
+test_add_chown if {
+	capabilities_restricted.deny == {{"msg": "container \"a\" of Pod \"p\" adds capability CHOWN; Restricted allows adding only NET_BIND_SERVICE", "path": ["containers", 0, "securityContext", "capabilities", "add", 1]}} with input as doc({}, [c({"capabilities": {"drop": ["all"], "add": ["NET_BIND_SERVICE", "CHOWN", "SYS_ADMIN"]}})])
+}
+
+test_good_and_windows_quiet if {
+	count(capabilities_restricted.deny) == 0 with input as doc({}, [c({"capabilities": {"drop": ["ALL"], "add": ["CAP_NET_BIND_SERVICE"]}})])
+	count(capabilities_restricted.deny) == 0 with input as doc({"os": {"name": "windows"}}, [c({})])
+}

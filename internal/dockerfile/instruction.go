@@ -62,9 +62,7 @@ func (p *fileParser) addInstruction(node *parser.Node, v any) {
 	}
 	if pairs := p.pairs(v); pairs != nil {
 		in["pairs"] = pairs
-		for k := range pairs {
-			p.pos.Set(document.Join(key+"/pairs", k), whole)
-		}
+		p.placePairs(node, key, pairs)
 	}
 	cmdEnd := node.StartLine + len(p.shellLines(node.StartLine, node.EndLine)) - 1
 	in["heredocs"] = p.heredocs(node, cmdEnd, key)
@@ -216,4 +214,35 @@ func (p *fileParser) heredocs(node *parser.Node, cmdEnd int, key string) []any {
 		}
 	}
 	return out
+}
+
+// placePairs positions each ENV/ARG/LABEL pair on the line where its key
+// is written (continued ENV a=1 \ b=2 spans lines), searching forward so
+// pairs keep their order; a key not found keeps the whole instruction.
+func (p *fileParser) placePairs(node *parser.Node, key string, pairs []any) {
+	whole := lineRange(node.StartLine, node.EndLine)
+	next := node.StartLine
+	for k, v := range pairs {
+		r := whole
+		name, _ := v.(map[string]any)["key"].(string)
+		for n := next; name != "" && n <= node.EndLine; n++ {
+			l := p.line(n)
+			if n == node.StartLine {
+				l = strings.TrimLeft(l, " \t")
+				if i := strings.IndexAny(l, " \t"); i >= 0 {
+					l = l[i:] // skip the instruction keyword
+				} else {
+					l = ""
+				}
+			}
+			if strings.Contains(l, name) {
+				r, next = lineRange(n, n), n
+				break
+			}
+		}
+		pk := document.Join(key+"/pairs", k)
+		p.pos.Set(pk, r)
+		p.pos.Set(pk+"/key", r)
+		p.pos.Set(pk+"/value", r)
+	}
 }

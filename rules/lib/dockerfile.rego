@@ -235,3 +235,31 @@ pip_valopts := {
 	"--client-cert", "--proxy", "--retries", "--timeout", "--exists-action", "--python",
 	"--report", "--root-user-action", "--use-feature", "--use-deprecated",
 }
+
+# ---------------------------------------------------------------------------
+# COPY and ADD
+
+# sources are the source operands of COPY/ADD (everything but the last
+# argument), leaving out heredoc names (COPY <<EOF /dst).
+sources(ins) := [a |
+	count(ins.args) > 1
+	some k, a in ins.args
+	k < count(ins.args) - 1
+	not heredoc_source(ins, a)
+]
+
+dest(ins) := ins.args[count(ins.args) - 1] if count(ins.args) > 1
+
+heredoc_source(ins, a) if {
+	startswith(a, "<<")
+	count(ins.heredocs) > 0
+}
+
+remote_url(src) if regex.match(`^(?i)(https?|ftp)://`, src)
+
+git_url(src) if regex.match(`^(?i)(git@[^:/]+:|ssh://|git://)`, src)
+
+git_url(src) if {
+	regex.match(`^(?i)https?://`, src)
+	regex.match(`(?i)\.git(#.*)?$`, src)
+}

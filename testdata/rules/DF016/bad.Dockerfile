@@ -1,0 +1,9 @@
+FROM node:22-slim
+# want: DF016
+ENV DB_PASSWORD=s3cr3t-Pa55
+ENV APP_ENV=production \
+    # want: DF016
+    STRIPE_API_KEY="sk_live_51HqLyjWDarjtT1zdp7dc"
+# want: DF016
+ENV AWS_SECRET_ACCESS_KEY wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Rt1Lm3
+USER node

@@ -1,0 +1,7 @@
+FROM node:22-slim
+ENV PASSWORD_FILE=/run/secrets/db
+ENV DB_PASSWORD_FILE=/run/secrets/db_password
+ENV API_TOKEN=${API_TOKEN}
+ENV SECRET_KEY=changeme
+ENV AWS_ACCESS_KEY_ID_PATH=/etc/aws/id TOKEN_TTL=3600 PASSWORD_MIN_LENGTH=12
+USER node

@@ -73,3 +73,38 @@ provenance(path) := " (the default in a ${VAR:-default} reference)" if {
 	some v in rec.variables
 	v.source == "env_file"
 } else := ""
+
+# Host directories whose mount (the directory itself) exposes the host.
+sensitive_dirs := {
+	"/", "/etc", "/proc", "/sys", "/dev", "/boot", "/root", "/home", "/var", "/var/run", "/run",
+	"/var/lib", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/var/lib/docker",
+	"/var/lib/kubelet", "/var/lib/containerd", "/etc/kubernetes", "/etc/docker",
+	"/etc/ssh", "/etc/sudoers.d", "/etc/systemd", "/etc/cron.d", "/sys/fs/cgroup",
+}
+
+# Directories where anything below is sensitive too.
+sensitive_trees := [
+	"/proc/", "/boot/", "/root/", "/var/lib/docker/", "/var/lib/kubelet/",
+	"/var/lib/containerd/", "/etc/kubernetes/", "/etc/docker/", "/etc/ssh/",
+	"/sys/kernel/", "/sys/firmware/",
+]
+
+# Single host files that hold credentials or control privilege.
+sensitive_files := {
+	"/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/crontab", "/dev/mem", "/dev/kmem",
+	"/dev/port",
+}
+
+# Host files that are public to read but control who is who when written.
+sensitive_write_files := {"/etc/passwd", "/etc/group"}
+
+# sensitive_path holds for a cleaned host path the rules treat as a host system
+# location. Runtime sockets are DC002; /etc/localtime and the like are fine.
+sensitive_path(p) if p in sensitive_dirs
+
+sensitive_path(p) if p in sensitive_files
+
+sensitive_path(p) if {
+	some t in sensitive_trees
+	startswith(p, t)
+}

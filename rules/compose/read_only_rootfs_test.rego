@@ -1,0 +1,10 @@
+package shiplint.compose.read_only_rootfs_test
+
+import data.shiplint.compose.read_only_rootfs
+
+test_missing_and_false_fire if {
+	read_only_rootfs.deny == {
+		{"msg": "Service \"a\" does not set read_only: true: its root filesystem is writable", "path": ["services", "a", "read_only"]},
+		{"msg": "Service \"b\" does not set read_only: true: its root filesystem is writable", "path": ["services", "b", "read_only"]},
+	} with input as {"services": {"a": {}, "b": {"read_only": false}, "c": {"read_only": true}, "d": {"read_only": "${RO}"}}}
+}

@@ -126,3 +126,12 @@ resource_index(r, names) := min({k | some k, x in r.resources; lower(x) in names
 
 # bindings: RoleBinding and ClusterRoleBinding.
 binding if input.resourceKind in {"RoleBinding", "ClusterRoleBinding"}
+
+# literal_image holds for an image reference written out, not an unrendered
+# template or environment variable ($(IMAGE), ${IMAGE}, {{ .Values.image }}).
+literal_image(img) if {
+	is_string(img)
+	trim_space(img) != ""
+	not contains(img, "$")
+	not contains(img, "{{")
+}

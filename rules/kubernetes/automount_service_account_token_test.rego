@@ -1,0 +1,12 @@
+package shiplint.kubernetes.automount_service_account_token_test
+
+import data.shiplint.kubernetes.automount_service_account_token
+
+test_unset_fires if {
+	automount_service_account_token.deny == {{"msg": "Pod \"p\" does not set automountServiceAccountToken: false, so every container gets an API token", "path": ["podSpec", "automountServiceAccountToken"]}} with input as {"resourceKind": "Pod", "name": "p", "podSpec": {"containers": []}}
+}
+
+test_false_and_non_workload_quiet if {
+	count(automount_service_account_token.deny) == 0 with input as {"resourceKind": "Pod", "name": "p", "podSpec": {"automountServiceAccountToken": false}}
+	count(automount_service_account_token.deny) == 0 with input as {"resourceKind": "ServiceAccount", "name": "p"}
+}

@@ -1,0 +1,28 @@
+# METADATA
+# title: Container has no liveness probe
+# description: >-
+#   Without a liveness probe the kubelet restarts a container only when its process exits; a
+#   deadlocked or wedged server keeps running and failing requests. Init containers,
+#   ephemeral containers, and Jobs and CronJobs (which run to completion) do not need one.
+#   Low: an availability concern.
+# related_resources:
+# - https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
+# custom:
+#   id: KS033
+#   severity: low
+#   remediation: >-
+#     Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) that fails only when the process
+#     cannot recover by itself; use a startupProbe for slow starts.
+#   aliases: [CKV_K8S_8, no-liveness-probe, C-0056]
+package shiplint.kubernetes.liveness_probe
+
+import data.shiplint.lib
+import data.shiplint.lib.kubernetes as k8s
+
+deny contains lib.finding(msg, ["containers", i, "livenessProbe"]) if {
+	not input.resourceKind in {"Job", "CronJob"}
+	some i, c in input.containers
+	c.containerType == "container"
+	object.get(c, "livenessProbe", null) == null
+	msg := sprintf("%s has no livenessProbe", [k8s.who(c)])
+}

@@ -1,0 +1,16 @@
+package shiplint.kubernetes.runtime_socket_test
+
+import data.shiplint.kubernetes.runtime_socket
+
+doc(vols) := {"resourceKind": "DaemonSet", "name": "d", "podSpec": {"volumes": vols}, "containers": []}
+
+test_fires if {
+	runtime_socket.deny == {
+		{"msg": "DaemonSet \"d\" mounts the container runtime socket through hostPath \"//var/run//docker.sock\" (volume \"a\")", "path": ["podSpec", "volumes", 0, "hostPath", "path"]},
+		{"msg": "DaemonSet \"d\" mounts the container runtime socket through hostPath \"/run/containerd/\" (volume \"b\")", "path": ["podSpec", "volumes", 1, "hostPath", "path"]},
+	} with input as doc([{"name": "a", "hostPath": {"path": "//var/run//docker.sock"}}, {"name": "b", "hostPath": {"path": "/run/containerd/"}}, {"name": "c", "hostPath": {"path": "/var/log"}}])
+}
+
+test_other_paths_quiet if {
+	count(runtime_socket.deny) == 0 with input as doc([{"name": "c", "hostPath": {"path": "/var/run/secrets-store"}}, {"name": "d", "emptyDir": {}}])
+}

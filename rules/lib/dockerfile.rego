@@ -263,3 +263,65 @@ git_url(src) if {
 	regex.match(`^(?i)https?://`, src)
 	regex.match(`(?i)\.git(#.*)?$`, src)
 }
+
+apt_tools := {"apt-get", "apt"}
+
+# apt options that take a separate value.
+apt_valopts := {"-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release", "--default-release", "--host-architecture"}
+
+# apt_sub is the apt-get/apt subcommand (install, update...).
+apt_sub(c) := df_sub if {
+	name(c) in apt_tools
+	df_sub := subcommand(c, apt_valopts)
+}
+
+# apt_packages are the operands after the subcommand.
+apt_packages(c) := array.slice(pos, 1, count(pos)) if {
+	name(c) in apt_tools
+	pos := positionals(c.args, apt_valopts)
+}
+
+# later_command holds when the RUN has a command after index k that p holds for.
+cleans_after(ins, k, names, prefixes) if {
+	some j, c in ins.commands
+	j > k
+	name(c) in names
+	some a in c.args
+	some p in prefixes
+	startswith(a, p)
+}
+
+# set_anywhere holds when some command of the file writes a configuration
+# text matching pattern (apt.conf.d snippets, pip.conf...).
+set_anywhere(pattern) if {
+	some [_, _, _, c] in commands
+	some a in c.args
+	regex.match(pattern, a)
+}
+
+# stage_env holds when an ENV or ARG of a stage in the final image's chain,
+# or the command's own prefix, sets name.
+env_set(s, c, n) if {
+	some k, _ in c.env
+	upper(k) == n
+}
+
+env_set(s, c, n) if {
+	some t in graph.reachable(parents, {s})
+	some ins in input.stages[t].instructions
+	ins.cmd in {"env", "arg"}
+	some p in ins.pairs
+	upper(p.key) == n
+	p.value != null
+}
+
+# piped_yes holds when `yes |` feeds the command.
+piped_yes(ins, c) if {
+	some d in ins.commands
+	name(d) == "yes"
+	d.pipeline == c.pipeline
+	d.parent == c.parent
+	d.position < c.position
+}
+
+yum_tools := {"yum", "dnf", "tdnf", "dnf5", "dnf-3"}

@@ -1,0 +1,12 @@
+package shiplint.dockerfile.apt_instead_of_apt_get_test
+
+import data.shiplint.dockerfile.apt_instead_of_apt_get as rule
+import data.shiplint.lib.dockerfile_test as h
+
+test_fires if {
+	rule.deny == {{"msg": "apt install is the interactive front end: use apt-get in a Dockerfile", "path": ["stages", 0, "instructions", 0, "commands", 0]}} with input as h.doc([h.run([h.cmd("apt", ["install", "-y", "curl"])])])
+}
+
+test_quiet if {
+	count(rule.deny) == 0 with input as h.doc([h.run([h.cmd("apt-get", ["install", "-y", "curl"]), h.cmd("apt-key", ["add", "-"]), h.cmd("apt", ["list", "--installed"])])])
+}

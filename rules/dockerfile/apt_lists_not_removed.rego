@@ -1,0 +1,42 @@
+# METADATA
+# title: apt lists left in the layer
+# description: >-
+#   `apt-get update` downloads package lists (tens of MB) into /var/lib/apt/lists. Unless the same
+#   RUN deletes them, they stay in that layer for good, bloating every pull, and a stale index in
+#   the image invites later `apt-get install` without `update`. Low. `apt-get clean` does not
+#   remove them; `rm -rf /var/lib/apt/lists/*` after the install, `apt-get distclean`, or a cache
+#   or tmpfs mount on /var/lib/apt does. Builder stages that are not part of the final image are
+#   not checked.
+# related_resources:
+# - https://docs.docker.com/build/building/best-practices/#apt-get
+# - https://docs.docker.com/build/cache/optimize/#use-cache-mounts
+# custom:
+#   id: DF022
+#   severity: low
+#   remediation: >-
+#     End the same RUN with `&& rm -rf /var/lib/apt/lists/*`, or use
+#     `RUN --mount=type=cache,target=/var/lib/apt,sharing=locked --mount=type=cache,target=/var/cache/apt,sharing=locked`.
+#   aliases: [DL3009]
+package shiplint.dockerfile.apt_lists_not_removed
+
+import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
+
+removed(ins, k) if df.cleans_after(ins, k, {"rm", "find"}, {"/var/lib/apt/lists", "/var/lib/apt/"})
+
+removed(ins, k) if {
+	some j, c in ins.commands
+	j > k
+	df.apt_sub(c) in {"distclean", "dist-clean"}
+}
+
+removed(ins, _) if df.cache_mounted(ins, "/var/lib/apt/lists")
+
+deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+	some [s, i, ins] in df.runs
+	df.in_chain(s)
+	some k, c in ins.commands
+	df.apt_sub(c) == "update"
+	not removed(ins, k)
+	msg := sprintf("%s update leaves /var/lib/apt/lists in the layer: remove it in the same RUN", [df.name(c)])
+}

@@ -1,0 +1,36 @@
+# METADATA
+# title: apt-get install without --no-install-recommends
+# description: >-
+#   By default apt also installs every "recommended" package, often dozens of tools and
+#   libraries the application never uses. Each is attack surface and a source of vulnerability
+#   findings in the final image. Low. Only stages that end up in the final image are checked;
+#   `-o APT::Install-Recommends=false` and an apt.conf setting written earlier count.
+# related_resources:
+# - https://docs.docker.com/build/building/best-practices/#apt-get
+# - https://manpages.debian.org/bookworm/apt/apt.conf.5.en.html
+# custom:
+#   id: DF021
+#   severity: low
+#   remediation: Add `--no-install-recommends` and list the packages you need explicitly.
+#   aliases: [DL3015, DS029, AVD-DS-0029]
+package shiplint.dockerfile.apt_no_install_recommends
+
+import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
+
+no_recommends(c) if df.has_flag(c.args, set(), {"--no-install-recommends"})
+
+no_recommends(c) if {
+	some v in df.flag_values(c.args, {"o"}, {"--option"})
+	regex.match(`(?i)^APT::Install-Recommends=("|')?(false|0|no)`, v)
+}
+
+deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+	some [s, i, k, c] in df.commands
+	df.in_chain(s)
+	df.apt_sub(c) == "install"
+	count(df.apt_packages(c)) > 0
+	not no_recommends(c)
+	not df.set_anywhere(`(?i)APT::Install-Recommends\s+"?(false|0|no)`)
+	msg := sprintf("%s install also installs recommended packages: add --no-install-recommends", [df.name(c)])
+}

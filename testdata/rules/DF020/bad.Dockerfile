@@ -1,0 +1,14 @@
+FROM debian:12-slim
+RUN apt-get update \
+    # want: DF020
+ && DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends \
+        curl ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+RUN <<EOF
+set -e
+apt-get update
+# want: DF020
+apt-get -q install --no-install-recommends git
+rm -rf /var/lib/apt/lists/*
+EOF
+USER 1000

@@ -1,0 +1,7 @@
+FROM debian:12-slim
+RUN apt-get update && apt-get -qy install --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install --no-install-recommends git --assume-yes && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get -qq install --no-install-recommends make && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && yes | apt-get install --no-install-recommends jq && rm -rf /var/lib/apt/lists/*
+RUN sudo apt-get update && sudo apt-get install -y --no-install-recommends zip && sudo rm -rf /var/lib/apt/lists/*
+USER 1000

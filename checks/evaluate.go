@@ -4,8 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -96,9 +98,62 @@ func (p *Pack) newFinding(r *finding.Rule, doc *document.Document, msg string, p
 		Kind:     doc.Kind,
 		Path:     doc.Path,
 		Range:    rng,
-		Resource: doc.Identity,
+		Resource: resourceOf(doc, path),
 		Snippet:  lineAt(lines, rng.StartLine),
+		Anchor:   anchor(doc, path, lineAt(lines, rng.StartLine)),
 	}
+}
+
+// anchor is what a finding's fingerprint holds on to inside its resource.
+// YAML can be re-indented, reflowed (block to flow style) and reordered,
+// so there it is the path the rule reported, with list positions replaced
+// by the item's name where it has one. A Dockerfile's lines are stable
+// but its instruction indexes are not, so there it is the offending line
+// with whitespace collapsed.
+func anchor(doc *document.Document, path []any, line string) string {
+	if doc.Kind == document.Dockerfile || len(path) == 0 {
+		return strings.Join(strings.Fields(line), " ")
+	}
+	var b strings.Builder
+	var cur any = doc.Input
+	for _, p := range path {
+		b.WriteByte('/')
+		switch node := cur.(type) {
+		case map[string]any:
+			key := fmt.Sprint(p)
+			b.WriteString(key)
+			cur = node[key]
+		case []any:
+			i, ok := index(p)
+			if !ok || i < 0 || i >= len(node) {
+				b.WriteString(fmt.Sprint(p))
+				cur = nil
+				continue
+			}
+			b.WriteString(itemKey(node[i], i))
+			cur = node[i]
+		default:
+			b.WriteString(fmt.Sprint(p))
+			cur = nil
+		}
+	}
+	return b.String()
+}
+
+// itemKey names a list item by what identifies it in Kubernetes and Compose
+// lists (containers, volumes, env vars, ports), falling back to position.
+func itemKey(item any, i int) string {
+	if m, ok := item.(map[string]any); ok {
+		for _, k := range []string{"name", "target", "containerPort", "key", "mountPath"} {
+			if v, ok := m[k]; ok && v != nil {
+				return fmt.Sprintf("%s=%v", k, v)
+			}
+		}
+	}
+	if s, ok := item.(string); ok {
+		return "=" + s
+	}
+	return strconv.Itoa(i)
 }
 
 func lineAt(lines []string, n int) string {
@@ -118,18 +173,64 @@ func splitLines(src []byte) []string {
 	return lines
 }
 
-// fingerprint identifies a finding by what it is about, not where it is:
-// rule, file, resource, the offending line with whitespace collapsed, and an
-// ordinal among findings that share all of those. Moving lines, re-indenting
-// or adding unrelated resources leaves it unchanged.
+// fingerprints identify a finding by what it is about, not where it is:
+// rule, file, resource, anchor (see anchor), and an ordinal among findings
+// that share all of those. Moving lines, re-indenting, reflowing YAML or
+// adding unrelated resources leaves it unchanged.
 func fingerprints(fs []finding.Finding) {
 	seen := map[string]int{}
 	for i := range fs {
 		f := &fs[i]
-		key := strings.Join([]string{f.RuleID, f.Path, f.Resource, strings.Join(strings.Fields(f.Snippet), " ")}, "\x00")
+		a := f.Anchor
+		if a == "" { // built-in findings (syntax-error, stale-suppression)
+			a = strings.Join(strings.Fields(f.Snippet), " ")
+		}
+		key := strings.Join([]string{f.RuleID, f.Path, f.Resource, a}, "\x00")
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", key, n))
 		f.Fingerprint = hex.EncodeToString(sum[:16])
 	}
+}
+
+// resourceOf names what inside the file a finding is about, for its
+// fingerprint: the Kubernetes resource, the Compose service, or the named
+// Dockerfile stage. Two identical lines in different services stay apart,
+// and adding a service does not reshuffle the others' fingerprints.
+func resourceOf(doc *document.Document, path []any) string {
+	if doc.Identity != "" || len(path) < 2 {
+		return doc.Identity
+	}
+	switch {
+	case doc.Kind == document.Compose && path[0] == "services":
+		if name, ok := path[1].(string); ok {
+			return "service/" + name
+		}
+	case doc.Kind == document.Dockerfile && path[0] == "stages":
+		stages, _ := doc.Input["stages"].([]any)
+		i, ok := index(path[1])
+		if ok && i < len(stages) {
+			if st, _ := stages[i].(map[string]any); st != nil {
+				if name, ok := st["name"].(string); ok && name != "" {
+					return "stage/" + name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func index(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case float64:
+		return int(n), true
+	case json.Number:
+		i, err := n.Int64()
+		return int(i), err == nil
+	}
+	return 0, false
 }

@@ -34,6 +34,10 @@ type Options struct {
 	WithTests bool
 	// Select narrows and tunes the rules that run.
 	Select Selection
+	// CheckIDs, when set, is called once the rule catalog is known and
+	// before anything runs, so a config file can report its own unknown
+	// rule IDs at their lines.
+	CheckIDs func(known func(id string) bool) error
 }
 
 // Selection says which rules run and how they report.
@@ -79,7 +83,7 @@ func Load(ctx context.Context, opt Options) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compile(ctx, srcs, opt.Select)
+	return compile(ctx, srcs, opt)
 }
 
 func gatherSources(opt Options) ([]source, error) {
@@ -172,7 +176,8 @@ const aggregator = `package shiplint_engine
 }
 `
 
-func compile(ctx context.Context, srcs []source, sel Selection) (*Pack, error) {
+func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
+	sel := opt.Select
 	caps := capabilities()
 	modules := map[string]*ast.Module{}
 	for _, s := range srcs {
@@ -200,6 +205,11 @@ func compile(ctx context.Context, srcs []source, sel Selection) (*Pack, error) {
 	p := &Pack{compiler: c, byPkg: map[string]*finding.Rule{}, byID: map[string]*finding.Rule{}}
 	if err := p.readMetadata(modules, builtinNames(srcs)); err != nil {
 		return nil, err
+	}
+	if opt.CheckIDs != nil {
+		if err := opt.CheckIDs(p.isRuleID); err != nil {
+			return nil, err
+		}
 	}
 	if err := p.applySelection(sel); err != nil {
 		return nil, err

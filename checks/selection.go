@@ -90,6 +90,12 @@ func (p *Pack) frameworkNames() map[string]bool {
 // Frameworks lists the framework names --framework accepts, sorted.
 func (p *Pack) Frameworks() []string { return sortedSet(p.frameworkNames()) }
 
+// isRuleID reports whether id names a rule of the catalog.
+func (p *Pack) isRuleID(id string) bool {
+	_, ok := p.Rule(id)
+	return ok
+}
+
 // Enabled reports whether the rule runs in this scan.
 func (p *Pack) Enabled(id string) bool { return p.enabled[id] }
 

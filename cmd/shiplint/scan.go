@@ -11,6 +11,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/shiplint/shiplint/checks"
+	"github.com/shiplint/shiplint/internal/baseline"
+	"github.com/shiplint/shiplint/internal/config"
 	"github.com/shiplint/shiplint/internal/discover"
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
@@ -23,56 +25,164 @@ func scanCommand() *cli.Command {
 		Usage:     "scan files and directories (or - for stdin) and report findings",
 		ArgsUsage: "[PATH...]",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.Formats, ", ")},
+			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT[=FILE]`, repeatable (e.g. -f github -f sarif=out.sarif): " + strings.Join(report.Formats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Value: "low", Usage: "exit 1 when a finding is at or above this severity: critical, high, medium, low, info"},
 			&cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "extra Rego rules from `DIR` (repeatable)"},
+			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: .shiplint.yaml in the scanned directory or a parent, up to the repository root)"},
+			&cli.StringSliceFlag{Name: "framework", Usage: "run only the rules of `NAME` (e.g. pss-baseline, pss-restricted, cis-k8s; repeatable)"},
+			&cli.StringFlag{Name: "baseline", Usage: "report only findings that are not in the baseline `FILE`"},
+			&cli.StringFlag{Name: "write-baseline", Usage: "record the findings of this scan in `FILE` (then exit 0)"},
 			&cli.StringFlag{Name: "kind", Usage: "kind of the file read from stdin (-): dockerfile, compose, kubernetes"},
+			&cli.StringFlag{Name: "stdin-filename", Usage: "report findings in stdin (-) against `PATH` (editors); also decides the kind"},
+			&cli.BoolFlag{Name: "show-suppressed", Usage: "list suppressed findings in text output"},
+			&cli.StringFlag{Name: "sarif-category", Value: "shiplint", Usage: "SARIF runAutomationDetails id, so code scanning keeps repeated uploads apart"},
+			&cli.Int64Flag{Name: "max-file-size", Usage: fmt.Sprintf("skip files larger than `BYTES` (default %d)", discover.DefaultMaxFileSize)},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary"},
 		},
 		Action: scanAction,
 	}
 }
 
+// output is one report to write: a format and where (stdout when file is "").
+type output struct{ format, file string }
+
 type scanFlags struct {
-	format, output string
+	outputs        []output
 	failOn         finding.Severity
 	policies       []string
+	frameworks     []string
 	stdinKind      document.Kind
+	stdinName      string
 	quiet          bool
+	showSuppressed bool
 	paths          []string
+	baseline       string
+	writeBaseline  string
+	sarifCategory  string
+	maxFileSize    int64
+	cfg            *config.Config
 }
 
 func readScanFlags(c *cli.Context) (scanFlags, error) {
 	f := scanFlags{
-		format: c.String("format"), output: c.String("output"),
-		policies: c.StringSlice("policy"), quiet: c.Bool("quiet"), paths: c.Args().Slice(),
+		policies: c.StringSlice("policy"), frameworks: c.StringSlice("framework"),
+		quiet: c.Bool("quiet"), showSuppressed: c.Bool("show-suppressed"), paths: c.Args().Slice(),
+		baseline: c.String("baseline"), writeBaseline: c.String("write-baseline"),
+		sarifCategory: c.String("sarif-category"), maxFileSize: c.Int64("max-file-size"),
 	}
-	if !report.ValidFormat(f.format) {
-		return f, fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats, ", "))
-	}
-	sev, err := finding.ParseSeverity(c.String("fail-on"))
-	if err != nil {
-		return f, fmt.Errorf("--fail-on: %v", err)
-	}
-	f.failOn = sev
 	if len(f.paths) == 0 {
 		f.paths = []string{"."}
 	}
-	for _, p := range f.paths {
-		if p != "-" {
-			continue
+	var err error
+	if f.outputs, err = parseOutputs(c.StringSlice("format"), c.String("output")); err != nil {
+		return f, err
+	}
+	if err := readStdinFlags(c, &f); err != nil {
+		return f, err
+	}
+	if err := discover.CheckPaths(f.paths); err != nil {
+		return f, err
+	}
+	if f.cfg, err = loadConfig(c.String("config"), f.paths); err != nil {
+		return f, err
+	}
+	return f, mergeConfig(c, &f)
+}
+
+// parseOutputs reads the --format values. At most one report goes to
+// standard output (or --output).
+func parseOutputs(formats []string, outFile string) ([]output, error) {
+	if len(formats) == 0 {
+		formats = []string{"text"}
+	}
+	var outs []output
+	toStdout := 0
+	for _, v := range formats {
+		name, file, _ := strings.Cut(v, "=")
+		if !report.ValidFormat(name) {
+			return nil, fmt.Errorf("--format %q: want one of %s", name, strings.Join(report.Formats, ", "))
 		}
-		k, ok := document.ParseKind(c.String("kind"))
+		if file == "" {
+			toStdout++
+			file = outFile
+		}
+		outs = append(outs, output{name, file})
+	}
+	if toStdout > 1 {
+		return nil, fmt.Errorf("--format: only one format can go to standard output; give the others a file (FORMAT=FILE)")
+	}
+	return outs, nil
+}
+
+func readStdinFlags(c *cli.Context, f *scanFlags) error {
+	kindFlag, name := c.String("kind"), c.String("stdin-filename")
+	reading := false
+	for _, p := range f.paths {
+		reading = reading || p == "-"
+	}
+	if !reading {
+		if kindFlag != "" || name != "" {
+			return fmt.Errorf("--kind and --stdin-filename only apply to stdin (-)")
+		}
+		return nil
+	}
+	f.stdinName = "stdin"
+	if name != "" {
+		f.stdinName = strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "./")
+	}
+	if kindFlag != "" {
+		k, ok := document.ParseKind(kindFlag)
 		if !ok {
-			return f, fmt.Errorf("scanning stdin (-) needs --kind dockerfile, compose or kubernetes")
+			return fmt.Errorf("--kind %q: want dockerfile, compose or kubernetes", kindFlag)
 		}
 		f.stdinKind = k
+		return nil
 	}
-	if c.String("kind") != "" && f.stdinKind == "" {
-		return f, fmt.Errorf("--kind only applies to stdin (-)")
+	if k, ok := discover.KindOfName(pathBase(f.stdinName)); ok {
+		f.stdinKind = k
+		return nil
 	}
-	return f, discover.CheckPaths(f.paths)
+	return fmt.Errorf("scanning stdin (-) needs --kind dockerfile, compose or kubernetes (or a --stdin-filename that names the kind)")
+}
+
+func pathBase(p string) string { return p[strings.LastIndex(p, "/")+1:] }
+
+func loadConfig(explicit string, paths []string) (*config.Config, error) {
+	path := explicit
+	if path == "" {
+		start := "."
+		if paths[0] != "-" {
+			start = paths[0]
+		}
+		found, err := config.Find(start)
+		if err != nil || found == "" {
+			return &config.Config{}, err
+		}
+		path = found
+	}
+	return config.Load(path)
+}
+
+// mergeConfig lets flags win over the config file.
+func mergeConfig(c *cli.Context, f *scanFlags) error {
+	sev := c.String("fail-on")
+	if !c.IsSet("fail-on") && f.cfg.FailOn != nil {
+		sev = f.cfg.FailOn.String()
+	}
+	s, err := finding.ParseSeverity(sev)
+	if err != nil {
+		return fmt.Errorf("--fail-on: %v", err)
+	}
+	f.failOn = s
+	f.policies = append(f.policies, f.cfg.Policies...)
+	if len(f.frameworks) == 0 {
+		f.frameworks = f.cfg.Frameworks
+	}
+	if f.maxFileSize == 0 {
+		f.maxFileSize = f.cfg.MaxFileSize
+	}
+	return nil
 }
 
 func scanAction(c *cli.Context) error {
@@ -80,7 +190,13 @@ func scanAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	pack, err := checks.Load(c.Context, checks.Options{Policies: f.policies})
+	pack, err := checks.Load(c.Context, checks.Options{
+		Policies: f.policies,
+		Select: checks.Selection{
+			Disable: f.cfg.Disable, Only: f.cfg.Only, Frameworks: f.frameworks, Severity: f.cfg.Severity, Params: f.cfg.Params,
+		},
+		CheckIDs: f.cfg.CheckRuleIDs,
+	})
 	if err != nil {
 		return err
 	}
@@ -88,38 +204,71 @@ func scanAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	src, summary := sources(f.paths, stdin)
+	src, walked := sources(f, stdin)
 	res := pack.Scan(c.Context, src, checks.ScanOptions{})
-	res.Summary.FilesSkipped = summary.skipped
+	res.Summary.FilesSkipped = walked.skipped
+	if err := applyBaseline(f, &res); err != nil {
+		return err
+	}
 	tally(&res)
-	if err := writeReport(c.App.Writer, f, res); err != nil {
+	if f.writeBaseline != "" {
+		return writeBaselineFile(f.writeBaseline, res)
+	}
+	if err := writeReports(c.App.Writer, f, res); err != nil {
 		return err
 	}
 	return exitCode(status(res, f.failOn))
+}
+
+func applyBaseline(f scanFlags, res *finding.Result) error {
+	if f.baseline == "" {
+		return nil
+	}
+	known, err := baseline.Read(f.baseline)
+	if err != nil {
+		return err
+	}
+	res.Findings, res.Summary.Baselined = baseline.Filter(res.Findings, known)
+	return nil
+}
+
+func writeBaselineFile(path string, res finding.Result) error {
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, res.Findings); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("--write-baseline: %v", err)
+	}
+	return nil
 }
 
 func readStdin(r io.Reader, f scanFlags) (*checks.File, error) {
 	if f.stdinKind == "" {
 		return nil, nil
 	}
-	b, err := io.ReadAll(io.LimitReader(r, discover.DefaultMaxFileSize+1))
+	limit := int64(discover.DefaultMaxFileSize)
+	if f.maxFileSize > 0 {
+		limit = f.maxFileSize
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading stdin: %v", err)
 	}
-	if len(b) > discover.DefaultMaxFileSize {
-		return nil, fmt.Errorf("stdin is over the %d-byte limit", discover.DefaultMaxFileSize)
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("stdin is over the %d-byte limit (--max-file-size)", limit)
 	}
-	return &checks.File{Path: "stdin", Kind: f.stdinKind, Source: b}, nil
+	return &checks.File{Path: f.stdinName, Kind: f.stdinKind, Source: b}, nil
 }
 
 type walkSummary struct{ skipped int }
 
-// sources turns the paths into the engine's file source. Skipped files are
-// counted into summary as the walk goes (the engine drains the source
-// before Scan returns).
-func sources(paths []string, stdin *checks.File) (checks.Source, *walkSummary) {
+// sources turns the paths into the engine's file source, leaving out
+// excluded paths. Skipped files are counted into the summary as the walk
+// goes (the engine drains the source before Scan returns).
+func sources(f scanFlags, stdin *checks.File) (checks.Source, *walkSummary) {
 	var files []string
-	for _, p := range paths {
+	for _, p := range f.paths {
 		if p != "-" {
 			files = append(files, p)
 		}
@@ -129,14 +278,19 @@ func sources(paths []string, stdin *checks.File) (checks.Source, *walkSummary) {
 		if stdin != nil && !yield(*stdin, nil) {
 			return
 		}
-		discover.Walk(files, discover.Options{}, func(e discover.Event) bool {
+		discover.Walk(files, discover.Options{MaxFileSize: f.maxFileSize}, func(e discover.Event) bool {
 			switch {
 			case e.Err != nil:
 				return yield(checks.File{}, e.Err)
 			case e.File != nil:
+				if f.cfg.Excluded(e.File.Path) {
+					return true
+				}
 				return yield(checks.File{Path: e.File.Path, Kind: e.File.Kind, Source: e.File.Source, ReadFile: e.File.ReadFile}, nil)
 			}
-			sum.skipped++
+			if !f.cfg.Excluded(e.Skipped) {
+				sum.skipped++
+			}
 			return true
 		})
 	}, sum
@@ -146,32 +300,49 @@ func tally(res *finding.Result) {
 	res.Summary.BySeverity = map[string]int{}
 	res.Summary.ByKind = map[string]int{}
 	for _, f := range res.Findings {
+		if f.Suppressed != nil {
+			res.Summary.Suppressed++
+			continue
+		}
 		res.Summary.BySeverity[f.Severity.String()]++
 		res.Summary.ByKind[string(f.Kind)]++
 	}
 }
 
-func writeReport(stdout io.Writer, f scanFlags, res finding.Result) error {
-	opt := report.Options{Version: versionString(), Quiet: f.quiet}
-	if f.output == "" {
+// writeReports renders every requested format from the one scan result.
+func writeReports(stdout io.Writer, f scanFlags, res finding.Result) error {
+	opt := report.Options{
+		Version: versionString(), Quiet: f.quiet, ShowSuppressed: f.showSuppressed,
+		SARIFCategory: f.sarifCategory, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
+	}
+	for _, o := range f.outputs {
+		if err := writeReport(stdout, o, res, opt); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeReport(stdout io.Writer, o output, res finding.Result, opt report.Options) error {
+	if o.file == "" {
 		w := bufio.NewWriter(stdout)
-		if err := report.Write(w, f.format, res, opt); err != nil {
+		if err := report.Write(w, o.format, res, opt); err != nil {
 			return err
 		}
 		return w.Flush()
 	}
 	var buf bytes.Buffer
-	if err := report.Write(&buf, f.format, res, opt); err != nil {
+	if err := report.Write(&buf, o.format, res, opt); err != nil {
 		return err
 	}
-	if err := os.WriteFile(f.output, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("--output: %v", err)
+	if err := os.WriteFile(o.file, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing %s report: %v", o.format, err)
 	}
 	return nil
 }
 
 // status is the exit code: 2 when a file could not be read or evaluated,
-// 1 when a finding reaches the threshold, else 0.
+// 1 when an unsuppressed finding reaches the threshold, else 0.
 func status(res finding.Result, failOn finding.Severity) int {
 	for _, n := range res.Notifications {
 		if n.Level == "error" {

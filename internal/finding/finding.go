@@ -73,6 +73,10 @@ type Finding struct {
 	Snippet string `json:"snippet"`
 	// Fingerprint identifies the finding across unrelated edits.
 	Fingerprint string `json:"fingerprint"`
+	// Anchor is what the fingerprint holds on to inside the resource: a
+	// formatting-independent path for YAML, the offending line's text for
+	// a Dockerfile. Not part of any output.
+	Anchor string `json:"-"`
 	// Suppressed says why the finding is silenced, when it is. Suppressed
 	// findings are kept (SARIF shows them as suppressed) but do not fail
 	// the run and are hidden from text output unless asked for.

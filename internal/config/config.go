@@ -1,0 +1,298 @@
+// Package config reads .shiplint.yaml: which rules run, how severe they
+// are, which paths are left out, extra policy directories, rule parameters
+// and the fail threshold. Every problem is reported with its line, and
+// unknown keys are errors: a misspelt key must not be silently ignored.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/yamldoc"
+)
+
+// FileName is the name shiplint looks for.
+const FileName = ".shiplint.yaml"
+
+// Config is a parsed .shiplint.yaml. Paths in it are relative to its
+// directory and are made absolute by Load.
+type Config struct {
+	// Path of the file it was read from ("" when there is none).
+	Path       string
+	FailOn     *finding.Severity
+	Policies   []string
+	Frameworks []string
+	Exclude    []string
+	Disable    []string
+	Only       []string
+	Severity   map[string]finding.Severity
+	Params     map[string]map[string]any
+	// MaxFileSize in bytes; 0 means the default.
+	MaxFileSize int64
+
+	lines map[string]int // "disable/DF001" -> line, for errors about IDs
+}
+
+// Error is a problem in the config file at a line.
+type Error struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg) }
+
+// keys are the top-level keys, each documented in docs/configuration.md.
+var keys = []string{"fail-on", "policies", "frameworks", "exclude", "disable", "only", "severity", "params", "max-file-size"}
+
+// Find looks for .shiplint.yaml in start and its parents, stopping at the
+// repository root (the directory holding .git) or the filesystem root.
+func Find(start string) (string, error) {
+	dir, err := filepath.Abs(start)
+	if err != nil {
+		return "", err
+	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		dir = filepath.Dir(dir)
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return "", nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// Load reads and checks a config file.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %v", path, unwrap(err))
+	}
+	c, err := Parse(path, src)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(path)
+	for i, p := range c.Policies {
+		if !filepath.IsAbs(p) {
+			c.Policies[i] = filepath.Join(dir, p)
+		}
+	}
+	return c, nil
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Parse reads config text; path is only used in messages.
+func Parse(path string, src []byte) (*Config, error) {
+	docs, err := yamldoc.Decode(path, src, yamldoc.Options{})
+	if err != nil {
+		var se *document.SyntaxError
+		if errors.As(err, &se) {
+			return nil, &Error{Path: path, Line: max(se.Line, 1), Msg: se.Msg}
+		}
+		return nil, err
+	}
+	c := &Config{Path: path, lines: map[string]int{}}
+	if len(docs) == 0 {
+		return c, nil
+	}
+	p := &parser{path: path, pos: docs[0].Positions, c: c}
+	root, ok := docs[0].Value.(map[string]any)
+	if !ok {
+		return nil, &Error{Path: path, Line: 1, Msg: "the config must be a mapping of keys (see docs/configuration.md)"}
+	}
+	for _, k := range sortedKeys(root) {
+		if !slices.Contains(keys, k) {
+			return nil, p.errorf([]any{k}, "unknown key %q (known keys: %s)", k, strings.Join(keys, ", "))
+		}
+		if err := p.key(k, root[k]); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+type parser struct {
+	path string
+	pos  document.Positions
+	c    *Config
+}
+
+func (p *parser) errorf(path []any, format string, args ...any) error {
+	r, _ := p.pos.Resolve(path)
+	return &Error{Path: p.path, Line: max(r.StartLine, 1), Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *parser) key(k string, v any) error {
+	var err error
+	switch k {
+	case "fail-on":
+		var s finding.Severity
+		s, err = p.severity([]any{k}, v)
+		p.c.FailOn = &s
+	case "policies":
+		p.c.Policies, err = p.strings(k, v)
+	case "frameworks":
+		p.c.Frameworks, err = p.strings(k, v)
+	case "exclude":
+		p.c.Exclude, err = p.strings(k, v)
+		for i, g := range p.c.Exclude {
+			if err == nil && !doublestar.ValidatePattern(g) {
+				err = p.errorf([]any{k, i}, "exclude pattern %q is not a valid glob", g)
+			}
+		}
+	case "disable":
+		p.c.Disable, err = p.ruleIDs(k, v)
+	case "only":
+		p.c.Only, err = p.ruleIDs(k, v)
+	case "severity":
+		err = p.severities(v)
+	case "params":
+		err = p.params(v)
+	case "max-file-size":
+		n, ok := v.(int64)
+		if !ok || n <= 0 {
+			return p.errorf([]any{k}, "max-file-size must be a positive number of bytes")
+		}
+		p.c.MaxFileSize = n
+	}
+	return err
+}
+
+func (p *parser) strings(k string, v any) ([]string, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, p.errorf([]any{k}, "%s must be a list", k)
+	}
+	out := make([]string, 0, len(list))
+	for i, e := range list {
+		s, ok := e.(string)
+		if !ok || s == "" {
+			return nil, p.errorf([]any{k, i}, "%s entries must be non-empty strings", k)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func (p *parser) ruleIDs(k string, v any) ([]string, error) {
+	ids, err := p.strings(k, v)
+	for i, id := range ids {
+		p.c.lines[k+"/"+id] = p.line([]any{k, i})
+	}
+	return ids, err
+}
+
+func (p *parser) line(path []any) int {
+	r, _ := p.pos.Resolve(path)
+	return r.StartLine
+}
+
+func (p *parser) severity(path []any, v any) (finding.Severity, error) {
+	s, _ := v.(string)
+	sev, err := finding.ParseSeverity(s)
+	if err != nil {
+		return 0, p.errorf(path, "%v", err)
+	}
+	return sev, nil
+}
+
+func (p *parser) severities(v any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return p.errorf([]any{"severity"}, "severity must map rule IDs to severities, e.g. DF002: high")
+	}
+	p.c.Severity = map[string]finding.Severity{}
+	for _, id := range sortedKeys(m) {
+		s, err := p.severity([]any{"severity", id}, m[id])
+		if err != nil {
+			return err
+		}
+		p.c.Severity[id] = s
+		p.c.lines["severity/"+id] = p.line([]any{"severity", id})
+	}
+	return nil
+}
+
+func (p *parser) params(v any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return p.errorf([]any{"params"}, "params must map rule IDs to their parameters, e.g. DF030: {registries: [...]}")
+	}
+	p.c.Params = map[string]map[string]any{}
+	for _, id := range sortedKeys(m) {
+		ps, ok := m[id].(map[string]any)
+		if !ok {
+			return p.errorf([]any{"params", id}, "params of %s must be a mapping of parameter names to values", id)
+		}
+		p.c.Params[id] = ps
+		p.c.lines["params/"+id] = p.line([]any{"params", id})
+	}
+	return nil
+}
+
+// CheckRuleIDs reports the first rule ID in the config that known does not
+// recognise, at its line.
+func (c *Config) CheckRuleIDs(known func(id string) bool) error {
+	var refs []string
+	for ref := range c.lines {
+		refs = append(refs, ref)
+	}
+	sort.Slice(refs, func(i, j int) bool { return c.lines[refs[i]] < c.lines[refs[j]] })
+	for _, ref := range refs {
+		section, id, _ := strings.Cut(ref, "/")
+		if !known(id) {
+			return &Error{Path: c.Path, Line: c.lines[ref], Msg: fmt.Sprintf("%s: unknown rule ID %q (shiplint rules lists them)", section, id)}
+		}
+	}
+	return nil
+}
+
+// Excluded reports whether a displayed (slash, root-relative) path matches
+// an exclude glob.
+func (c *Config) Excluded(path string) bool {
+	for _, g := range c.Exclude {
+		if ok, _ := doublestar.Match(g, path); ok {
+			return true
+		}
+		// "dir/" or "dir" excludes everything under it.
+		if ok, _ := doublestar.Match(strings.TrimSuffix(g, "/")+"/**", path); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -92,9 +92,9 @@ func reverse(s []string) []string {
 
 func TestConfigErrorsExitTwoWithLine(t *testing.T) {
 	cases := map[string]string{
-		"fail-on: high\nignore: [DF001]\n":   `.shiplint.yaml:2: unknown key "ignore"`,
+		"fail-on: high\nignore: [DF001]\n":  `.shiplint.yaml:2: unknown key "ignore"`,
 		"disable:\n  - DF001\n  - DF9999\n": `.shiplint.yaml:3: disable: unknown rule ID "DF9999" (shiplint rules lists them)`,
-		"frameworks: [pss-strict]\n":         `unknown framework "pss-strict"`,
+		"frameworks: [pss-strict]\n":        `unknown framework "pss-strict"`,
 	}
 	for cfg, want := range cases {
 		dir := project(t, map[string]string{".shiplint.yaml": cfg, "Dockerfile": "FROM alpine:3.20\n"})

@@ -238,3 +238,62 @@ func lastLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// TestRuleCatalogIsCurrent fails when docs/rules.md no longer matches the
+// rule metadata: regenerate it with
+// go run ./cmd/shiplint rules --format markdown > docs/rules.md
+func TestRuleCatalogIsCurrent(t *testing.T) {
+	o := shiplint(t, "", "rules", "--format", "markdown")
+	if o.code != 0 {
+		t.Fatalf("exit %d: %s", o.code, o.stderr)
+	}
+	if *update {
+		os.WriteFile("docs/rules.md", []byte(o.stdout), 0o644)
+	}
+	want, err := os.ReadFile("docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.stdout != string(want) {
+		t.Error("docs/rules.md is stale: run go run ./cmd/shiplint rules --format markdown > docs/rules.md")
+	}
+}
+
+func TestPolicyTestCommand(t *testing.T) {
+	o := shiplint(t, "", "test", "examples/policies")
+	want := "ok   ORG001: 2 fixture files, 2 expected findings\nok   ORG002: 2 fixture files, 1 expected findings\n8 passed, 0 failed\n"
+	if o.code != 0 || o.stdout != want {
+		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s%s", o.code, o.stdout, want, o.stderr)
+	}
+	broken := project(t, map[string]string{
+		"r.rego": "# METADATA\n# title: t\n# custom:\n#   id: X1\n#   severity: low\npackage shiplint.dockerfile.x\n\ndeny contains \"always\" if true\n",
+		"r_test.rego": "package shiplint.dockerfile.x_test\n\nimport data.shiplint.dockerfile.x\n\ntest_quiet if count(x.deny) == 0\n",
+		"testdata/X1/good.Dockerfile": "FROM scratch\n",
+	})
+	o = shiplint(t, "", "test", broken)
+	for _, w := range []string{"FAIL " + filepath.ToSlash(broken) + "/r_test.rego:5: test_quiet", "unexpected X1: always", "no fixture expects X1 to fire", "0 passed, 2 failed"} {
+		if !strings.Contains(o.stdout, strings.TrimPrefix(w, "/")) {
+			t.Errorf("output lacks %q:\n%s", w, o.stdout)
+		}
+	}
+	if o.code != 1 {
+		t.Errorf("exit %d, want 1", o.code)
+	}
+}
+
+func TestFrameworkFlag(t *testing.T) {
+	// Only PSS rules run: the Compose file yields nothing, the Pod's
+	// privileged container (Baseline) is reported under pss-restricted too.
+	dir := project(t, map[string]string{
+		"compose.yaml": "services:\n  a:\n    image: x\n    privileged: true\n",
+		"pod.yaml":     "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x:1\n      securityContext:\n        privileged: true\n",
+	})
+	o := shiplint(t, "", "scan", "-q", "-f", "json", "--framework", "pss-restricted", dir)
+	if strings.Contains(o.stdout, `"kind": "compose"`) || !strings.Contains(o.stdout, `"ruleId": "KS001"`) {
+		t.Errorf("pss-restricted:\n%s", o.stdout)
+	}
+	o = shiplint(t, "", "scan", "--framework", "nope", dir)
+	if o.code != 2 || !strings.Contains(o.stderr, `unknown framework "nope"`) {
+		t.Errorf("unknown framework: exit %d %s", o.code, o.stderr)
+	}
+}

@@ -1,0 +1,39 @@
+# METADATA
+# title: apk add without --no-cache
+# description: >-
+#   `apk add` without `--no-cache` keeps the package index and cache under /var/cache/apk in the
+#   layer: extra megabytes in every pull, and a stale index shipped in the image. Low. A cache or
+#   tmpfs mount on /var/cache/apk, or removing it later in the same RUN, counts; builder stages
+#   that are not part of the final image are not checked.
+# related_resources:
+# - https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper#Local_Cache
+# - https://docs.docker.com/build/building/best-practices/#run
+# custom:
+#   id: DF026
+#   severity: low
+#   remediation: Use `apk add --no-cache pkg` (no `apk update` needed).
+#   aliases: [DL3019, DS025, AVD-DS-0025]
+package shiplint.dockerfile.apk_no_cache
+
+import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
+
+apk_valopts := {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"}
+
+cached(ins, c, k) if df.has_flag(c.args, set(), {"--no-cache"})
+
+cached(ins, c, k) if df.cache_mounted(ins, "/var/cache/apk")
+
+cached(ins, c, k) if df.cache_mounted(ins, "/etc/apk/cache")
+
+cached(ins, c, k) if df.cleans_after(ins, k, {"rm"}, {"/var/cache/apk", "/etc/apk/cache"})
+
+deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+	some [s, i, ins] in df.runs
+	df.in_chain(s)
+	some k, c in ins.commands
+	df.name(c) == "apk"
+	df.subcommand(c, apk_valopts) == "add"
+	not cached(ins, c, k)
+	msg := "apk add keeps its package cache in the layer: add --no-cache"
+}

@@ -1,0 +1,98 @@
+# METADATA
+# title: Packages installed without a pinned version
+# description: >-
+#   `apt-get install curl`, `apk add curl`, `pip install flask`, `npm install -g pm2` or
+#   `gem install rails` take whatever version the repository serves on the day of the build, so
+#   two builds of the same Dockerfile differ and a bad or compromised release is picked up
+#   silently. Low: it is a reproducibility and supply-chain hygiene issue; many teams pin the base
+#   image and accept distribution packages floating. Requirements and lock files (`-r`,
+#   `npm ci`), constraints files, local paths, URLs and build arguments are not reported.
+# related_resources:
+# - https://docs.docker.com/build/building/best-practices/#apt-get
+# - https://pip.pypa.io/en/stable/topics/repeatable-installs/
+# custom:
+#   id: DF030
+#   severity: low
+#   remediation: >-
+#     Pin versions (`apt-get install curl=7.88.1-10+deb12u8`, `apk add curl=8.9.1-r0`,
+#     `pip install flask==3.0.3`, `npm install -g pm2@5.4.2`, `gem install rails -v 7.2.1`), or
+#     install from a lock file (`pip install -r requirements.txt --require-hashes`, `npm ci`).
+#   aliases: [DL3008, DL3018, DL3013, DL3016, DL3028]
+package shiplint.dockerfile.unpinned_packages
+
+import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
+
+pathlike(p) if regex.match(`(/|^\.|\.(deb|apk|rpm|whl|zip|tgz|tar\.gz|tar\.bz2|gem)$|://|^git\+|^file:)`, p)
+
+npm_pathlike(p) if regex.match(`^(\.|/|~|file:|git\+|git:|https?:|github:)|\.(tgz|tar\.gz)$`, p)
+
+# user/repo is a GitHub shorthand; @scope/name is a package
+npm_pathlike(p) if {
+	not startswith(p, "@")
+	contains(p, "/")
+}
+
+# apt-get install
+unpinned(c, "apt") := {p |
+	df.apt_sub(c) == "install"
+	some p in df.apt_packages(c)
+	df.literal_word(p)
+	not contains(p, "=")
+	not pathlike(p)
+}
+
+# apk add
+unpinned(c, "apk") := {p |
+	df.name(c) == "apk"
+	pos := df.positionals(c.args, {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"})
+	pos[0] == "add"
+	some p in array.slice(pos, 1, count(pos))
+	df.literal_word(p)
+	not regex.match(`[=<>~]`, p)
+	not pathlike(p)
+}
+
+# pip install
+unpinned(c, "pip") := {p |
+	args := df.pip_args(c)
+	pos := df.positionals(args, df.pip_valopts)
+	pos[0] == "install"
+	not df.has_flag(args, {"c"}, {"--constraint", "--require-hashes"})
+	some p in array.slice(pos, 1, count(pos))
+	df.literal_word(p)
+	not regex.match(`(==|===|~=|>=|<=|<|>|!=|@)`, p)
+	not pathlike(p)
+}
+
+# npm install <pkg>
+unpinned(c, "npm") := {p |
+	df.name(c) in {"npm", "pnpm", "yarn"}
+	pos := df.positionals(c.args, {"--prefix", "-w", "--workspace", "--registry", "--tag", "--cache", "--loglevel", "-C", "--dir"})
+	pos[0] in {"install", "i", "add", "global"}
+	some p in array.slice(pos, 1, count(pos))
+	p != "add"
+	df.literal_word(p)
+	not regex.match(`^@?[^@]+@.+`, p)
+	not npm_pathlike(p)
+}
+
+# gem install <gem>
+unpinned(c, "gem") := {p |
+	df.name(c) == "gem"
+	not df.has_flag(c.args, {"v"}, {"--version"})
+	pos := df.positionals(c.args, {"-i", "--install-dir", "-n", "--bindir", "-s", "--source", "-P", "--trust-policy", "--platform"})
+	pos[0] == "install"
+	some p in array.slice(pos, 1, count(pos))
+	df.literal_word(p)
+	not contains(p, ":")
+	not pathlike(p)
+}
+
+deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+	some [s, i, k, c] in df.commands
+	some eco in {"apt", "apk", "pip", "npm", "gem"}
+	names := unpinned(c, eco)
+	count(names) > 0
+	msg := sprintf("%s installs %s without a pinned version", [df.name(c), concat(", ", sort(names))])
+}

@@ -1,0 +1,20 @@
+package shiplint.dockerfile.yum_missing_yes_test
+
+import data.shiplint.dockerfile.yum_missing_yes as rule
+import data.shiplint.lib.dockerfile_test as h
+
+test_fires if {
+	rule.deny == {{"msg": "dnf install has no -y, so it waits for a confirmation the build cannot give", "path": ["stages", 0, "instructions", 0, "commands", 0]}} with input as h.doc([h.run([h.cmd("dnf", ["install", "httpd"])])])
+	count(rule.deny) == 1 with input as h.doc([h.run([h.cmd("zypper", ["in", "curl"])])])
+}
+
+test_quiet if {
+	count(rule.deny) == 0 with input as h.doc([h.run([
+		h.cmd("yum", ["-q", "-y", "install", "x"]),
+		h.cmd("dnf", ["install", "--assumeyes", "x"]),
+		h.cmd("microdnf", ["install", "x"]),
+		h.cmd("zypper", ["-n", "in", "x"]),
+		h.cmd("zypper", ["install", "-y", "x"]),
+		h.cmd("yum", ["clean", "all"]),
+	])])
+}

@@ -1,0 +1,9 @@
+FROM rockylinux:9
+# want: DF028
+RUN dnf install httpd && dnf clean all
+# want: DF028
+RUN yum -q update && yum clean all
+FROM opensuse/leap:15.6
+# want: DF028
+RUN zypper install curl && zypper clean -a
+USER 1000

@@ -15,6 +15,7 @@
 #     Remove `network_mode: host`; publish the ports the service needs with `ports:` (bound to
 #     127.0.0.1 when only the host should reach them) and attach it to a user-defined network.
 #   frameworks: {cis-docker: "5.9"}
+#   aliases: [071a71ff-f868-47a4-ac0b-3c59e4ab5443]
 package shiplint.compose.host_network
 
 import data.shiplint.lib

@@ -13,7 +13,8 @@
 #   remediation: >-
 #     Remove `privileged: true`. Grant only the capability the service needs with `cap_add`
 #     (and `cap_drop: [ALL]`), or map the one device it uses with `devices`.
-#   frameworks: {cis-docker: "5.5"}
+#   frameworks: {cis-docker: "5.4"}
+#   aliases: [ae5b6871-7f45-42e0-bb4c-ab300c4d2026]
 package shiplint.compose.privileged
 
 import data.shiplint.lib

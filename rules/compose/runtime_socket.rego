@@ -16,6 +16,7 @@
 #     (e.g. a socket proxy that allows only the read-only endpoints it needs) in front of it,
 #     or use the runtime's rootless mode.
 #   frameworks: {cis-docker: "5.31"}
+#   aliases: [d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b]
 package shiplint.compose.runtime_socket
 
 import data.shiplint.lib

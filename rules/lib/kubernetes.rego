@@ -135,3 +135,31 @@ literal_image(img) if {
 	not contains(img, "$")
 	not contains(img, "{{")
 }
+
+# full_wildcard holds for an RBAC rule granting everything: "*" verbs,
+# resources and apiGroups (reported once, by KS042, not by each wildcard rule).
+full_wildcard(r) if {
+	"*" in r.verbs
+	"*" in r.resources
+	"*" in r.apiGroups
+}
+
+# write_verbs change objects; create is what makes pods and bindings.
+write_verbs := {"create", "update", "patch", "delete", "deletecollection"}
+
+# named(r, groups, names) are the indexes of r.resources that name one of
+# names (exactly, case-insensitive) in a rule whose apiGroups include one of
+# groups or "*".
+named(r, groups, names) := {k |
+	some g in r.apiGroups
+	g in (groups | {"*"})
+	some k, x in r.resources
+	is_string(x)
+	lower(x) in names
+}
+
+# granted_verbs(r, verbs) describes which of verbs rule r grants: "*" for all
+# of them through a wildcard, the granted ones joined with ", ", or "".
+granted_verbs(r, verbs) := `"*"` if "*" in r.verbs
+
+else := concat(", ", sort([v | some v in verbs; some x in r.verbs; lower(x) == v]))

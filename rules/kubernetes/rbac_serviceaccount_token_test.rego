@@ -1,0 +1,14 @@
+package shiplint.kubernetes.rbac_serviceaccount_token_test
+
+import data.shiplint.kubernetes.rbac_serviceaccount_token
+
+doc(rules) := {"resourceKind": "ClusterRole", "name": "r", "resource": {"rules": rules}}
+
+test_fires if {
+	rbac_serviceaccount_token.deny == {{"msg": "ClusterRole \"r\" rule 1 grants create on serviceaccounts/token", "path": ["resource", "rules", 1, "resources", 0]}} with input as doc([{"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get"]}, {"apiGroups": [""], "resources": ["serviceaccounts/token"], "verbs": ["create"]}])
+}
+
+test_quiet if {
+	count(rbac_serviceaccount_token.deny) == 0 with input as doc([{"apiGroups": [""], "resources": ["serviceaccounts"], "verbs": ["create"]}])
+	count(rbac_serviceaccount_token.deny) == 0 with input as {"resourceKind": "RoleBinding", "name": "b", "resource": {"rules": [{"apiGroups": [""], "resources": ["serviceaccounts/token"], "verbs": ["create"]}]}}
+}

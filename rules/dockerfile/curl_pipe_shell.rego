@@ -33,33 +33,35 @@ interpreter(c) if regex.match(`^python[0-9.]*$`, lib.basename(c.name))
 
 downloader(c) if lib.basename(c.name) in downloaders
 
+# Rules over RUN commands test the rare, selective condition first (an
+# interpreter later in a pipeline) and only then look for its partner:
+# big RUNs hold hundreds of commands, and pairing every two is quadratic.
+
 # curl URL | sh  (the shell comes later in the same pipeline)
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", k]) if {
-	some [s, i, ins] in runs
-	some d in ins.commands
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+	ins.cmd == "run"
 	some k, c in ins.commands
-	downloader(d)
+	c.position > 0
 	interpreter(c)
-	c.pipeline == d.pipeline
-	c.parent == d.parent
-	c.position > d.position
+	some d in ins.commands
+	d.pipeline == c.pipeline
+	d.position < c.position
+	d.parent == c.parent
+	downloader(d)
 	msg := sprintf("Output of %s is piped into %s and executed unverified: download to a file and check its checksum first", [d.name, c.name])
 }
 
 # bash -c "$(curl URL)", sh <(curl URL), eval "$(wget -O- URL)"
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", d.parent]) if {
-	some [s, i, ins] in runs
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+	ins.cmd == "run"
 	some d in ins.commands
 	d.context in {"cmdsubst", "procsubst"}
 	downloader(d)
 	c := ins.commands[d.parent]
 	interpreter(c)
 	msg := sprintf("%s runs a script fetched by %s without verifying it: download to a file and check its checksum first", [c.name, d.name])
-}
-
-# runs yields each RUN instruction with its stage and position.
-runs contains [s, i, ins] if {
-	some s, stage in input.stages
-	some i, ins in stage.instructions
-	ins.cmd == "run"
 }

@@ -325,3 +325,66 @@ piped_yes(ins, c) if {
 }
 
 yum_tools := {"yum", "dnf", "tdnf", "dnf5", "dnf-3"}
+
+# ---------------------------------------------------------------------------
+# File modes (chmod, install -m, mkdir -m, COPY --chmod)
+
+# mode_args yields [mode, command] for every mode a command sets.
+modes(c) := chmod_modes(c) | option_modes(c)
+
+chmod_modes(c) := {m |
+	name(c) == "chmod"
+	pos := positionals(c.args, {"--reference"})
+	m := pos[0]
+	count(pos) > 1
+}
+
+option_modes(c) := {m |
+	name(c) in {"install", "mkdir"}
+	some m in flag_values(c.args, {"m"}, {"--mode"})
+}
+
+octal(m) if regex.match(`^[0-7]{1,4}$`, m)
+
+# octal_digits pads an octal mode to four digits: "755" -> [0, 7, 5, 5].
+octal_digits(m) := [to_number(d) | some d in split(padded, "")] if {
+	octal(m)
+	padded := concat("", [substring("0000", 0, 4 - count(m)), m])
+}
+
+# clauses of a symbolic mode: "u+x,go-w" -> [{"who": "u", "op": "+", "perms": "x"}, ...]
+clauses(m) := [{"who": p[1], "op": p[2], "perms": p[3]} |
+	not octal(m)
+	some part in split(m, ",")
+	some p in regex.find_all_string_submatch_n(`^([ugoa]*)([-+=])([rwxXstugo]*)$`, part, 1)
+]
+
+# chain_instructions yields [s, i, ins] for the stages of the final image,
+# in build order (parent stages first).
+chain_instructions contains [s, i, ins] if {
+	some s in chain
+	some i, ins in input.stages[s].instructions
+}
+
+# last_in_chain is the [s, i] of the effective (last) instruction of a kind
+# in the final image, e.g. the CMD that runs.
+last_in_chain(kind) := l if {
+	all := sort([[s, i] | some [s, i, ins] in chain_instructions; ins.cmd == kind])
+	count(all) > 0
+	l := all[count(all) - 1]
+}
+
+# ports of an EXPOSE argument: "8000-8002/tcp" -> {"from": 8000, "to": 8002, "proto": "tcp"}
+port_spec(a) := {"from": to_number(m[1]), "to": to, "proto": proto} if {
+	some m in regex.find_all_string_submatch_n(`^([0-9]+)(-([0-9]+))?(/([A-Za-z]+))?$`, a, 1)
+	to := port_to(m)
+	proto := lower_or_tcp(m[5])
+}
+
+port_to(m) := to_number(m[3]) if {
+	m[3] != ""
+} else := to_number(m[1])
+
+lower_or_tcp(p) := lower(p) if {
+	p != ""
+} else := "tcp"

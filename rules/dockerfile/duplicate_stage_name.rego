@@ -1,0 +1,26 @@
+# METADATA
+# title: Two stages with the same name
+# description: >-
+#   Stage names must be unique (case-insensitively); with a duplicate, `COPY --from=name`,
+#   `FROM name` and `--target name` refer to a different stage than the reader expects, or the
+#   build fails. Low.
+# related_resources:
+# - https://docs.docker.com/build/building/multi-stage/
+# - https://docs.docker.com/reference/build-checks/duplicate-stage-name/
+# custom:
+#   id: DF043
+#   severity: low
+#   remediation: Give every stage its own name.
+#   aliases: [DL3024, DS012, AVD-DS-0012, CKV_DOCKER_11, DuplicateStageName]
+package shiplint.dockerfile.duplicate_stage_name
+
+import data.shiplint.lib
+
+deny contains lib.finding(msg, ["stages", s.index, "name"]) if {
+	some s in input.stages
+	is_string(s.name)
+	some t in input.stages
+	t.index < s.index
+	t.name == s.name
+	msg := sprintf("Stage name %q is already used by the stage at line %d", [s.name, t.from.line])
+}

@@ -1,0 +1,39 @@
+# METADATA
+# title: No HEALTHCHECK in the final image
+# description: >-
+#   Without a HEALTHCHECK, Docker and Compose only know whether the process is alive, not whether
+#   it serves: a hung or degraded service keeps receiving traffic and is never restarted. Low: an
+#   availability concern, and orchestrators such as Kubernetes ignore HEALTHCHECK in favour of
+#   their own probes. Only images that run something (a CMD, ENTRYPOINT or EXPOSE in the final
+#   image) are reported; `HEALTHCHECK NONE` is an explicit choice and counts.
+# related_resources:
+# - https://docs.docker.com/reference/dockerfile/#healthcheck
+# custom:
+#   id: DF037
+#   severity: low
+#   frameworks: {cis-docker: "4.6"}
+#   remediation: >-
+#     Add a HEALTHCHECK that tests the service, e.g.
+#     `HEALTHCHECK --interval=30s --timeout=3s CMD wget -qO- http://localhost:8080/healthz || exit 1`,
+#     or `HEALTHCHECK NONE` when the platform probes the container itself.
+#   aliases: [DS026, AVD-DS-0026, CKV_DOCKER_2]
+package shiplint.dockerfile.missing_healthcheck
+
+import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
+
+runs_something if {
+	some [_, _, ins] in df.chain_instructions
+	ins.cmd in {"cmd", "entrypoint", "expose"}
+}
+
+has_healthcheck if {
+	some [_, _, ins] in df.chain_instructions
+	ins.cmd == "healthcheck"
+}
+
+deny contains lib.finding(msg, ["stages", df.final_index, "from"]) if {
+	runs_something
+	not has_healthcheck
+	msg := "The final image has no HEALTHCHECK: add one (or HEALTHCHECK NONE if the platform probes it)"
+}

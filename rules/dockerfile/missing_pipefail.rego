@@ -1,0 +1,71 @@
+# METADATA
+# title: Download piped into another command without pipefail
+# description: >-
+#   A pipeline's status is that of its last command, so in `curl -fsSL URL | tar -xz` or
+#   `wget -qO- URL | gpg --import` a failed or truncated download is not a build error: the step
+#   succeeds with a missing or partial file or key. Low. Pipelines whose upstream is not a
+#   downloader, RUNs that `set -o pipefail` first, and stages whose SHELL sets it are not reported.
+#   Piping into a shell is reported by DF003 instead.
+# related_resources:
+# - https://docs.docker.com/build/building/best-practices/#using-pipes
+# custom:
+#   id: DF050
+#   severity: low
+#   remediation: >-
+#     Start the RUN with `set -o pipefail &&` (the shell must support it: use
+#     `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` on Debian/Ubuntu), or download to a file and
+#     check it before using it.
+#   aliases: [DL4006]
+package shiplint.dockerfile.missing_pipefail
+
+import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
+
+downloaders := {"curl", "wget"}
+
+shells := {"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox", "python", "python3", "perl", "ruby", "node", "php"}
+
+pipefail_set(ins, k) if {
+	some j, c in ins.commands
+	j < k
+	df.name(c) == "set"
+	some a in c.args
+	contains(a, "pipefail")
+}
+
+shell_pipefail(s, i) if {
+	some t in graph.reachable(df.parents, {s})
+	some j, ins in input.stages[t].instructions
+	ins.cmd == "shell"
+	any_pipefail(ins.args)
+	earlier(t, j, s, i)
+}
+
+any_pipefail(args) if {
+	some a in args
+	contains(a, "pipefail")
+}
+
+earlier(t, _, s, _) if t != s
+
+earlier(s, j, s, i) if j < i
+
+deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+	some [s, i, ins] in df.runs
+	some k, d in ins.commands
+	df.name(d) in downloaders
+	d.pipelineLength > 1
+	d.position < d.pipelineLength - 1
+	not pipefail_set(ins, k)
+	not shell_pipefail(s, i)
+	not feeds_shell(ins, d)
+	msg := sprintf("%s is piped into another command without set -o pipefail, so a failed download does not fail the build", [df.name(d)])
+}
+
+feeds_shell(ins, d) if {
+	some c in ins.commands
+	c.pipeline == d.pipeline
+	c.parent == d.parent
+	c.position > d.position
+	regex.replace(df.name(c), `[0-9.]+$`, "") in shells
+}

@@ -1,0 +1,5 @@
+FROM nginx:1.27 AS base
+HEALTHCHECK --interval=30s CMD curl -f http://localhost/healthz || exit 1
+FROM base
+COPY site/ /usr/share/nginx/html/
+USER nginx

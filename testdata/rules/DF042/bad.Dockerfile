@@ -1,0 +1,8 @@
+FROM nginx:1.27
+# want: DF042
+EXPOSE 80:8080
+# want: DF042
+EXPOSE 443 70000
+# want: DF042
+EXPOSE 53/icmp
+USER nginx

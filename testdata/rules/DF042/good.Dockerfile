@@ -1,0 +1,4 @@
+FROM nginx:1.27
+ARG PORT=8080
+EXPOSE 80 443/tcp 53/udp 8000-8010 ${PORT}
+USER nginx

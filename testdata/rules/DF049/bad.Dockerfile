@@ -1,0 +1,6 @@
+ARG PYTHON_VERSION
+# want: DF049
+FROM python:${PYTHON_VERSION}-slim
+# want: DF049
+FROM ${REGISTRY}/base:1.0
+USER 1000

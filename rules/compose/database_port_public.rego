@@ -29,19 +29,36 @@ import data.shiplint.lib.compose
 # public network. The container side is compared: a database listens on its
 # standard port inside, whatever host port it is published on.
 default_ports := {
-	"1433": "SQL Server", "1521": "Oracle", "2379": "etcd", "2380": "etcd peer",
-	"3306": "MySQL/MariaDB", "5432": "PostgreSQL", "5984": "CouchDB",
-	"6379": "Redis", "26379": "Redis Sentinel", "7000": "Cassandra inter-node",
-	"7001": "Cassandra inter-node (TLS)", "9042": "Cassandra CQL", "7474": "Neo4j HTTP",
-	"7687": "Neo4j Bolt", "8086": "InfluxDB", "8091": "Couchbase", "8123": "ClickHouse HTTP",
-	"8500": "Consul HTTP API", "9200": "Elasticsearch/OpenSearch HTTP",
-	"9300": "Elasticsearch transport", "11211": "memcached", "15672": "RabbitMQ management",
-	"5672": "RabbitMQ AMQP", "27017": "MongoDB", "27018": "MongoDB shard",
-	"27019": "MongoDB config server", "28015": "RethinkDB", "2181": "ZooKeeper",
-	"8529": "ArangoDB", "6380": "Redis TLS",
+	"1433": "SQL Server", "1521": "Oracle", "2181": "ZooKeeper", "2379": "etcd",
+	"3306": "MySQL/MariaDB", "5432": "PostgreSQL", "5672": "RabbitMQ AMQP", "5984": "CouchDB",
+	"6379": "Redis", "7687": "Neo4j Bolt", "8529": "ArangoDB", "9042": "Cassandra CQL",
+	"9200": "Elasticsearch/OpenSearch HTTP", "9300": "Elasticsearch transport",
+	"11211": "memcached", "15672": "RabbitMQ management", "26379": "Redis Sentinel",
+	"27017": "MongoDB", "27018": "MongoDB shard", "27019": "MongoDB config server",
+	"28015": "RethinkDB",
+}
+
+# Ports other software uses too (8086 is also Schema Registry's, 8123 Home
+# Assistant's, 7000 many web apps'): flagged only when the image is that store.
+ambiguous_ports := {
+	"2380": ["etcd", "etcd peer"], "7000": ["cassandra", "Cassandra inter-node"],
+	"7001": ["cassandra", "Cassandra inter-node (TLS)"], "7474": ["neo4j", "Neo4j HTTP"],
+	"8086": ["influxdb", "InfluxDB"], "8091": ["couchbase", "Couchbase"],
+	"8123": ["clickhouse", "ClickHouse HTTP"], "8500": ["consul", "Consul HTTP API"],
+	"9000": ["clickhouse", "ClickHouse native"],
 }
 
 ports := lib.param("DC021", "ports", default_ports)
+
+known(_, port) := ports[port]
+
+known(svc, port) := what if {
+	not ports[port]
+	[image_word, what] := ambiguous_ports[port]
+	contains(lower(svc.image), image_word)
+}
+
+candidates := {p | some p, _ in ports} | {p | some p, _ in ambiguous_ports}
 
 deny contains lib.finding(msg, ["services", name, "ports", i]) if {
 	some name, svc in input.services
@@ -49,9 +66,10 @@ deny contains lib.finding(msg, ["services", name, "ports", i]) if {
 	compose.all_interfaces(p)
 	[lo, hi] := compose.port_range(p.target)
 	found := sort([sprintf("%s (container port %s)", [what, port]) |
-		some port, what in ports
+		some port in candidates
 		to_number(port) >= lo
 		to_number(port) <= hi
+		what := known(svc, port)
 	])
 	count(found) > 0
 	msg := sprintf("Service %q publishes %s on all host interfaces", [name, concat(", ", found)])

@@ -17,6 +17,7 @@
 package shiplint.compose.image_mutable_tag
 
 import data.shiplint.lib
+import data.shiplint.lib.compose
 
 deny contains lib.finding(msg, ["services", name, "image"]) if {
 	some name, svc in input.services
@@ -25,7 +26,7 @@ deny contains lib.finding(msg, ["services", name, "image"]) if {
 	ref := trim_space(svc.image)
 	lib.is_mutable_tag(ref)
 	not unresolved(ref)
-	msg := sprintf("Service %q uses image %q, which has no fixed version (latest or no tag)", [name, svc.image])
+	msg := sprintf("Service %q uses image %q, which has no fixed version (latest or no tag)%s", [name, svc.image, compose.provenance(["services", name, "image"])])
 }
 
 # With build:, image names the tag Compose gives the image it builds locally.

@@ -19,13 +19,11 @@ package shiplint.compose.secret_build_arg
 
 import data.shiplint.lib
 import data.shiplint.lib.compose
-import data.shiplint.lib.secrets
 
 deny contains lib.finding(msg, path) if {
 	some name, svc in input.services
 	some key, value in svc.build.args
-	secrets.secret_name(key)
-	secrets.literal(value)
+	compose.secret_literal(key, value)
 	path := ["services", name, "build", "args", key]
 	msg := sprintf("Service %q passes %s as a build argument with a literal secret%s", [name, key, compose.provenance(path)])
 }

@@ -23,13 +23,11 @@ package shiplint.compose.secret_environment
 
 import data.shiplint.lib
 import data.shiplint.lib.compose
-import data.shiplint.lib.secrets
 
 deny contains lib.finding(msg, path) if {
 	some name, svc in input.services
 	some key, value in svc.environment
-	secrets.secret_name(key)
-	secrets.literal(value)
+	compose.secret_literal(key, value)
 	path := ["services", name, "environment", key]
 	msg := sprintf("Service %q sets %s to a literal secret%s", [name, key, compose.provenance(path)])
 }

@@ -27,3 +27,14 @@ test_provenance if {
 	compose.provenance(["services", "a", "environment", "X"]) == " (taken from the .env file)" with input as {"interpolations": [{"path": ["services", "a", "environment", "X"], "variables": [{"name": "X", "source": "env_file"}]}]}
 	compose.provenance(["services", "a", "environment", "Y"]) == "" with input as {"interpolations": []}
 }
+
+test_secret_literal if {
+	compose.secret_literal("POSTGRES_PASSWORD", "hunter2")
+	compose.secret_literal("DB_CREDENTIALS", "user:pw")
+	compose.secret_literal("AWS_CREDENTIALS_AWS_SECRET_ACCESS_KEY", "abc123")
+	not compose.secret_literal("AWS_CREDENTIALS_AWS_REGION", "us-east-1")
+	not compose.secret_literal("PEERDB_AWS_CREDENTIALS_AWS_ENDPOINT_URL_S3", "http://minio:9000")
+	not compose.secret_literal("KAFKA_SSL_KEYSTORE_CREDENTIALS", "kafka_keystore_creds")
+	not compose.secret_literal("API_TOKEN", "https://vault:8200/v1")
+	compose.secret_literal("API_TOKEN", "https://user:pw@host")
+}

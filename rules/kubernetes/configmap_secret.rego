@@ -18,12 +18,10 @@ package shiplint.kubernetes.configmap_secret
 
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
-import data.shiplint.lib.secrets
 
 deny contains lib.finding(msg, ["resource", "data", key]) if {
 	input.resourceKind == "ConfigMap"
 	some key, v in input.resource.data
-	secrets.secret_name(key)
-	secrets.literal(v)
+	k8s.credential(key, v)
 	msg := sprintf("%s holds %s as a literal value", [k8s.resource, key])
 }

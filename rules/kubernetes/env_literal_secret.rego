@@ -19,13 +19,11 @@ package shiplint.kubernetes.env_literal_secret
 
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
-import data.shiplint.lib.secrets
 
 deny contains lib.finding(msg, ["containers", i, "env", j, "value"]) if {
 	some i, c in input.containers
 	some j, e in c.env
 	is_string(e.name)
-	secrets.secret_name(e.name)
-	secrets.literal(object.get(e, "value", null))
+	k8s.credential(e.name, object.get(e, "value", null))
 	msg := sprintf("%s sets %s to a literal value in the manifest", [k8s.who(c), e.name])
 }

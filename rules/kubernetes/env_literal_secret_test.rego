@@ -16,3 +16,14 @@ test_quiet if {
 		{"name": "SECRET", "value": ""},
 	])
 }
+
+test_not_credentials_quiet if {
+	count(env_literal_secret.deny) == 0 with input as doc([
+		{"name": "MAX_INPUT_TOKENS", "value": "2048"},
+		{"name": "MYSQL_ALLOW_EMPTY_PASSWORD", "value": "1"},
+		{"name": "GOOGLE_APPLICATION_CREDENTIALS", "value": "/var/secrets/google/key.json"},
+		{"name": "HF_TOKEN", "value": "HF_TOKEN"},
+		{"name": "GOOGLE_API_KEY", "value": "GOOGLE_API_KEY_VAL"},
+		{"name": "MYSQL_ROOT_PASSWORD", "value": "fake_password"},
+	])
+}

@@ -3,8 +3,9 @@
 # description: >-
 #   `data` is only base64-encoded, not encrypted: a Secret manifest with values committed to
 #   the repository gives the credentials to everyone with read access to it, its forks and
-#   its history. Values that are empty, placeholders or template references, and public
-#   certificates (*.crt, *.pub), are not counted. Medium: severity depends on what the
+#   its history. Values that are empty, placeholders or template references, and keys that
+#   hold the public half of a credential (certificates, user names, client IDs, addresses)
+#   are not counted. Medium: severity depends on what the
 #   credential unlocks; rotate it after removing it.
 # related_resources:
 # - https://kubernetes.io/docs/concepts/configuration/secret/
@@ -22,7 +23,12 @@ import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 import data.shiplint.lib.secrets
 
+# Keys that hold the public or identifying half of a credential, not a secret.
 public_key(k) if regex.match(`(?i)(\.crt|\.cert|\.pub|^ca\.pem)$`, k)
+
+public_key(k) if regex.match(`(?i)^(.*[_.-])?(user|username|user_?name|login|client_?id|url|uri|endpoint|address|host|hostname|port|database|db|db_?name|name|namespace|region|bucket|email)$`, k)
+
+public_key(k) if regex.match(`(?i)^[a-z]*(user_?name|address|url|endpoint|host|name)$`, k)
 
 decoded(v) := base64.decode(v) if {
 	is_string(v)

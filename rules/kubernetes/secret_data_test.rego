@@ -16,3 +16,8 @@ test_placeholders_quiet if {
 	count(secret_data.deny) == 0 with input as doc({"data": {"password": "Y2hhbmdlbWU=", "x": ""}, "stringData": {"token": "<your-token>"}})
 	count(secret_data.deny) == 0 with input as {"resourceKind": "ConfigMap", "name": "c", "resource": {"data": {"password": "x1"}}}
 }
+
+test_identifiers_not_counted if {
+	count(secret_data.deny) == 0 with input as doc({"stringData": {"username": "postgres", "clientID": "argo", "apiAddress": "tcp://x:5705", "azurestorageaccountname": "acct"}})
+	secret_data.deny == {{"msg": "Secret \"s\" commits stringData values for \"apiPassword\"", "path": ["resource", "stringData"]}} with input as doc({"stringData": {"apiUsername": "admin", "apiPassword": "s3cr3t-99"}})
+}

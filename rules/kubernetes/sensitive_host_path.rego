@@ -37,6 +37,14 @@ sensitive(p) if p in exact
 sensitive(p) if {
 	some t in trees
 	k8s.under(p, t)
+	not kubelet_plugin_dir(p)
+}
+
+# Where CSI drivers and device plugins register with the kubelet: they hold
+# plugin sockets, not the kubelet's credentials or other pods' volumes.
+kubelet_plugin_dir(p) if {
+	some d in {"/var/lib/kubelet/plugins", "/var/lib/kubelet/plugins_registry", "/var/lib/kubelet/device-plugins", "/var/lib/kubelet/pod-resources"}
+	k8s.under(p, d)
 }
 
 deny contains lib.finding(msg, ["podSpec", "volumes", i, "hostPath", "path"]) if {

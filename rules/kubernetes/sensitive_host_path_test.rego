@@ -12,5 +12,5 @@ test_fires if {
 }
 
 test_narrow_quiet if {
-	count(sensitive_host_path.deny) == 0 with input as doc([{"name": "tz", "hostPath": {"path": "/etc/localtime"}}, {"name": "log", "hostPath": {"path": "/var/log"}}, {"name": "s", "hostPath": {"path": "/var/run/docker.sock"}}])
+	count(sensitive_host_path.deny) == 0 with input as doc([{"name": "tz", "hostPath": {"path": "/etc/localtime"}}, {"name": "log", "hostPath": {"path": "/var/log"}}, {"name": "s", "hostPath": {"path": "/var/run/docker.sock"}}, {"name": "csi", "hostPath": {"path": "/var/lib/kubelet/plugins/csi.example.com"}}, {"name": "reg", "hostPath": {"path": "/var/lib/kubelet/plugins_registry"}}])
 }

@@ -3,7 +3,8 @@
 # description: >-
 #   `apk add --allow-untrusted` installs packages whose signature is missing or made with an
 #   unknown key, so whoever controls the download decides what runs as root in the image. High:
-#   the signature is the only integrity check on the package.
+#   the signature is the only integrity check on the package. Installing only local .apk files
+#   (built earlier in the same build) is not reported: nothing is fetched.
 # related_resources:
 # - https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper
 # custom:
@@ -22,5 +23,18 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands
 	df.name(c) == "apk"
 	df.has_flag(c.args, set(), {"--allow-untrusted"})
+	not only_local_files(c)
 	msg := "apk is run with --allow-untrusted, so unsigned packages are installed"
+}
+
+# Installing .apk files built earlier in the same build (a local path) is
+# how unsigned local packages are meant to be installed; nothing is fetched.
+only_local_files(c) if {
+	pos := df.positionals(c.args, {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"})
+	pkgs := array.slice(pos, 1, count(pos))
+	count(pkgs) > 0
+	every p in pkgs {
+		regex.match(`^(/|\./|\.\./|\$)`, p)
+	}
+	not df.has_flag(c.args, {"X"}, {"--repository"})
 }

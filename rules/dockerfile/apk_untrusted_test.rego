@@ -4,9 +4,9 @@ import data.shiplint.dockerfile.apk_untrusted as rule
 import data.shiplint.lib.dockerfile_test as h
 
 test_fires if {
-	rule.deny == {{"msg": "apk is run with --allow-untrusted, so unsigned packages are installed", "path": ["stages", 0, "instructions", 0, "commands", 0]}} with input as h.doc([h.run([h.cmd("apk", ["add", "--allow-untrusted", "/tmp/x.apk"])])])
+	rule.deny == {{"msg": "apk is run with --allow-untrusted, so unsigned packages are installed", "path": ["stages", 0, "instructions", 0, "commands", 0]}} with input as h.doc([h.run([h.cmd("apk", ["add", "--allow-untrusted", "--repository", "http://repo.example.com/alpine", "tool"])])])
 }
 
 test_quiet if {
-	count(rule.deny) == 0 with input as h.doc([h.run([h.cmd("apk", ["add", "--no-cache", "x"]), h.cmd("echo", ["--allow-untrusted"])])])
+	count(rule.deny) == 0 with input as h.doc([h.run([h.cmd("apk", ["add", "--no-cache", "x"]), h.cmd("echo", ["--allow-untrusted"]), h.cmd("apk", ["add", "--allow-untrusted", "/tmp/packages/x.apk"])])])
 }

@@ -58,8 +58,14 @@ insecure(c) if {
 # echo "deb [trusted=yes] http://... " > /etc/apt/sources.list.d/x.list
 trusted_source(c) if {
 	some a in c.args
-	regex.match(`(?i)deb(-src)?\s+\[[^\]]*\b(trusted|allow-insecure|allow-weak)=yes`, a)
+	some m in regex.find_all_string_submatch_n(`(?i)deb(-src)?\s+\[([^\]]*)\]\s+(\S+)`, a, -1)
+	regex.match(`(?i)\b(trusted|allow-insecure|allow-weak)\s*=\s*yes`, m[2])
+	not local_repo(m[3])
 }
+
+# A repository of packages built in the same build (file:/copy:) has no
+# signature to check; nothing comes over the network.
+local_repo(uri) if regex.match(`^(?i)(file|copy|cdrom):`, uri)
 
 # echo 'APT::Get::AllowUnauthenticated "true";' > /etc/apt/apt.conf.d/...
 trusted_source(c) if {

@@ -5,7 +5,9 @@
 #   `wget -qO- URL | gpg --import` a failed or truncated download is not a build error: the step
 #   succeeds with a missing or partial file or key. Low. Pipelines whose upstream is not a
 #   downloader, RUNs that `set -o pipefail` first, and stages whose SHELL sets it are not reported.
-#   Piping into a shell is reported by DF003 instead.
+#   Piping into a shell is reported by DF003 instead, and consumers that fail on empty or
+#   truncated input by themselves (`tar -xz`, `gunzip`, `apt-key add`, `gpg --import`,
+#   `sha256sum`) are not reported.
 # related_resources:
 # - https://docs.docker.com/build/building/best-practices/#using-pipes
 # custom:
@@ -59,6 +61,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	not pipefail_set(ins, k)
 	not shell_pipefail(s, i)
 	not feeds_shell(ins, d)
+	not feeds_strict_consumer(ins, d)
 	msg := sprintf("%s is piped into another command without set -o pipefail, so a failed download does not fail the build", [df.name(d)])
 }
 
@@ -69,3 +72,39 @@ feeds_shell(ins, d) if {
 	c.position > d.position
 	regex.replace(df.name(c), `[0-9.]+$`, "") in shells
 }
+
+# Consumers that fail by themselves on empty or truncated input (compressed
+# archives, key imports, checksum checks): the failure is not lost.
+feeds_strict_consumer(ins, d) if {
+	some c in ins.commands
+	c.pipeline == d.pipeline
+	c.parent == d.parent
+	c.position == d.position + 1
+	strict(c)
+}
+
+strict(c) if df.name(c) in {"gunzip", "zcat", "unxz", "xzcat", "bunzip2", "bzcat", "unzstd", "zstdcat", "apt-key", "sha256sum", "sha512sum", "sha1sum", "shasum", "md5sum", "gpgv", "cpio", "rpm2cpio", "dpkg", "funzip"}
+
+strict(c) if {
+	df.name(c) in {"tar", "bsdtar"}
+	some a in df.options(c.args)
+	tar_decompress(a)
+}
+
+strict(c) if {
+	df.name(c) in {"gzip", "xz", "bzip2", "zstd"}
+	df.has_flag(c.args, {"d"}, {"--decompress"})
+}
+
+strict(c) if {
+	df.name(c) in {"gpg", "gpg2"}
+	df.has_flag(c.args, set(), {"--import", "--verify", "--dearmor", "--enarmor"})
+}
+
+tar_decompress(a) if regex.match(`^-?[a-zA-Z]*[zjJ]`, a)
+
+tar_decompress(a) if a in {"--gzip", "--gunzip", "--xz", "--bzip2", "--zstd", "--lzma", "--auto-compress"}
+
+tar_decompress(a) if startswith(a, "--use-compress-program")
+
+tar_decompress(a) if startswith(a, "-I")

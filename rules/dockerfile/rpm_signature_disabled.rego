@@ -4,7 +4,8 @@
 #   `--nogpgcheck`, `--setopt=gpgcheck=0`, `rpm --nosignature`/`--nodigest`, `zypper
 #   --no-gpg-checks` and `sslverify=0` make the package manager install packages it cannot
 #   authenticate, so a tampered mirror or a man in the middle chooses what runs as root in the
-#   image. High: the signature check is the only integrity check on those packages.
+#   image. High: the signature check is the only integrity check on those packages. `rpm` with
+#   those options on local files only (packages built in the same build) is not reported.
 # related_resources:
 # - https://dnf.readthedocs.io/en/latest/command_ref.html
 # - https://man7.org/linux/man-pages/man8/rpm.8.html
@@ -37,6 +38,8 @@ insecure(c) if {
 insecure(c) if {
 	df.name(c) == "rpm"
 	df.has_flag(c.args, set(), {"--nosignature", "--nodigest", "--nofiledigest", "--noverify"})
+	some p in df.positionals(c.args, {"--root", "--dbpath", "--define", "-D", "--excludepath", "--prefix", "--relocate"})
+	regex.match(`^(?i)(https?|ftp)://`, p)
 }
 
 insecure(c) if {

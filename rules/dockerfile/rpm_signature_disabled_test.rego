@@ -10,7 +10,7 @@ test_nogpgcheck_fires if {
 test_setopt_and_rpm_fire if {
 	count(rule.deny) == 2 with input as h.doc([h.run([
 		h.cmd("yum", ["--setopt=*.gpgcheck=0", "install", "x"]),
-		h.cmd("rpm", ["-i", "--nosignature", "x.rpm"]),
+		h.cmd("rpm", ["-i", "--nosignature", "https://example.com/x.rpm"]),
 	])])
 }
 
@@ -18,6 +18,7 @@ test_checked_is_quiet if {
 	count(rule.deny) == 0 with input as h.doc([h.run([
 		h.cmd("yum", ["--setopt=tsflags=nodocs", "install", "-y", "x"]),
 		h.cmd("rpm", ["--import", "https://x/key"]),
+		h.cmd("rpm", ["-i", "--nosignature", "/tmp/built/x.rpm"]),
 		h.cmd("zypper", ["--non-interactive", "install", "-G", "x"]),
 	])])
 }

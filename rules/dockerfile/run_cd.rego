@@ -3,7 +3,8 @@
 # description: >-
 #   `RUN cd /dir && ...` changes directory for that one RUN only; later instructions silently run
 #   elsewhere, and long `cd` chains are hard to review. Info: readability and correctness, not
-#   security. Scripts run from a heredoc and `sh -c` strings are not reported.
+#   security. Scripts run from a heredoc and `sh -c` strings are not reported, nor a `cd` into a
+#   build directory the same RUN removes again (WORKDIR would leave it in the image).
 # related_resources:
 # - https://docs.docker.com/build/building/best-practices/#workdir
 # custom:
@@ -19,8 +20,19 @@ import data.shiplint.lib.dockerfile as df
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, ins] in df.runs
 	count(ins.heredocs) == 0
-	cds := [j | some j, c in ins.commands; df.name(c) == "cd"; c.context == ""]
+	cds := [j | some j, c in ins.commands; df.name(c) == "cd"; c.context == ""; not scratch_cd(ins, j, c)]
 	count(cds) > 0
 	k := cds[0]
 	msg := "RUN changes directory with cd: use WORKDIR"
 }
+
+# cd into a build directory that the same RUN removes again (compile from
+# source, then clean up), back to /, or to a variable: WORKDIR would leave
+# that directory behind or cannot say where it is.
+scratch_cd(ins, j, c) if df.removed_later(ins, j, c.args[0])
+
+scratch_cd(_, _, c) if c.args[0] in {"/", "-", "..", "~"}
+
+scratch_cd(_, _, c) if startswith(c.args[0], "$")
+
+scratch_cd(_, _, c) if count(c.args) == 0

@@ -5,7 +5,7 @@
 #   in the container (and any process running as another UID) modify those files: code, config or
 #   scripts that the application or root later executes can be replaced. Medium. Modes with the
 #   sticky bit (`1777`, as for /tmp) are not reported, and a symbolic `+w` without `o`/`a` follows
-#   the umask and is not either.
+#   the umask and is not either; nor is a path that the same RUN removes again.
 # related_resources:
 # - https://cwe.mitre.org/data/definitions/732.html
 # - https://docs.docker.com/reference/dockerfile/#copy---chmod
@@ -43,9 +43,11 @@ sticky(cl) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some [s, i, ins] in df.runs
+	some k, c in ins.commands
 	some m in df.modes(c)
 	world_writable(m)
+	not all_removed(ins, k, c, m)
 	msg := sprintf("%s sets mode %s, which makes files writable by every user", [df.name(c), m])
 }
 
@@ -55,4 +57,14 @@ deny contains lib.finding(msg, ["stages", s, "instructions", i, "flags", df.flag
 	m := df.flag(ins, "chmod")
 	world_writable(m)
 	msg := sprintf("%s --chmod=%s makes the copied files writable by every user", [upper(ins.cmd), m])
+}
+
+# A temporary directory made world-writable and removed later in the same
+# RUN (the build-a-local-repo pattern) leaves nothing behind.
+all_removed(ins, k, c, m) if {
+	targets := [t | some t in df.positionals(c.args, {"--reference", "-m", "--mode"}); t != m]
+	count(targets) > 0
+	every t in targets {
+		df.removed_later(ins, k, t)
+	}
 }

@@ -269,9 +269,11 @@ apt_tools := {"apt-get", "apt"}
 # apt options that take a separate value.
 apt_valopts := {"-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release", "--default-release", "--host-architecture"}
 
-# apt_sub is the apt-get/apt subcommand (install, update...).
+# apt_sub is the apt-get/apt subcommand (install, update...); a simulated
+# run (-s, --dry-run...) changes nothing and has none.
 apt_sub(c) := df_sub if {
 	name(c) in apt_tools
+	not has_flag(c.args, {"s"}, {"--simulate", "--just-print", "--dry-run", "--recon", "--no-act"})
 	df_sub := subcommand(c, apt_valopts)
 }
 
@@ -388,3 +390,17 @@ port_to(m) := to_number(m[3]) if {
 lower_or_tcp(p) := lower(p) if {
 	p != ""
 } else := "tcp"
+
+# removed_later holds when a later command of the same RUN removes path (or
+# a directory holding it), so nothing at path survives into the layer.
+removed_later(ins, k, path) if {
+	some j, c in ins.commands
+	j > k
+	name(c) == "rm"
+	some a in positionals(c.args, set())
+	covers(a, path)
+}
+
+covers(a, path) if trim_suffix(a, "/") == trim_suffix(path, "/")
+
+covers(a, path) if startswith(path, concat("", [trim_suffix(a, "/"), "/"]))

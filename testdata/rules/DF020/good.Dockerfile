@@ -4,4 +4,6 @@ RUN apt-get update && apt-get install --no-install-recommends git --assume-yes &
 RUN apt-get update && apt-get -qq install --no-install-recommends make && rm -rf /var/lib/apt/lists/*
 RUN apt-get update && yes | apt-get install --no-install-recommends jq && rm -rf /var/lib/apt/lists/*
 RUN sudo apt-get update && sudo apt-get install -y --no-install-recommends zip && sudo rm -rf /var/lib/apt/lists/*
+# A simulated install (-s) changes nothing and asks nothing.
+RUN apt-get update && if apt-get install -s "postgresql-16-jit" > /dev/null 2>&1; then echo yes; fi && rm -rf /var/lib/apt/lists/*
 USER 1000

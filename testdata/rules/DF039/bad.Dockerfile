@@ -1,7 +1,9 @@
-FROM debian:12-slim
-RUN mkdir -p /src \
+FROM node:22-slim
+COPY . /app
+# want: DF039
+RUN cd /app && npm ci --omit=dev
+RUN mkdir -p /srv/data \
     # want: DF039
- && cd /src \
- && make \
- && cd .. && rm -rf /src
-USER 1000
+ && cd /srv/data \
+ && touch ready
+USER node

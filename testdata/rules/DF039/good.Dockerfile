@@ -7,4 +7,11 @@ set -e
 cd /src
 make
 EOF
+# Building in a directory that the same RUN removes again: WORKDIR would leave it behind.
+RUN mkdir -p /usr/src/tool \
+ && cd /usr/src/tool \
+ && make install \
+ && cd / \
+ && rm -rf /usr/src/tool
+RUN tmp="$(mktemp -d)" && cd "$tmp" && make && cd - && rm -rf "$tmp"
 USER 1000

@@ -20,9 +20,11 @@
 package shiplint.compose.no_cap_drop_all
 
 import data.shiplint.lib
+import data.shiplint.lib.compose
 
 deny contains lib.finding(msg, ["services", name, "cap_drop"]) if {
 	some name, svc in input.services
+	compose.runnable(svc)
 	not "ALL" in object.get(svc, "cap_drop", [])
 	not svc.privileged == true
 	msg := sprintf("Service %q does not drop all capabilities (cap_drop: [ALL])", [name])

@@ -6,9 +6,13 @@ test_missing_fires if {
 	no_cap_drop_all.deny == {
 		{"msg": "Service \"a\" does not drop all capabilities (cap_drop: [ALL])", "path": ["services", "a", "cap_drop"]},
 		{"msg": "Service \"b\" does not drop all capabilities (cap_drop: [ALL])", "path": ["services", "b", "cap_drop"]},
-	} with input as {"services": {"a": {}, "b": {"cap_drop": ["NET_RAW"]}, "c": {"cap_drop": ["ALL"]}}}
+	} with input as {"services": {"a": {"image": "x"}, "b": {"build": ".", "cap_drop": ["NET_RAW"]}, "c": {"image": "x", "cap_drop": ["ALL"]}}}
 }
 
 test_privileged_left_to_dc001 if {
-	count(no_cap_drop_all.deny) == 0 with input as {"services": {"a": {"privileged": true}}}
+	count(no_cap_drop_all.deny) == 0 with input as {"services": {"a": {"image": "x", "privileged": true}}}
+}
+
+test_fragment_is_quiet if {
+	count(no_cap_drop_all.deny) == 0 with input as {"services": {"a": {"ports": [{"target": "80"}]}}}
 }

@@ -19,6 +19,7 @@
 package shiplint.compose.no_memory_limit
 
 import data.shiplint.lib
+import data.shiplint.lib.compose
 
 unlimited := {0, -1, "0", "-1", "", null}
 
@@ -34,6 +35,7 @@ limited(svc) if {
 
 deny contains lib.finding(msg, ["services", name, "mem_limit"]) if {
 	some name, svc in input.services
+	compose.runnable(svc)
 	not limited(svc)
 	msg := sprintf("Service %q has no memory limit", [name])
 }

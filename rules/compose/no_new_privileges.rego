@@ -37,6 +37,7 @@ disabled contains [name, i] if {
 
 deny contains lib.finding(msg, ["services", name, "security_opt"]) if {
 	some name, svc in input.services
+	compose.runnable(svc)
 	not enabled(svc)
 	not svc.privileged == true
 	count([i | some [name2, i] in disabled; name2 == name]) == 0

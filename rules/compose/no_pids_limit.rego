@@ -18,6 +18,7 @@
 package shiplint.compose.no_pids_limit
 
 import data.shiplint.lib
+import data.shiplint.lib.compose
 
 unlimited := {0, -1, "0", "-1", "", null}
 
@@ -33,6 +34,7 @@ limited(svc) if {
 
 deny contains lib.finding(msg, ["services", name, "pids_limit"]) if {
 	some name, svc in input.services
+	compose.runnable(svc)
 	not limited(svc)
 	msg := sprintf("Service %q has no process (PIDs) limit", [name])
 }

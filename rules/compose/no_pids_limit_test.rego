@@ -7,7 +7,8 @@ test_fires if {
 		{"msg": "Service \"a\" has no process (PIDs) limit", "path": ["services", "a", "pids_limit"]},
 		{"msg": "Service \"b\" has no process (PIDs) limit", "path": ["services", "b", "pids_limit"]},
 	} with input as {"services": {
-		"a": {}, "b": {"pids_limit": -1},
-		"c": {"pids_limit": 100}, "d": {"deploy": {"resources": {"limits": {"pids": 50}}}},
+		"a": {"image": "x"}, "b": {"image": "x", "pids_limit": -1},
+		"c": {"image": "x", "pids_limit": 100}, "d": {"image": "x", "deploy": {"resources": {"limits": {"pids": 50}}}},
+		"fragment": {"ports": []},
 	}}
 }

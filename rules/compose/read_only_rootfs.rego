@@ -18,9 +18,11 @@
 package shiplint.compose.read_only_rootfs
 
 import data.shiplint.lib
+import data.shiplint.lib.compose
 
 deny contains lib.finding(msg, ["services", name, "read_only"]) if {
 	some name, svc in input.services
+	compose.runnable(svc)
 	not svc.read_only == true
 	not unresolved(svc)
 	msg := sprintf("Service %q does not set read_only: true: its root filesystem is writable", [name])

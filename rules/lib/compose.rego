@@ -141,3 +141,13 @@ plain_url(v) if {
 	is_string(v)
 	regex.match(`^[A-Za-z][A-Za-z0-9+.-]*://[^@\s]*$`, trim_space(v))
 }
+
+# runnable holds for a service that can run as written: it names an image, a
+# build or a service it extends. A service with none of them is a fragment
+# merged into another file (compose.override.yaml), whose missing settings may
+# well be set in the file it completes; rules about a missing setting skip it.
+runnable(svc) if svc.image != null
+
+runnable(svc) if svc.build != null
+
+runnable(svc) if svc.extends != null

@@ -26,9 +26,12 @@ const DefaultEvalTimeout = 10 * time.Second
 // located and fingerprinted, in no particular order. lines are the source
 // lines of the file doc came from (for snippets).
 func (p *Pack) Evaluate(ctx context.Context, doc *document.Document, lines []string) ([]finding.Finding, error) {
-	q, ok := p.queries[doc.Kind]
-	if !ok {
+	if _, ok := p.kinds[doc.Kind]; !ok {
 		return nil, fmt.Errorf("no rules for kind %q", doc.Kind)
+	}
+	q, err := p.query(ctx, doc.Kind)
+	if err != nil {
+		return nil, err
 	}
 	input, err := ast.InterfaceToValue(doc.Input)
 	if err != nil {

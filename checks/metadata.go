@@ -18,10 +18,14 @@ var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{1,63}$`)
 // readMetadata builds the catalog from METADATA blocks: every package under
 // shiplint.<kind>. that defines deny is a rule and must describe itself.
 func (p *Pack) readMetadata(modules map[string]*ast.Module, builtin map[string]bool) error {
+	// Metadata comes from the parsed modules, so the catalog is known
+	// before (and without) compiling every kind.
 	annotations := map[string]*ast.Annotations{}
-	for _, e := range p.compiler.GetAnnotationSet().Flatten() {
-		if e.Annotations.Scope == "package" {
-			annotations[refString(e.Path)] = e.Annotations
+	for _, m := range modules {
+		for _, a := range m.Annotations {
+			if a.Scope == "package" {
+				annotations[refString(m.Package.Path)] = a
+			}
 		}
 	}
 	// Built-in rules first, then by file name, so "already used by" always

@@ -6,11 +6,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/shiplint/shiplint/internal/document"
@@ -34,6 +37,9 @@ type Options struct {
 	WithTests bool
 	// Select narrows and tunes the rules that run.
 	Select Selection
+	// Kinds are the kinds of file the scan will see; only their rules are
+	// compiled up front (nil means all). Others compile on first use.
+	Kinds []document.Kind
 	// CheckIDs, when set, is called once the rule catalog is known and
 	// before anything runs, so a config file can report its own unknown
 	// rule IDs at their lines.
@@ -61,13 +67,15 @@ type Selection struct {
 // Pack is a compiled rule pack: every rule's metadata and one prepared query
 // per kind of document. It is safe for concurrent use.
 type Pack struct {
-	rules    []finding.Rule
-	enabled  map[string]bool
-	aliases  map[string]bool // canonical-case aliases of every rule
-	byPkg    map[string]*finding.Rule
-	byID     map[string]*finding.Rule
-	compiler *ast.Compiler
-	queries  map[document.Kind]*rego.PreparedEvalQuery
+	rules   []finding.Rule
+	enabled map[string]bool
+	aliases map[string]bool // upper-cased aliases of every rule
+	byPkg   map[string]*finding.Rule
+	byID    map[string]*finding.Rule
+	caps    *ast.Capabilities
+	store   storage.Store
+	modules map[string]*ast.Module
+	kinds   map[document.Kind]*compiledKind
 }
 
 // source is one Rego file to compile.
@@ -179,30 +187,11 @@ const aggregator = `package shiplint_engine
 func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	sel := opt.Select
 	caps := capabilities()
-	modules := map[string]*ast.Module{}
-	for _, s := range srcs {
-		m, err := ast.ParseModuleWithOpts(s.name, s.text, ast.ParserOptions{
-			ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps,
-		})
-		if err != nil {
-			return nil, policyError(err)
-		}
-		modules[s.name] = m
+	modules, err := parseAll(srcs, caps)
+	if err != nil {
+		return nil, err
 	}
-	for _, k := range document.Kinds {
-		name := "shiplint-engine-" + string(k) + ".rego"
-		m, err := ast.ParseModuleWithOpts(name, fmt.Sprintf(aggregator, k, k), ast.ParserOptions{RegoVersion: ast.RegoV1})
-		if err != nil {
-			return nil, err
-		}
-		modules[name] = m
-	}
-	c := ast.NewCompiler().WithCapabilities(caps).WithEnablePrintStatements(false)
-	c.Compile(modules)
-	if c.Failed() {
-		return nil, policyError(c.Errors)
-	}
-	p := &Pack{compiler: c, byPkg: map[string]*finding.Rule{}, byID: map[string]*finding.Rule{}}
+	p := &Pack{byPkg: map[string]*finding.Rule{}, byID: map[string]*finding.Rule{}, caps: caps}
 	if err := p.readMetadata(modules, builtinNames(srcs)); err != nil {
 		return nil, err
 	}
@@ -214,21 +203,124 @@ func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	if err := p.applySelection(sel); err != nil {
 		return nil, err
 	}
-	store := inmem.NewFromObject(map[string]any{"shiplint_config": map[string]any{"params": paramsObject(sel.Params)}})
-	p.queries = map[document.Kind]*rego.PreparedEvalQuery{}
+	p.store = inmem.NewFromObject(map[string]any{"shiplint_config": map[string]any{"params": paramsObject(sel.Params)}})
+	p.modules = modules
+	p.kinds = map[document.Kind]*compiledKind{}
 	for _, k := range document.Kinds {
-		pq, err := rego.New(
-			rego.Query("data.shiplint_engine."+string(k)),
-			rego.Compiler(c),
-			rego.Capabilities(caps),
-			rego.Store(store),
-		).PrepareForEval(ctx)
-		if err != nil {
-			return nil, err
+		p.kinds[k] = &compiledKind{}
+	}
+	// Compile now what this run needs: the kinds it will scan, and every
+	// kind a user policy targets, so a broken policy fails the run up
+	// front (exit 2) rather than when its first file turns up.
+	want := map[document.Kind]bool{}
+	for _, k := range opt.Kinds {
+		want[k] = true
+	}
+	if opt.Kinds == nil {
+		for _, k := range document.Kinds {
+			want[k] = true
 		}
-		p.queries[k] = &pq
+	}
+	for _, r := range p.rules {
+		if !r.BuiltIn && r.Kind != "" {
+			want[r.Kind] = true
+		}
+	}
+	var wg sync.WaitGroup
+	for _, k := range document.Kinds {
+		if want[k] {
+			wg.Add(1)
+			go func() { defer wg.Done(); p.query(ctx, k) }()
+		}
+	}
+	wg.Wait()
+	for _, k := range document.Kinds {
+		if want[k] && p.kinds[k].err != nil {
+			return nil, p.kinds[k].err
+		}
 	}
 	return p, nil
+}
+
+// compiledKind is the compiled rule set of one kind, built once.
+type compiledKind struct {
+	once     sync.Once
+	compiler *ast.Compiler
+	query    *rego.PreparedEvalQuery
+	err      error
+}
+
+// query returns the prepared aggregator query of one kind, compiling that
+// kind's rules (and every helper module) on first use. A one-file scan
+// thus pays only for the rules of its own kind.
+func (p *Pack) query(ctx context.Context, k document.Kind) (*rego.PreparedEvalQuery, error) {
+	ck := p.kinds[k]
+	ck.once.Do(func() { ck.compiler, ck.query, ck.err = p.compileKind(ctx, k) })
+	return ck.query, ck.err
+}
+
+func (p *Pack) compileKind(ctx context.Context, k document.Kind) (*ast.Compiler, *rego.PreparedEvalQuery, error) {
+	mods := map[string]*ast.Module{}
+	for name, m := range p.modules {
+		if other, ok := kindOfPackage(refString(m.Package.Path)); ok && other != k {
+			continue
+		}
+		mods[name] = m
+	}
+	name := "shiplint-engine-" + string(k) + ".rego"
+	agg, err := ast.ParseModuleWithOpts(name, fmt.Sprintf(aggregator, k, k), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, nil, err
+	}
+	mods[name] = agg
+	c := ast.NewCompiler().WithCapabilities(p.caps).WithEnablePrintStatements(false)
+	c.Compile(mods)
+	if c.Failed() {
+		return nil, nil, policyError(c.Errors)
+	}
+	pq, err := rego.New(
+		rego.Query("data.shiplint_engine."+string(k)),
+		rego.Compiler(c),
+		rego.Capabilities(p.caps),
+		rego.Store(p.store),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, &pq, nil
+}
+
+// parseAll parses every Rego file, on every core: parsing is a third of
+// the start-up cost.
+func parseAll(srcs []source, caps *ast.Capabilities) (map[string]*ast.Module, error) {
+	mods := make([]*ast.Module, len(srcs))
+	errs := make([]error, len(srcs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				mods[i], errs[i] = ast.ParseModuleWithOpts(srcs[i].name, srcs[i].text, ast.ParserOptions{
+					ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps,
+				})
+			}
+		}()
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := make(map[string]*ast.Module, len(srcs))
+	for i, s := range srcs {
+		if errs[i] != nil {
+			return nil, policyError(errs[i])
+		}
+		out[s.name] = mods[i]
+	}
+	return out, nil
 }
 
 func builtinNames(srcs []source) map[string]bool {
@@ -299,8 +391,14 @@ func (p *Pack) Rule(id string) (finding.Rule, bool) {
 	return finding.Rule{}, false
 }
 
-// Compiler exposes the compiled modules (for running Rego tests).
-func (p *Pack) Compiler() *ast.Compiler { return p.compiler }
+// Compiler returns the compiled modules of one kind (for tools that
+// query single rules, like the rule-cost benchmark).
+func (p *Pack) Compiler(ctx context.Context, k document.Kind) (*ast.Compiler, error) {
+	if _, err := p.query(ctx, k); err != nil {
+		return nil, err
+	}
+	return p.kinds[k].compiler, nil
+}
 
 // kindOfPackage returns the kind a rule package checks, from its path
 // data.shiplint.<kind>.<name>.

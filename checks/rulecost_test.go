@@ -53,7 +53,11 @@ func TestRuleCost(t *testing.T) {
 		if r.Package == "" {
 			continue
 		}
-		pq, err := rego.New(rego.Query("data."+r.Package+".deny"), rego.Compiler(pack.Compiler())).PrepareForEval(ctx)
+		c, err := pack.Compiler(ctx, r.Kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pq, err := rego.New(rego.Query("data."+r.Package+".deny"), rego.Compiler(c)).PrepareForEval(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

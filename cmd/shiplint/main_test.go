@@ -131,7 +131,7 @@ func TestRunErrorsExitTwo(t *testing.T) {
 		want string
 	}{
 		{"missing path", []string{"scan", "no/such/dir"}, "shiplint: cannot scan no/such/dir: no such file or directory\n"},
-		{"bad format", []string{"scan", "--format", "xml", "testdata/examples"}, "shiplint: --format \"xml\": want one of text, json, sarif\n"},
+		{"bad format", []string{"scan", "--format", "xml", "testdata/examples"}, "shiplint: --format \"xml\": want one of text, json, sarif, github, junit, gitlab\n"},
 		{"bad fail-on", []string{"scan", "--fail-on", "severe", "testdata/examples"}, "shiplint: --fail-on: unknown severity \"severe\" (want critical, high, medium, low or info)\n"},
 		{"missing policy dir", []string{"scan", "--policy", "no/such/policy", "testdata/examples"}, "shiplint: policy directory no/such/policy: no such file or directory\n"},
 		{"unknown flag", []string{"scan", "--nope"}, "shiplint: flag provided but not defined: -nope (see shiplint scan --help)\n"},
@@ -266,8 +266,8 @@ func TestPolicyTestCommand(t *testing.T) {
 		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s%s", o.code, o.stdout, want, o.stderr)
 	}
 	broken := project(t, map[string]string{
-		"r.rego": "# METADATA\n# title: t\n# custom:\n#   id: X1\n#   severity: low\npackage shiplint.dockerfile.x\n\ndeny contains \"always\" if true\n",
-		"r_test.rego": "package shiplint.dockerfile.x_test\n\nimport data.shiplint.dockerfile.x\n\ntest_quiet if count(x.deny) == 0\n",
+		"r.rego":                      "# METADATA\n# title: t\n# custom:\n#   id: X1\n#   severity: low\npackage shiplint.dockerfile.x\n\ndeny contains \"always\" if true\n",
+		"r_test.rego":                 "package shiplint.dockerfile.x_test\n\nimport data.shiplint.dockerfile.x\n\ntest_quiet if count(x.deny) == 0\n",
 		"testdata/X1/good.Dockerfile": "FROM scratch\n",
 	})
 	o = shiplint(t, "", "test", broken)

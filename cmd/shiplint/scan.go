@@ -190,7 +190,13 @@ func scanAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	stdin, err := readStdin(c.App.Reader, f)
+	if err != nil {
+		return err
+	}
+	files := collect(f, stdin)
 	pack, err := checks.Load(c.Context, checks.Options{
+		Kinds:    files.kinds(),
 		Policies: f.policies,
 		Select: checks.Selection{
 			Disable: f.cfg.Disable, Only: f.cfg.Only, Frameworks: f.frameworks, Severity: f.cfg.Severity, Params: f.cfg.Params,
@@ -200,13 +206,8 @@ func scanAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	stdin, err := readStdin(c.App.Reader, f)
-	if err != nil {
-		return err
-	}
-	src, walked := sources(f, stdin)
-	res := pack.Scan(c.Context, src, checks.ScanOptions{})
-	res.Summary.FilesSkipped = walked.skipped
+	res := pack.Scan(c.Context, files.source, checks.ScanOptions{})
+	res.Summary.FilesSkipped = files.skipped
 	if err := applyBaseline(f, &res); err != nil {
 		return err
 	}
@@ -261,39 +262,66 @@ func readStdin(r io.Reader, f scanFlags) (*checks.File, error) {
 	return &checks.File{Path: f.stdinName, Kind: f.stdinKind, Source: b}, nil
 }
 
-type walkSummary struct{ skipped int }
+// inputs are the files a scan will read, found before the rule pack is
+// compiled so only the kinds present are compiled.
+type inputs struct {
+	files   []checks.File
+	errs    []error
+	skipped int
+}
 
-// sources turns the paths into the engine's file source, leaving out
-// excluded paths. Skipped files are counted into the summary as the walk
-// goes (the engine drains the source before Scan returns).
-func sources(f scanFlags, stdin *checks.File) (checks.Source, *walkSummary) {
-	var files []string
-	for _, p := range f.paths {
-		if p != "-" {
-			files = append(files, p)
+func (in *inputs) kinds() []document.Kind {
+	seen := map[document.Kind]bool{}
+	var out []document.Kind
+	for _, f := range in.files {
+		if !seen[f.Kind] {
+			seen[f.Kind] = true
+			out = append(out, f.Kind)
 		}
 	}
-	sum := &walkSummary{}
-	return func(yield func(checks.File, error) bool) {
-		if stdin != nil && !yield(*stdin, nil) {
+	return out
+}
+
+// source yields the collected files and read errors to the engine.
+func (in *inputs) source(yield func(checks.File, error) bool) {
+	for _, e := range in.errs {
+		if !yield(checks.File{}, e) {
 			return
 		}
-		discover.Walk(files, discover.Options{MaxFileSize: f.maxFileSize}, func(e discover.Event) bool {
-			switch {
-			case e.Err != nil:
-				return yield(checks.File{}, e.Err)
-			case e.File != nil:
-				if f.cfg.Excluded(e.File.Path) {
-					return true
-				}
-				return yield(checks.File{Path: e.File.Path, Kind: e.File.Kind, Source: e.File.Source, ReadFile: e.File.ReadFile}, nil)
+	}
+	for _, f := range in.files {
+		if !yield(f, nil) {
+			return
+		}
+	}
+}
+
+// collect walks the paths, leaving out excluded ones.
+func collect(f scanFlags, stdin *checks.File) *inputs {
+	in := &inputs{}
+	if stdin != nil {
+		in.files = append(in.files, *stdin)
+	}
+	var paths []string
+	for _, p := range f.paths {
+		if p != "-" {
+			paths = append(paths, p)
+		}
+	}
+	discover.Walk(paths, discover.Options{MaxFileSize: f.maxFileSize}, func(e discover.Event) bool {
+		switch {
+		case e.Err != nil:
+			in.errs = append(in.errs, e.Err)
+		case e.File != nil:
+			if !f.cfg.Excluded(e.File.Path) {
+				in.files = append(in.files, checks.File{Path: e.File.Path, Kind: e.File.Kind, Source: e.File.Source, ReadFile: e.File.ReadFile})
 			}
-			if !f.cfg.Excluded(e.Skipped) {
-				sum.skipped++
-			}
-			return true
-		})
-	}, sum
+		case !f.cfg.Excluded(e.Skipped):
+			in.skipped++
+		}
+		return true
+	})
+	return in
 }
 
 func tally(res *finding.Result) {

@@ -5,6 +5,9 @@
 #   build time, with no integrity check: a compromised or hijacked download host, a DNS or
 #   proxy attack, or a truncated transfer executes arbitrary code inside the build, with its
 #   secrets and network. High, because the image silently ships what the attacker chose.
+#   Downloading to a file and running that file in the same RUN (`curl -o x.sh URL && sh x.sh`)
+#   is the same risk and is reported too, unless a checksum or signature check (`sha256sum -c`,
+#   `gpg --verify`, `cosign verify-blob`...) runs between the download and the execution.
 # related_resources:
 # - https://docs.docker.com/build/building/best-practices/#run
 # - https://www.idontplaydarts.com/2016/04/detecting-curl-pipe-bash-server-side/
@@ -18,6 +21,7 @@
 package shiplint.dockerfile.curl_pipe_shell
 
 import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
 
 downloaders := {"curl", "wget"}
 
@@ -64,4 +68,80 @@ deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", d.pa
 	c := ins.commands[d.parent]
 	interpreter(c)
 	msg := sprintf("%s runs a script fetched by %s without verifying it: download to a file and check its checksum first", [c.name, d.name])
+}
+
+# curl -fsSLo /tmp/install.sh URL && sh /tmp/install.sh (no check in between)
+deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", m]) if {
+	some [s, i, ins] in df.runs
+	some j, d in ins.commands
+	downloader(d)
+	some f in downloaded_files(d)
+	some m, c in ins.commands
+	m > j
+	runs_file(c, f)
+	not verified_between(ins, j, m)
+	msg := sprintf("%s runs %s, downloaded by %s, without checking its checksum or signature first", [lib.basename(c.name), f, d.name])
+}
+
+urls(d) := [u | some u in d.args; regex.match(`^(?i)(https?|ftp)://`, u)]
+
+url_basename(u) := b if {
+	path := split(split(u, "?")[0], "#")[0]
+	b := lib.basename(path)
+	b != ""
+}
+
+downloaded_files(d) := {f |
+	lib.basename(d.name) == "curl"
+	some f in df.flag_values(d.args, {"o"}, {"--output"})
+	f != "-"
+} | {f |
+	lib.basename(d.name) == "curl"
+	df.has_flag(d.args, {"O"}, {"--remote-name"})
+	some u in urls(d)
+	f := url_basename(u)
+} | {f |
+	lib.basename(d.name) == "wget"
+	some f in df.flag_values(d.args, {"O"}, {"--output-document"})
+	f != "-"
+} | {f |
+	lib.basename(d.name) == "wget"
+	count(df.flag_values(d.args, {"O"}, {"--output-document"})) == 0
+	some u in urls(d)
+	f := url_basename(u)
+}
+
+same_file(a, f) if a == f
+
+same_file(a, f) if {
+	contains(a, "/")
+	lib.basename(a) == lib.basename(f)
+}
+
+same_file(a, f) if {
+	contains(f, "/")
+	not contains(a, "/")
+	a == lib.basename(f)
+}
+
+# sh install.sh / bash /tmp/install.sh / python3 get-pip.py
+runs_file(c, f) if {
+	interpreter(c)
+	pos := df.positionals(c.args, {"-o", "-O", "+o", "-c"})
+	same_file(pos[0], f)
+}
+
+# ./install.sh, /tmp/install.sh
+runs_file(c, f) if {
+	contains(c.name, "/")
+	same_file(c.name, f)
+}
+
+verifiers := {"sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum", "shasum", "md5sum", "b2sum", "gpg", "gpg2", "gpgv", "cosign", "minisign", "signify", "openssl", "rpm", "slsa-verifier", "ssh-keygen"}
+
+verified_between(ins, j, m) if {
+	some n, v in ins.commands
+	n > j
+	n < m
+	lib.basename(v.name) in verifiers
 }

@@ -41,3 +41,20 @@ test_procsubst_fires if {
 test_cmdsubst_into_echo_is_quiet if {
 	count(curl_pipe_shell.deny) == 0 with input as doc([cmd("echo", 0, 0, null, ""), cmd("curl", 1, 0, 0, "cmdsubst")])
 }
+
+test_download_then_run_fires if {
+	result := curl_pipe_shell.deny with input as doc([
+		object.union(cmd("curl", 0, 0, null, ""), {"args": ["-fsSLo", "/tmp/install.sh", "https://x/install.sh"]}),
+		object.union(cmd("sh", 1, 0, null, ""), {"args": ["/tmp/install.sh", "--yes"]}),
+	])
+	[f] := [f | some f in result]
+	f.path == ["stages", 0, "instructions", 0, "commands", 1]
+}
+
+test_download_check_then_run_is_quiet if {
+	count(curl_pipe_shell.deny) == 0 with input as doc([
+		object.union(cmd("wget", 0, 0, null, ""), {"args": ["https://x/install.sh"]}),
+		object.union(cmd("sha256sum", 1, 1, null, ""), {"args": ["-c", "-"]}),
+		object.union(cmd("bash", 2, 0, null, ""), {"args": ["install.sh"]}),
+	])
+}

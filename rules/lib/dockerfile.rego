@@ -83,16 +83,25 @@ values_at(args, k, a, shorts, longs) := {args[k + 1]} if {
 	startswith(a, concat("", [l, "="]))
 } if {
 	startswith(a, "--")
-} else := {args[k + 1]} if {
-	some s in shorts
-	a == concat("", ["-", s])
-	k + 1 < count(args)
-} else := {substring(a, 2, -1) |
-	some s in shorts
-	startswith(a, concat("", ["-", s]))
-	count(a) > 2
-} if {
+} else := short_values(args, k, a, shorts) if {
 	short_option(a)
+} else := set()
+
+# In a cluster of short options (-fsSLo FILE, -ofile) the first option
+# that takes a value takes the rest of the word, or the next word when it
+# is the last letter.
+short_values(args, k, a, shorts) := {v |
+	idx := [n | some s in shorts; n := indexof(a, s); n > 0]
+	count(idx) > 0
+	n := min(idx)
+	some v in short_value(args, k, a, n)
+}
+
+short_value(args, k, a, n) := {args[k + 1]} if {
+	n == count(a) - 1
+	k + 1 < count(args)
+} else := {substring(a, n + 1, -1)} if {
+	n < count(a) - 1
 } else := set()
 
 # positionals are the arguments that are not options nor the values of the

@@ -42,6 +42,8 @@ test_has_flag_combined_short if {
 test_flag_values if {
 	df.flag_values(["-o", "/tmp/x", "--output=/y"], {"o"}, {"--output"}) == {"/tmp/x", "/y"}
 	df.flag_values(["-o/tmp/z"], {"o"}, {"--output"}) == {"/tmp/z"}
+	df.flag_values(["-fsSLo", "/tmp/i.sh", "https://x"], {"o"}, {"--output"}) == {"/tmp/i.sh"}
+	df.flag_values(["-fsSL", "https://x"], {"o"}, {"--output"}) == set()
 }
 
 test_positionals if {

@@ -13,4 +13,11 @@ set -e
 # want: DF003
 curl -sSL https://example.com/get.sh | sh
 EOF
+RUN curl -fsSL -o /tmp/get-docker.sh https://get.docker.com \
+    # want: DF003
+ && sh /tmp/get-docker.sh
+RUN wget -q https://example.com/install.sh \
+ && chmod +x install.sh \
+    # want: DF003
+ && ./install.sh --prefix /opt
 USER 1000

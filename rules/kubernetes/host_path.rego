@@ -21,9 +21,14 @@
 package shiplint.kubernetes.host_path
 
 import data.shiplint.lib
+import data.shiplint.lib.kubernetes as k8s
 
 deny contains lib.finding(msg, ["podSpec", "volumes", i, "hostPath"]) if {
 	some i, v in input.podSpec.volumes
-	v.hostPath
-	msg := sprintf("%s %q mounts hostPath %q from the node (volume %q)", [input.resourceKind, input.name, object.get(v.hostPath, "path", ""), v.name])
+	is_object(v.hostPath)
+	msg := sprintf("%s mounts hostPath %v from the node (volume %v)", [k8s.resource, quoted(object.get(v.hostPath, "path", "")), quoted(object.get(v, "name", ""))])
 }
+
+quoted(x) := sprintf("%q", [x]) if is_string(x)
+
+else := sprintf("%v", [x])

@@ -3,12 +3,13 @@
 # description: >-
 #   An ingress rule with neither `from` nor `ports` (written `- {}`) admits traffic from every
 #   pod, namespace and external address on every port to the selected pods, cancelling any
-#   default-deny policy for them. Medium: it silently undoes network segmentation.
+#   default-deny policy for them. Low: sometimes intended (a public frontend), but it
+#   silently undoes network segmentation for the selected pods.
 # related_resources:
 # - https://kubernetes.io/docs/concepts/services-networking/network-policies/#allow-all-ingress-traffic
 # custom:
 #   id: KS068
-#   severity: medium
+#   severity: low
 #   remediation: >-
 #     List the allowed sources under `from` (podSelector, namespaceSelector, ipBlock) and the
 #     ports under `ports`.

@@ -18,9 +18,10 @@
 package shiplint.kubernetes.privileged
 
 import data.shiplint.lib
+import data.shiplint.lib.kubernetes as k8s
 
 deny contains lib.finding(msg, ["containers", i, "securityContext", "privileged"]) if {
 	some i, c in input.containers
 	c.securityContext.privileged == true
-	msg := sprintf("%s %q of %s %q runs privileged", [c.containerType, c.name, input.resourceKind, input.name])
+	msg := sprintf("%s runs privileged", [k8s.who(c)])
 }

@@ -25,3 +25,7 @@ test_false_and_unset_are_quiet if {
 test_non_workload_is_quiet if {
 	count(privileged.deny) == 0 with input as {"resourceKind": "ConfigMap", "name": "x"}
 }
+
+test_unnamed_container_still_fires if {
+	privileged.deny == {{"msg": "container \"(unnamed)\" of Deployment \"web\" runs privileged", "path": ["containers", 0, "securityContext", "privileged"]}} with input as doc([{"containerType": "container", "securityContext": {"privileged": true}}])
+}

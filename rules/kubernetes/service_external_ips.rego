@@ -22,6 +22,7 @@ import data.shiplint.lib.kubernetes as k8s
 deny contains lib.finding(msg, ["resource", "spec", "externalIPs"]) if {
 	input.resourceKind == "Service"
 	ips := input.resource.spec.externalIPs
+	is_array(ips)
 	count(ips) > 0
 	msg := sprintf("%s sets externalIPs %s", [k8s.resource, concat(", ", [sprintf("%v", [ip]) | some ip in ips])])
 }

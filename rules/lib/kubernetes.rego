@@ -18,7 +18,7 @@ else := concat("", [input.resource.metadata.generateName, "*"]) if is_string(inp
 else := "(unnamed)"
 
 # who names a container for messages: `container "app" of Deployment "web"`.
-who(c) := sprintf("%s %q of %s", [c.containerType, c.name, resource])
+who(c) := sprintf("%s %q of %s", [object.get(c, "containerType", "container"), object.get(c, "name", "(unnamed)"), resource])
 
 # windows holds for a pod that declares it runs on Windows nodes (spec.os.name).
 windows if lower(input.podSpec.os.name) == "windows"

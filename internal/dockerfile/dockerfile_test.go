@@ -442,6 +442,17 @@ var parseCases = []parseCase{
 		pos:  map[string]document.Range{"": rng(1, 0, 1, 0)},
 	},
 	{
+		name: "ENV pairs on their own lines",
+		src:  "FROM alpine\nENV A=1 \\\n    # a comment\n    PASSWORD=x B=2\nARG TOKEN\n",
+		want: map[string]any{"/stages/0/instructions/0/pairs/1/key": "PASSWORD", "/stages/0/instructions/1/pairs/0/value": nil},
+		pos: map[string]document.Range{
+			"/stages/0/instructions/0/pairs/0":     rng(2, 0, 2, 0),
+			"/stages/0/instructions/0/pairs/1":     rng(4, 0, 4, 0),
+			"/stages/0/instructions/0/pairs/2/key": rng(4, 0, 4, 0),
+			"/stages/0/instructions/1/pairs/0":     rng(5, 0, 5, 0),
+		},
+	},
+	{
 		name: "comment-only file",
 		src:  "# syntax=docker/dockerfile:1\n# just a comment\n\n",
 		want: map[string]any{"/stages": L{}, "/directives": M{"syntax": "docker/dockerfile:1"}},

@@ -36,3 +36,12 @@ scratch_cd(_, _, c) if c.args[0] in {"/", "-", "..", "~"}
 scratch_cd(_, _, c) if startswith(c.args[0], "$")
 
 scratch_cd(_, _, c) if count(c.args) == 0
+
+# A relative cd after an earlier cd moves within that directory (into an
+# unpacked source tree); the first cd is the one to judge.
+scratch_cd(ins, j, c) if {
+	not startswith(c.args[0], "/")
+	some n, e in ins.commands
+	n < j
+	df.name(e) == "cd"
+}

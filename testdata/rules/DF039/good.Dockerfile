@@ -13,5 +13,5 @@ RUN mkdir -p /usr/src/tool \
  && make install \
  && cd / \
  && rm -rf /usr/src/tool
-RUN tmp="$(mktemp -d)" && cd "$tmp" && make && cd - && rm -rf "$tmp"
+RUN tmp="$(mktemp -d)" && cd "$tmp" && tar -xf /src.tar && cd src-1.0 && make && cd - && rm -rf "$tmp"
 USER 1000

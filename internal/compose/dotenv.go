@@ -12,39 +12,57 @@ import (
 func parseDotEnv(src []byte) map[string]string {
 	env := map[string]string{}
 	ip := &interpolator{env: env}
-	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
-	for i := 0; i < len(lines); i++ {
-		line := strings.TrimSpace(lines[i])
-		if line == "" || strings.HasPrefix(line, "#") {
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	for pos := 0; pos < len(text); {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		line := text[pos:end]
+		next := end + 1
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			pos = next
 			continue
 		}
-		line = strings.TrimPrefix(line, "export ")
-		name, val, ok := strings.Cut(line, "=")
-		name = strings.TrimSpace(name)
-		if !ok || !validName(name) {
+		eq := strings.IndexByte(line, '=')
+		if eq < 0 {
+			pos = next
 			continue
 		}
-		val = strings.TrimLeft(val, " \t")
+		name := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line[:eq]), "export "))
+		valStart := pos + eq + 1
+		for valStart < end && (text[valStart] == ' ' || text[valStart] == '\t') {
+			valStart++
+		}
+		val := text[valStart:end]
 		switch {
-		case strings.HasPrefix(val, "'"):
-			body := val[1:]
-			for !strings.Contains(body, "'") && i+1 < len(lines) {
-				i++
-				body += "\n" + lines[i]
+		case strings.HasPrefix(val, "'") || strings.HasPrefix(val, `"`):
+			// A quoted value may span lines: find its closing quote in the
+			// rest of the file, once.
+			body := text[valStart+1:]
+			close := strings.IndexByte(body, '\'')
+			if val[0] == '"' {
+				close = closingQuote(body)
 			}
-			body, _, _ = strings.Cut(body, "'")
-			env[name] = body
-		case strings.HasPrefix(val, `"`):
-			body := val[1:]
-			for closingQuote(body) < 0 && i+1 < len(lines) {
-				i++
-				body += "\n" + lines[i]
+			if close < 0 {
+				close = len(body)
 			}
-			if end := closingQuote(body); end >= 0 {
-				body = body[:end]
+			v := body[:close]
+			if val[0] == '"' {
+				v, _, _ = ip.expand(unescape(v))
 			}
-			out, _, _ := ip.expand(unescape(body))
-			env[name] = out
+			if validName(name) {
+				env[name] = v
+			}
+			after := valStart + 1 + close
+			if nl := strings.IndexByte(text[min(after, len(text)):], '\n'); nl >= 0 {
+				next = after + nl + 1
+			} else {
+				next = len(text)
+			}
 		default:
 			if j := strings.Index(val, " #"); j >= 0 {
 				val = val[:j]
@@ -52,9 +70,11 @@ func parseDotEnv(src []byte) map[string]string {
 			if j := strings.Index(val, "\t#"); j >= 0 {
 				val = val[:j]
 			}
-			out, _, _ := ip.expand(strings.TrimSpace(val))
-			env[name] = out
+			if validName(name) {
+				env[name], _, _ = ip.expand(strings.TrimSpace(val))
+			}
 		}
+		pos = next
 	}
 	return env
 }

@@ -33,8 +33,13 @@ type interp struct {
 // a scan gives the same result everywhere. A variable with no value and no
 // default is kept as written.
 type interpolator struct {
-	env map[string]string
+	env   map[string]string
+	depth int // nesting of defaults being expanded
 }
+
+// maxNesting bounds ${A:-${B:-...}} nesting; deeper references are kept as
+// written (Compose files never need more, hostile ones must not cost time).
+const maxNesting = 16
 
 func isNameStart(c byte) bool {
 	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
@@ -139,7 +144,12 @@ func (ip *interpolator) braced(body, written string) (string, []varUse) {
 	nonEmpty := set && v != ""
 	fromEnv := func() (string, []varUse) { return v, []varUse{{name, FromEnvFile, v}} }
 	word := func() (string, []varUse) {
+		if ip.depth >= maxNesting {
+			return written, []varUse{{name, Unresolved, nil}}
+		}
+		ip.depth++
 		out, uses, _ := ip.expand(arg)
+		ip.depth--
 		return out, append([]varUse{{name, FromDefault, out}}, uses...)
 	}
 	keep := func() (string, []varUse) { return written, []varUse{{name, Unresolved, nil}} }

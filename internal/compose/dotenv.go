@@ -43,9 +43,11 @@ func parseDotEnv(src []byte) map[string]string {
 			// A quoted value may span lines: find its closing quote in the
 			// rest of the file, once.
 			body := text[valStart+1:]
-			close := strings.IndexByte(body, '\'')
+			var close int
 			if val[0] == '"' {
 				close = closingQuote(body)
+			} else {
+				close = strings.IndexByte(body, '\'')
 			}
 			if close < 0 {
 				close = len(body)

@@ -3,7 +3,8 @@
 # description: >-
 #   Without a liveness probe the kubelet restarts a container only when its process exits; a
 #   deadlocked or wedged server keeps running and failing requests. Init containers,
-#   ephemeral containers, and Jobs and CronJobs (which run to completion) do not need one.
+#   ephemeral containers, Jobs and CronJobs, and pods with restartPolicy Never or OnFailure
+#   (which run to completion) do not need one.
 #   Low: an availability concern.
 # related_resources:
 # - https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
@@ -21,6 +22,7 @@ import data.shiplint.lib.kubernetes as k8s
 
 deny contains lib.finding(msg, ["containers", i, "livenessProbe"]) if {
 	not input.resourceKind in {"Job", "CronJob"}
+	not object.get(input.podSpec, "restartPolicy", "Always") in {"Never", "OnFailure"}
 	some i, c in input.containers
 	c.containerType == "container"
 	object.get(c, "livenessProbe", null) == null

@@ -3,7 +3,8 @@
 # description: >-
 #   Without a readiness probe a Service sends traffic to the container as soon as it starts
 #   and keeps sending it while the process is overloaded or not yet ready, so rollouts drop
-#   requests. Init containers, ephemeral containers, and Jobs and CronJobs do not need one.
+#   requests. Init containers, ephemeral containers, Jobs and CronJobs, and run-to-completion
+#   pods (restartPolicy Never or OnFailure) do not need one.
 #   Low: an availability concern.
 # related_resources:
 # - https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
@@ -21,6 +22,7 @@ import data.shiplint.lib.kubernetes as k8s
 
 deny contains lib.finding(msg, ["containers", i, "readinessProbe"]) if {
 	not input.resourceKind in {"Job", "CronJob"}
+	not object.get(input.podSpec, "restartPolicy", "Always") in {"Never", "OnFailure"}
 	some i, c in input.containers
 	c.containerType == "container"
 	object.get(c, "readinessProbe", null) == null

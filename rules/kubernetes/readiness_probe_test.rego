@@ -12,3 +12,7 @@ test_jobs_quiet if {
 	count(readiness_probe.deny) == 0 with input as doc("Job", [{"name": "a", "containerType": "container"}])
 	count(readiness_probe.deny) == 0 with input as doc("CronJob", [{"name": "a", "containerType": "container"}])
 }
+
+test_run_to_completion_pod_quiet if {
+	count(readiness_probe.deny) == 0 with input as {"resourceKind": "Pod", "name": "p", "podSpec": {"restartPolicy": "Never"}, "containers": [{"name": "a", "containerType": "container"}]}
+}

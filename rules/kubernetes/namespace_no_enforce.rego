@@ -14,7 +14,6 @@
 #   remediation: >-
 #     Label the namespace `pod-security.kubernetes.io/enforce: restricted` (or `baseline`),
 #     with `pod-security.kubernetes.io/enforce-version: latest` or a pinned version.
-#   frameworks: {cis-k8s: "5.2.1"}
 package shiplint.kubernetes.namespace_no_enforce
 
 import data.shiplint.lib

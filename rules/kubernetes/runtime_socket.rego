@@ -15,7 +15,6 @@
 #     Remove the hostPath volume. Build images with a daemonless builder (BuildKit rootless,
 #     kaniko, buildah) and read container metadata through the Kubernetes API or the kubelet's
 #     read-only endpoints instead of the runtime socket.
-#   frameworks: {cis-k8s: "5.2.12"}
 #   aliases: [KSV006, AVD-KSV-0006, CKV_K8S_27, docker-sock, C-0074]
 package shiplint.kubernetes.runtime_socket
 

@@ -248,6 +248,10 @@ type compiledKind struct {
 	compiler *ast.Compiler
 	query    *rego.PreparedEvalQuery
 	err      error
+
+	perRuleOnce sync.Once
+	perRule     []ruleQuery
+	perRuleErr  error
 }
 
 // query returns the prepared aggregator query of one kind, compiling that

@@ -2,11 +2,16 @@ package checks
 
 import (
 	"cmp"
-	"context"
 	"errors"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"context"
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -64,7 +69,12 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 	for _, d := range docs {
 		fs, err := p.evaluateWithDeadline(ctx, d, lines, timeout)
 		if err != nil {
-			res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
+			// Find the rule at fault and keep every other rule's findings.
+			var errs []error
+			fs, errs = p.evaluateEachRule(ctx, d, lines, timeout)
+			for _, err := range errs {
+				res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
+			}
 		}
 		res.Findings = append(res.Findings, fs...)
 	}
@@ -84,6 +94,103 @@ func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, l
 		}
 	}()
 	return p.Evaluate(ctx, d, lines)
+}
+
+// evaluateEachRule runs the rules of d's kind one by one, each with its own
+// deadline, after the combined evaluation failed: the findings of healthy
+// rules are kept and the failing rule is named with the file.
+func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, lines []string, timeout time.Duration) ([]finding.Finding, []error) {
+	queries, err := p.ruleQueries(ctx, d.Kind)
+	if err != nil {
+		return nil, []error{err}
+	}
+	input, err := ast.InterfaceToValue(d.Input)
+	if err != nil {
+		return nil, []error{err}
+	}
+	var out []finding.Finding
+	var errs []error
+	// Each rule gets the full deadline, but the whole pass is bounded too:
+	// a document that several rules choke on must not stall the scan.
+	budget := time.Now().Add(3 * timeout)
+	var skipped []string
+	for _, rq := range queries {
+		if !p.enabled[rq.rule.ID] {
+			continue
+		}
+		if time.Now().After(budget) {
+			skipped = append(skipped, rq.rule.ID)
+			continue
+		}
+		fs, err := p.evalRule(ctx, rq, d, input, lines, timeout)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, fs...)
+	}
+	if len(skipped) > 0 {
+		errs = append(errs, fmt.Errorf("%s: rules %s were not evaluated: the document's time budget ran out", d.Path, strings.Join(skipped, ", ")))
+	}
+	return out, errs
+}
+
+func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document, input ast.Value, lines []string, timeout time.Duration) (out []finding.Finding, err error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: rule %s (%s) panicked: %v", d.Path, rq.rule.ID, rq.rule.File, r)
+		}
+	}()
+	rs, err := rq.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("%s: rule %s (%s) did not finish within %v on this document (it loops or explodes combinatorially); its findings are missing", d.Path, rq.rule.ID, rq.rule.File, timeout)
+		}
+		return nil, fmt.Errorf("%s: rule %s (%s) failed: %v", d.Path, rq.rule.ID, rq.rule.File, err)
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, nil
+	}
+	set, _ := rs[0].Expressions[0].Value.([]any)
+	for _, v := range set {
+		msg, path, err := decodeDeny(v)
+		if err != nil {
+			return nil, fmt.Errorf("rule %s (%s): %v", rq.rule.ID, rq.rule.File, err)
+		}
+		out = append(out, p.newFinding(rq.rule, d, msg, path, lines))
+	}
+	return out, nil
+}
+
+// ruleQuery is one rule's deny set as its own prepared query.
+type ruleQuery struct {
+	rule  *finding.Rule
+	query rego.PreparedEvalQuery
+}
+
+// ruleQueries prepares, once per kind, a query per rule: only needed when
+// the combined query failed on some document.
+func (p *Pack) ruleQueries(ctx context.Context, k document.Kind) ([]ruleQuery, error) {
+	ck := p.kinds[k]
+	if _, err := p.query(ctx, k); err != nil {
+		return nil, err
+	}
+	ck.perRuleOnce.Do(func() {
+		for _, r := range p.rules {
+			if r.Kind != k || r.Package == "" {
+				continue
+			}
+			pq, err := rego.New(rego.Query("data."+r.Package+".deny"), rego.Compiler(ck.compiler), rego.Capabilities(p.caps), rego.Store(p.store)).PrepareForEval(ctx)
+			if err != nil {
+				ck.perRuleErr = err
+				return
+			}
+			ck.perRule = append(ck.perRule, ruleQuery{rule: p.byID[r.ID], query: pq})
+		}
+	})
+	return ck.perRule, ck.perRuleErr
 }
 
 // Parse turns a file into documents with the parser for its kind.

@@ -37,6 +37,7 @@ func scanCommand() *cli.Command {
 			&cli.StringFlag{Name: "stdin-filename", Usage: "report findings in stdin (-) against `PATH` (editors); also decides the kind"},
 			&cli.BoolFlag{Name: "show-suppressed", Usage: "list suppressed findings in text output"},
 			&cli.StringFlag{Name: "sarif-category", Value: "shiplint", Usage: "SARIF runAutomationDetails id, so code scanning keeps repeated uploads apart"},
+			&cli.DurationFlag{Name: "eval-timeout", Value: checks.DefaultEvalTimeout, Usage: "give up on one document's evaluation after `DURATION` (a rule that loops is named in an error)"},
 			&cli.Int64Flag{Name: "max-file-size", Usage: fmt.Sprintf("skip files larger than `BYTES` (default %d)", discover.DefaultMaxFileSize)},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary"},
 		},
@@ -206,8 +207,9 @@ func scanAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	res := pack.Scan(c.Context, files.source, checks.ScanOptions{})
+	res := pack.Scan(c.Context, files.source, checks.ScanOptions{EvalTimeout: c.Duration("eval-timeout")})
 	res.Summary.FilesSkipped = files.skipped
+	res.Notifications = append(res.Notifications, files.warnings...)
 	if err := applyBaseline(f, &res); err != nil {
 		return err
 	}
@@ -265,9 +267,10 @@ func readStdin(r io.Reader, f scanFlags) (*checks.File, error) {
 // inputs are the files a scan will read, found before the rule pack is
 // compiled so only the kinds present are compiled.
 type inputs struct {
-	files   []checks.File
-	errs    []error
-	skipped int
+	files    []checks.File
+	errs     []error
+	warnings []finding.Notification
+	skipped  int
 }
 
 func (in *inputs) kinds() []document.Kind {
@@ -312,6 +315,8 @@ func collect(f scanFlags, stdin *checks.File) *inputs {
 		switch {
 		case e.Err != nil:
 			in.errs = append(in.errs, e.Err)
+		case e.Warning != "":
+			in.warnings = append(in.warnings, finding.Notification{Level: "warning", Message: e.Warning})
 		case e.File != nil:
 			if !f.cfg.Excluded(e.File.Path) {
 				in.files = append(in.files, checks.File{Path: e.File.Path, Kind: e.File.Kind, Source: e.File.Source, ReadFile: e.File.ReadFile})

@@ -56,10 +56,13 @@ func (f *File) ReadFile(rel string) ([]byte, error) {
 }
 
 // Event is what the walk reports for each file it meets: a File to scan,
-// a skipped file, or an error reading one.
+// a skipped file, a warning, or an error reading one.
 type Event struct {
 	File    *File
 	Skipped string // path of a YAML file that is neither Compose nor Kubernetes
+	// Warning is a file left out for a reason that should not fail the
+	// run: over the size limit, a broken symlink.
+	Warning string
 	Err     error
 }
 
@@ -158,13 +161,16 @@ func (w *walker) file(p string, explicit bool) bool {
 	shown := w.display(p)
 	info, err := os.Stat(p) // follows file symlinks; reports broken ones
 	if err != nil {
+		if l, lerr := os.Lstat(p); lerr == nil && l.Mode()&os.ModeSymlink != 0 {
+			return w.yield(Event{Warning: fmt.Sprintf("%s: skipped, a symlink to a missing file", shown)})
+		}
 		return w.yield(Event{Err: fmt.Errorf("cannot read %s: %v", shown, reason(err))})
 	}
 	if !info.Mode().IsRegular() {
 		return true
 	}
 	if info.Size() > w.opt.MaxFileSize {
-		return w.yield(Event{Err: fmt.Errorf("%s: skipped, %d bytes is over the %d-byte limit (--max-file-size)", shown, info.Size(), w.opt.MaxFileSize)})
+		return w.yield(Event{Warning: fmt.Sprintf("%s: skipped, %d bytes is over the %d-byte limit (--max-file-size)", shown, info.Size(), w.opt.MaxFileSize)})
 	}
 	src, err := os.ReadFile(p)
 	if err != nil {

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// good is a file with a known finding: every resilience case checks that a
+// bad file beside it does not lose this finding.
+const good = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: c\n      image: x:1\n      securityContext:\n        privileged: true\n"
+
+type jsonOut struct {
+	Findings []struct {
+		RuleID  string `json:"ruleId"`
+		Path    string `json:"path"`
+		Message string `json:"message"`
+		Range   struct {
+			StartLine int `json:"startLine"`
+		} `json:"range"`
+	} `json:"findings"`
+	Notifications []struct {
+		Level   string `json:"level"`
+		Message string `json:"message"`
+	} `json:"notifications"`
+}
+
+func scanJSON(t *testing.T, dir string, extra ...string) (outcome, jsonOut) {
+	t.Helper()
+	cfg := filepath.Join(dir, ".shiplint.yaml")
+	if _, err := os.Stat(cfg); err != nil {
+		os.WriteFile(cfg, []byte("only: [KS001, DF001, syntax-error]\n"), 0o644)
+	}
+	o := shiplint(t, "", append(append([]string{"scan", "-f", "json", "--config", filepath.Join(dir, ".shiplint.yaml")}, extra...), dir)...)
+	var out jsonOut
+	if err := json.Unmarshal([]byte(o.stdout), &out); err != nil {
+		t.Fatalf("output is not JSON (%v): %s\n%s", err, o.stdout, o.stderr)
+	}
+	return o, out
+}
+
+func hasFinding(out jsonOut, rule, pathSuffix string, line int) bool {
+	for _, f := range out.Findings {
+		if f.RuleID == rule && strings.HasSuffix(f.Path, pathSuffix) && (line == 0 || f.Range.StartLine == line) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestBadInputIsReportedAtItsLine(t *testing.T) {
+	deep := strings.Repeat("- ", 10000) + "x\n"
+	bomb := "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\n"
+	cases := []struct {
+		name, file, content string
+		line                int
+	}{
+		{"invalid YAML", "bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n", 4},
+		{"duplicate keys", "bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n", 5},
+		{"tab indentation", "compose.yaml", "services:\n  web:\n\timage: x\n", 3},
+		{"unterminated heredoc", "Dockerfile", "FROM alpine:3.20\nRUN <<EOF\necho hi\n", 2},
+		{"unknown instruction", "Dockerfile", "FROM alpine:3.20\nUSER 1000\nRUNN echo\n", 3},
+		{"unknown flag", "Dockerfile", "FROM alpine:3.20\nUSER 1000\nCOPY --frm=build /a /b\n", 3},
+		{"alias bomb", "compose.yaml", bomb, 0},
+		{"deep nesting", "compose.yaml", "services:\n  x: " + deep, 0},
+		{"binary Dockerfile", "Dockerfile", "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00\x01\x00\x00\x00", 1},
+		{"invalid UTF-8 YAML", "bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \xff\xfe\n", 4},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := project(t, map[string]string{"ok.yaml": good, c.file: c.content})
+			var before runtime.MemStats
+			runtime.ReadMemStats(&before)
+			o, out := scanJSON(t, dir)
+			var after runtime.MemStats
+			runtime.ReadMemStats(&after)
+			if o.code != 1 {
+				t.Errorf("exit %d, want 1 (findings)", o.code)
+			}
+			if !hasFinding(out, "syntax-error", c.file, c.line) {
+				t.Errorf("no syntax-error in %s at line %d: %+v", c.file, c.line, out.Findings)
+			}
+			if !hasFinding(out, "KS001", "ok.yaml", 10) {
+				t.Errorf("the good file's finding is missing: %+v", out.Findings)
+			}
+			if grown := after.TotalAlloc - before.TotalAlloc; grown > 1<<30 {
+				t.Errorf("allocated %d MiB scanning two small files", grown>>20)
+			}
+		})
+	}
+}
+
+func TestOddButValidFiles(t *testing.T) {
+	cases := []struct {
+		name, file, content string
+		rule                string
+		line                int
+	}{
+		{"BOM and CRLF", "pod.yaml", "\ufeffapiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n    - name: c\r\n      image: x:1\r\n      securityContext: {privileged: true}\r\n", "KS001", 9},
+		{"empty Dockerfile", "Dockerfile", "", "", 0},
+		{"comment-only Dockerfile", "Dockerfile", "# nothing here yet\n", "", 0},
+		{"empty compose", "compose.yaml", "", "", 0},
+		{"comment-only compose", "compose.yaml", "# services: {}\n", "", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := project(t, map[string]string{"ok.yaml": good, c.file: c.content})
+			_, out := scanJSON(t, dir)
+			for _, f := range out.Findings {
+				if strings.HasSuffix(f.Path, c.file) && f.RuleID != c.rule {
+					t.Errorf("unexpected %s at %d: %s", f.RuleID, f.Range.StartLine, f.Message)
+				}
+			}
+			if c.rule != "" && !hasFinding(out, c.rule, c.file, c.line) {
+				t.Errorf("want %s at line %d: %+v", c.rule, c.line, out.Findings)
+			}
+			if !hasFinding(out, "KS001", "ok.yaml", 10) {
+				t.Errorf("the good file's finding is missing")
+			}
+		})
+	}
+}
+
+func TestLargeInputs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("FROM alpine:3.20\n")
+	for range 100000 {
+		b.WriteString("RUN echo line\n")
+	}
+	huge := "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {blob: \"" + strings.Repeat("x", 10<<20) + "\"}\n"
+	dir := project(t, map[string]string{"ok.yaml": good, "Dockerfile": b.String(), "big.yaml": huge})
+	o, out := scanJSON(t, dir)
+	if !hasFinding(out, "DF001", "Dockerfile", 1) || !hasFinding(out, "KS001", "ok.yaml", 10) {
+		t.Errorf("findings missing: %+v", out.Findings)
+	}
+	if len(out.Notifications) != 1 || !strings.Contains(out.Notifications[0].Message, "big.yaml: skipped, 10485830 bytes is over the 8388608-byte limit") || out.Notifications[0].Level != "warning" {
+		t.Errorf("notifications %+v", out.Notifications)
+	}
+	if o.code != 1 {
+		t.Errorf("exit %d: a skipped big file is a warning, not a failed run", o.code)
+	}
+	// With a higher limit the 10 MB single line is scanned.
+	_, out = scanJSON(t, dir, "--max-file-size", "20000000")
+	if len(out.Notifications) != 0 {
+		t.Errorf("notifications %+v", out.Notifications)
+	}
+}
+
+func TestFileSystemOddities(t *testing.T) {
+	dir := project(t, map[string]string{"ok.yaml": good, "sub/Dockerfile": "FROM alpine:3.20\n"})
+	os.Symlink(dir, filepath.Join(dir, "sub", "loop"))
+	os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "Dockerfile.gone"))
+	weird := filepath.Join(dir, "caf\xe9", "Dockerfile")
+	if err := os.MkdirAll(filepath.Dir(weird), 0o755); err == nil {
+		os.WriteFile(weird, []byte("FROM alpine:3.20\n"), 0o644)
+	}
+	o, out := scanJSON(t, dir)
+	if o.code != 1 {
+		t.Errorf("exit %d", o.code)
+	}
+	if !hasFinding(out, "DF001", "sub/Dockerfile", 1) || !hasFinding(out, "KS001", "ok.yaml", 10) {
+		t.Errorf("findings missing: %+v", out.Findings)
+	}
+	if !hasFinding(out, "DF001", "caf\ufffd/Dockerfile", 1) {
+		t.Errorf("file under a non-UTF-8 directory name not scanned: %+v", out.Findings)
+	}
+	if len(out.Notifications) != 1 || !strings.Contains(out.Notifications[0].Message, "Dockerfile.gone: skipped, a symlink to a missing file") {
+		t.Errorf("notifications %+v", out.Notifications)
+	}
+}
+
+func TestRunawayPolicyIsNamed(t *testing.T) {
+	policy := project(t, map[string]string{"slow.rego": `# METADATA
+# title: Explodes
+# custom:
+#   id: SLOW1
+#   severity: low
+package shiplint.kubernetes.slow
+
+deny contains "never" if {
+	some a in numbers.range(1, 100000)
+	some b in numbers.range(1, 100000)
+	a + b < 0
+}
+`})
+	dir := project(t, map[string]string{"ok.yaml": good, ".shiplint.yaml": "only: [KS001, SLOW1]\n"})
+	o, out := scanJSON(t, dir, "--policy", policy, "--eval-timeout", "300ms")
+	if o.code != 2 {
+		t.Errorf("exit %d, want 2 (an evaluation failed)", o.code)
+	}
+	if len(out.Notifications) != 1 || !strings.Contains(out.Notifications[0].Message, "ok.yaml: rule SLOW1 (") || !strings.Contains(out.Notifications[0].Message, "slow.rego) did not finish within 300ms") {
+		t.Errorf("notifications %+v", out.Notifications)
+	}
+	if !hasFinding(out, "KS001", "ok.yaml", 10) {
+		t.Errorf("other rules' findings lost: %+v", out.Findings)
+	}
+}
+
+// TestDeterministicOutput scans the same tree with one core and with all
+// of them: every format must match byte for byte.
+func TestDeterministicOutput(t *testing.T) {
+	for _, format := range []string{"text", "json", "sarif", "github", "junit", "gitlab"} {
+		prev := runtime.GOMAXPROCS(1)
+		one := shiplint(t, "", "scan", "-f", format, "testdata")
+		runtime.GOMAXPROCS(prev)
+		all := shiplint(t, "", "scan", "-f", format, "testdata")
+		if one.stdout != all.stdout || one.code != all.code {
+			t.Errorf("%s output differs between GOMAXPROCS=1 and %d", format, prev)
+		}
+		if again := shiplint(t, "", "scan", "-f", format, "testdata"); again.stdout != all.stdout {
+			t.Errorf("%s output differs between two runs", format)
+		}
+	}
+}

@@ -112,35 +112,8 @@ sensitive_path(p) if {
 }
 
 # secret_literal holds for an environment or build-arg pair that writes a
-# credential out: the shared secrets.secret_name / secrets.literal, minus what
-# Compose files show to be something else (below).
-secret_literal(name, value) if {
-	secrets.secret_name(name)
-	secrets.literal(value)
-	not credentials_setting(name)
-	not credentials_file_name(name)
-	not plain_url(value)
-}
-
-# "AWS_CREDENTIALS_AWS_REGION" is a setting of a credentials block, named by what
-# follows the last credentials/creds word; "DB_CREDENTIALS" is the credential.
-credentials_setting(name) if {
-	parts := regex.split(`(^|_)(credentials?|creds?)(_|$)`, secrets.normalize(name))
-	count(parts) > 1
-	rest := parts[count(parts) - 1]
-	rest != ""
-	not secrets.secret_name(rest)
-}
-
-# Confluent images read KAFKA_SSL_KEYSTORE_CREDENTIALS and the like as the name
-# of a file under /etc/kafka/secrets that holds the password.
-credentials_file_name(name) if regex.match(`(keystore|truststore|key)_credentials$`, secrets.normalize(name))
-
-# A URL with no user info (http://minio:9000) is an address, not a secret.
-plain_url(v) if {
-	is_string(v)
-	regex.match(`^[A-Za-z][A-Za-z0-9+.-]*://[^@\s]*$`, trim_space(v))
-}
+# credential out (the shared definition in secrets.credential).
+secret_literal(name, value) if secrets.credential(name, value)
 
 # runnable holds for a service that can run as written: it names an image, a
 # build or a service it extends. A service with none of them is a fragment

@@ -173,25 +173,6 @@ granted_verbs(r, verbs) := `"*"` if "*" in r.verbs
 
 else := concat(", ", sort([v | some v in verbs; some x in r.verbs; lower(x) == v]))
 
-# credential(name, value) holds for a name/value pair written in a manifest
-# that is a plain-text credential: the shared definition (secrets.secret_name
-# and secrets.literal), minus values Kubernetes manifests commonly hold under
-# such names that are not credentials: token counts of LLM servers
-# (MAX_INPUT_TOKENS: "2048"), on/off flags (MYSQL_ALLOW_EMPTY_PASSWORD: "1"),
-# file paths (GOOGLE_APPLICATION_CREDENTIALS: /var/secrets/key.json) and the
-# variable's own name as a placeholder (HF_TOKEN: HF_TOKEN).
-credential(name, value) if {
-	secrets.secret_name(name)
-	secrets.literal(value)
-	v := trim_space(sprintf("%v", [value]))
-	not token_count(name, v)
-	not v in {"0", "1"}
-	not regex.match(`^/[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)+$`, v)
-	not startswith(upper(v), upper(name))
-	not regex.match(`(?i)(^|[^a-z])fake([^a-z]|$)`, v)
-}
-
-token_count(name, v) if {
-	regex.match(`(?i)tokens?([^a-z]|$)`, name)
-	regex.match(`^[0-9]+$`, v)
-}
+# credential holds for a name/value pair written in a manifest that is a
+# plain-text credential (the shared definition in secrets.credential).
+credential(name, value) if secrets.credential(name, value)

@@ -100,3 +100,47 @@ placeholders := {
 	"secret", "password", "passwd", "token", "apikey", "api_key", "key", "value", "test",
 	"testing", "default", "string", "required", "optional", "unset", "disabled", "enabled",
 }
+
+# credential holds for a name/value pair written in a file that is a
+# plain-text credential. Every rule about secrets in ENV/ARG, Compose
+# environment and build args, and Kubernetes env and ConfigMaps uses it, so
+# the three kinds agree. It is secret_name and literal, minus what real
+# files hold under such names that is not a credential:
+credential(name, value) if {
+	secret_name(name)
+	literal(value)
+	v := trim_space(sprintf("%v", [value]))
+	not token_count(name, v) # MAX_INPUT_TOKENS: "2048"
+	not v in {"0", "1"} # MYSQL_ALLOW_EMPTY_PASSWORD: "1"
+	not file_path(v) # GOOGLE_APPLICATION_CREDENTIALS: /var/secrets/key.json
+	not startswith(upper(v), upper(name)) # HF_TOKEN: HF_TOKEN
+	not regex.match(`(?i)(^|[^a-z])fake([^a-z]|$)`, v) # fake_password
+	not credentials_setting(name) # AWS_CREDENTIALS_AWS_REGION: eu-west-1
+	not credentials_file_name(name) # KAFKA_SSL_KEYSTORE_CREDENTIALS: keystore_creds
+	not plain_url(v) # S3_ENDPOINT_URL: http://minio:9000
+}
+
+token_count(name, v) if {
+	regex.match(`(?i)tokens?([^a-z]|$)`, name)
+	regex.match(`^[0-9]+$`, v)
+}
+
+file_path(v) if regex.match(`^(/|\./|~/)[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$`, v)
+
+# "AWS_CREDENTIALS_AWS_REGION" is a setting of a credentials block, named by
+# what follows the last credentials/creds word; "DB_CREDENTIALS" is the
+# credential itself.
+credentials_setting(name) if {
+	parts := regex.split(`(^|_)(credentials?|creds?)(_|$)`, normalize(name))
+	count(parts) > 1
+	rest := parts[count(parts) - 1]
+	rest != ""
+	not secret_name(rest)
+}
+
+# Confluent images read KAFKA_SSL_KEYSTORE_CREDENTIALS and the like as the
+# name of a file that holds the password.
+credentials_file_name(name) if regex.match(`(keystore|truststore|key)_credentials$`, normalize(name))
+
+# A URL with no user info (http://minio:9000) is an address, not a secret.
+plain_url(v) if regex.match(`^[A-Za-z][A-Za-z0-9+.-]*://[^@\s]*$`, v)

@@ -45,3 +45,21 @@ test_not_literals if {
 	not secrets.literal(true)
 	not secrets.literal("false")
 }
+
+test_credentials if {
+	secrets.credential("DB_PASSWORD", "hunter2")
+	secrets.credential("POSTGRES_PASSWORD", "postgres")
+	secrets.credential("API_TOKEN", "ghp_abcdefghijklmnop")
+}
+
+test_not_credentials if {
+	not secrets.credential("MAX_INPUT_TOKENS", "2048")
+	not secrets.credential("MYSQL_ALLOW_EMPTY_PASSWORD", "1")
+	not secrets.credential("GOOGLE_APPLICATION_CREDENTIALS", "/var/secrets/google/key.json")
+	not secrets.credential("HF_TOKEN", "HF_TOKEN")
+	not secrets.credential("DB_PASSWORD", "fake_password")
+	not secrets.credential("AWS_CREDENTIALS_AWS_REGION", "eu-west-1")
+	not secrets.credential("KAFKA_SSL_KEYSTORE_CREDENTIALS", "kafka_keystore_creds")
+	not secrets.credential("S3_SECRET_ENDPOINT", "http://minio:9000")
+	not secrets.credential("DB_PASSWORD", "${DB_PASSWORD}")
+}

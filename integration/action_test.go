@@ -82,6 +82,8 @@ type actionEnv struct {
 	// skip lists step IDs whose outputs are already known (from an earlier
 	// run with the same runner temp), so they are not run again.
 	skip map[string]map[string]string
+	// stopAfter, when set, ends the run after the step with this ID.
+	stopAfter string
 }
 
 // evalExpr evaluates the expressions the action is allowed to use. Anything
@@ -222,6 +224,9 @@ func runAction(t testing.TB, a actionMeta, inputs map[string]string, env actionE
 			res.failedStep = st.Name
 			break
 		}
+		if env.stopAfter != "" && st.ID == env.stopAfter {
+			break
+		}
 	}
 	res.stdout, res.stderr = stdout.String(), stderr.String()
 	res.outputs = map[string]string{}
@@ -256,9 +261,9 @@ func (r jsonReport) reported() int {
 
 // scanJSON runs the shiplint binary directly and returns its JSON report, the
 // reference the action's outputs are compared with.
-func scanJSON(t testing.TB, dir string, args ...string) jsonReport {
+func scanJSON(t testing.TB, bin, dir string, args ...string) jsonReport {
 	t.Helper()
-	r := run(t, dir, nil, 2*time.Minute, shiplint(t), append([]string{"scan", "--format", "json"}, args...)...)
+	r := run(t, dir, nil, 2*time.Minute, bin, append([]string{"scan", "--format", "json"}, args...)...)
 	if r.code != 0 && r.code != 1 {
 		t.Fatalf("shiplint scan %s: exit %d\n%s", strings.Join(args, " "), r.code, r.combined())
 	}
@@ -303,8 +308,7 @@ var workflowCommandRE = regexp.MustCompile(`(?m)^::(error|warning|notice)\b`)
 // TestActionScript runs the shell of action.yml exactly as written, with the
 // runner's environment faked: $GITHUB_OUTPUT, $GITHUB_STEP_SUMMARY,
 // $RUNNER_TEMP, $GITHUB_ACTION_PATH, $GITHUB_WORKSPACE and the step's env:
-// mapped from the inputs. The build step runs once (it is the same for every
-// case); the scan step runs per case.
+// mapped from the inputs.
 func TestActionScript(t *testing.T) {
 	a := loadAction(t)
 	if a.Runs.Using != "composite" {
@@ -312,7 +316,18 @@ func TestActionScript(t *testing.T) {
 	}
 	root := repoRoot(t)
 	runnerTemp := t.TempDir() // shared by all cases, like one job's steps
-	var buildOutputs map[string]string
+
+	// The build step runs once, as the first step of the job; the cases run
+	// the steps after it with its outputs, and use the binary it built as the
+	// reference the action's outputs are compared with.
+	start := time.Now()
+	b := runAction(t, a, nil, actionEnv{workspace: t.TempDir(), runnerTemp: runnerTemp, actionPath: root, stopAfter: "build"})
+	bin := b.stepOutputs["build"]["bin"]
+	if b.code != 0 || bin == "" {
+		t.Fatalf("build step: exit %d, bin output %q\nstdout:\n%s\nstderr:\n%s", b.code, bin, b.stdout, b.stderr)
+	}
+	t.Logf("build step took %s", time.Since(start).Round(time.Millisecond))
+	skip := map[string]map[string]string{"build": b.stepOutputs["build"]}
 	fixtures := filepath.Join("testdata")
 
 	// workspace lays out fixture directories as a checked-out repository.
@@ -333,7 +348,7 @@ func TestActionScript(t *testing.T) {
 		inputs    map[string]string
 		wantCode  int
 		reference []string // shiplint scan arguments whose JSON report the findings output must match
-		setup     func(t *testing.T, ws string)
+		setup     func(t *testing.T, bin, ws string)
 		check     func(t *testing.T, ws string, r actionRun, ref jsonReport)
 	}{{
 		name:      "defaults, findings",
@@ -429,9 +444,9 @@ func TestActionScript(t *testing.T) {
 	}, {
 		name: "baseline: only new findings are reported",
 		dirs: bad,
-		setup: func(t *testing.T, ws string) {
+		setup: func(t *testing.T, bin, ws string) {
 			// Accept today's Dockerfile findings; the manifests' stay new.
-			r := run(t, ws, nil, 2*time.Minute, shiplint(t), "scan", "--write-baseline", ".shiplint-baseline.json", "Dockerfile")
+			r := run(t, ws, nil, 2*time.Minute, bin, "scan", "--write-baseline", ".shiplint-baseline.json", "Dockerfile")
 			if r.code != 0 {
 				t.Fatalf("shiplint scan --write-baseline: exit %d\n%s", r.code, r.combined())
 			}
@@ -473,22 +488,9 @@ func TestActionScript(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ws := workspace(t, tc.dirs...)
 			if tc.setup != nil {
-				tc.setup(t, ws)
+				tc.setup(t, bin, ws)
 			}
-			env := actionEnv{workspace: ws, runnerTemp: runnerTemp, actionPath: root}
-			if buildOutputs != nil {
-				// Every case after the first reuses the build step's outputs.
-				env.skip = map[string]map[string]string{"build": buildOutputs}
-			}
-			start := time.Now()
-			r := runAction(t, a, tc.inputs, env)
-			t.Logf("action steps took %s", time.Since(start).Round(time.Millisecond))
-			if buildOutputs == nil {
-				if r.stepOutputs["build"]["bin"] == "" {
-					t.Fatalf("build step set no bin output (exit %d); stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
-				}
-				buildOutputs = r.stepOutputs["build"]
-			}
+			r := runAction(t, a, tc.inputs, actionEnv{workspace: ws, runnerTemp: runnerTemp, actionPath: root, skip: skip})
 			if r.code != tc.wantCode {
 				t.Fatalf("action exit %d (step %q), want %d\nstdout:\n%s\nstderr:\n%s", r.code, r.failedStep, tc.wantCode, r.stdout, r.stderr)
 			}
@@ -497,7 +499,7 @@ func TestActionScript(t *testing.T) {
 			}
 			var ref jsonReport
 			if tc.reference != nil {
-				ref = scanJSON(t, ws, tc.reference...)
+				ref = scanJSON(t, bin, ws, tc.reference...)
 				if got, want := r.outputs["findings"], fmt.Sprint(ref.reported()); got != want {
 					t.Errorf("output findings = %q, want %s (the unsuppressed findings of shiplint scan %s)", got, want, strings.Join(tc.reference, " "))
 				}

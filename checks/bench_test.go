@@ -5,10 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/shiplint/shiplint/checks"
 	"github.com/shiplint/shiplint/internal/discover"
+	"github.com/shiplint/shiplint/internal/document"
 )
 
 // corpusDir is the real-world corpus benchmarks scan:
@@ -68,5 +70,82 @@ func sliceSource(files []checks.File) checks.Source {
 				return
 			}
 		}
+	}
+}
+
+// BenchmarkLoadOneKind is the start-up cost of a one-file scan: parse the
+// pack, compile one kind's rules.
+func BenchmarkLoadOneKind(b *testing.B) {
+	for range b.N {
+		if _, err := checks.Load(context.Background(), checks.Options{Kinds: []document.Kind{document.Kubernetes}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func filesOfKind(files []checks.File, k document.Kind) []checks.File {
+	var out []checks.File
+	for _, f := range files {
+		if f.Kind == k {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// BenchmarkParse measures the parsers alone, per kind, over the corpus.
+func BenchmarkParse(b *testing.B) {
+	all := loadCorpus(b, corpusDir(b))
+	for _, k := range document.Kinds {
+		files := filesOfKind(all, k)
+		b.Run(string(k), func(b *testing.B) {
+			var bytes int64
+			for _, f := range files {
+				bytes += int64(len(f.Source))
+			}
+			b.SetBytes(bytes)
+			for range b.N {
+				for _, f := range files {
+					checks.Parse(f)
+				}
+			}
+			b.ReportMetric(float64(len(files)), "files")
+		})
+	}
+}
+
+// BenchmarkEvaluate measures rule evaluation alone, per kind, on one core:
+// the documents are parsed before the timer starts.
+func BenchmarkEvaluate(b *testing.B) {
+	all := loadCorpus(b, corpusDir(b))
+	ctx := context.Background()
+	pack, err := checks.Load(ctx, checks.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, k := range document.Kinds {
+		type parsed struct {
+			docs  []*document.Document
+			lines []string
+		}
+		var inputs []parsed
+		for _, f := range filesOfKind(all, k) {
+			docs, _ := checks.Parse(f)
+			inputs = append(inputs, parsed{docs, strings.Split(string(f.Source), "\n")})
+		}
+		b.Run(string(k), func(b *testing.B) {
+			n := 0
+			for range b.N {
+				for _, in := range inputs {
+					for _, d := range in.docs {
+						if _, err := pack.Evaluate(ctx, d, in.lines); err != nil {
+							b.Fatal(err)
+						}
+						n++
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(max(n, 1)), "µs/doc")
+		})
 	}
 }

@@ -1,0 +1,34 @@
+package kubernetes
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/shiplint/shiplint/internal/document"
+)
+
+// FuzzParse turns arbitrary YAML into Kubernetes documents: no panic, and
+// every error is a SyntaxError with a line.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: c, image: x}]\n",
+		"apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          initContainers: [{name: i}]\n",
+		"apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n",
+		"apiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: Service\nspec: &s {a: *s}\n",
+		"a: &a [x]\nb: [*a, *a]\n<<: {c: 1}\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		docs, err := Parse("fuzz.yaml", src)
+		var se *document.SyntaxError
+		if err != nil && !errors.As(err, &se) {
+			t.Fatalf("error %T %v is not a SyntaxError", err, err)
+		}
+		for _, d := range docs {
+			if d.Input["kind"] != "kubernetes" {
+				t.Fatalf("document without kind: %v", d.Input)
+			}
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -337,6 +338,7 @@ func tally(res *finding.Result) {
 			res.Summary.Suppressed++
 			continue
 		}
+		res.Summary.Findings++
 		res.Summary.BySeverity[f.Severity.String()]++
 		res.Summary.ByKind[string(f.Kind)]++
 	}
@@ -367,6 +369,9 @@ func writeReport(stdout io.Writer, o output, res finding.Result, opt report.Opti
 	var buf bytes.Buffer
 	if err := report.Write(&buf, o.format, res, opt); err != nil {
 		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(o.file), 0o755); err != nil {
+		return fmt.Errorf("writing %s report: %v", o.format, err)
 	}
 	if err := os.WriteFile(o.file, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("writing %s report: %v", o.format, err)

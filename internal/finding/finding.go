@@ -140,6 +140,9 @@ type Result struct {
 
 // Summary counts what was scanned.
 type Summary struct {
+	// Findings counts the reported findings: not suppressed, not in the
+	// baseline (what decides the exit status, at any severity).
+	Findings     int            `json:"findings"`
 	FilesScanned int            `json:"filesScanned"`
 	FilesSkipped int            `json:"filesSkipped"`
 	Documents    int            `json:"documents"`

@@ -82,7 +82,11 @@ func summary(res finding.Result) string {
 	if len(parts) > 0 {
 		out += " (" + strings.Join(parts, ", ") + ")"
 	}
-	out += fmt.Sprintf(" in %d of %d %s scanned", len(files), res.Summary.FilesScanned, plural(res.Summary.FilesScanned, "file"))
+	if len(active) == 0 {
+		out += fmt.Sprintf(" in %d %s scanned", res.Summary.FilesScanned, plural(res.Summary.FilesScanned, "file"))
+	} else {
+		out += fmt.Sprintf(" in %d of %d %s scanned", len(files), res.Summary.FilesScanned, plural(res.Summary.FilesScanned, "file"))
+	}
 	if n := len(res.Findings) - len(active); n > 0 {
 		out += fmt.Sprintf("; %d suppressed", n)
 	}

@@ -20,13 +20,17 @@ import data.shiplint.lib.dockerfile as df
 
 apk_valopts := {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"}
 
-cached(ins, c, k) if df.has_flag(c.args, set(), {"--no-cache", "--no-network"})
+cached(s, i, ins, c, k) if df.has_flag(c.args, set(), {"--no-cache", "--no-network"})
 
-cached(ins, c, k) if df.cache_mounted(ins, "/var/cache/apk")
+cached(s, i, ins, c, k) if df.cache_mounted(ins, "/var/cache/apk")
 
-cached(ins, c, k) if df.cache_mounted(ins, "/etc/apk/cache")
+cached(s, i, ins, c, k) if df.cache_mounted(ins, "/etc/apk/cache")
 
-cached(ins, c, k) if df.cleans_after(ins, k, {"rm"}, {"/var/cache/apk", "/etc/apk/cache"})
+cached(s, i, ins, c, k) if removed_at[[s, i]] > k
+
+removed_at[[s, i]] := df.last_removal(s, i, {"/var/cache/apk", "/etc/apk/cache"}) if {
+	some [s, i, _] in df.runs
+}
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, ins] in df.runs
@@ -34,6 +38,6 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some k, c in ins.commands
 	df.name(c) == "apk"
 	df.subcommand(c, apk_valopts) == "add"
-	not cached(ins, c, k)
+	not cached(s, i, ins, c, k)
 	msg := "apk add keeps its package cache in the layer: add --no-cache"
 }

@@ -39,7 +39,10 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	sub := df.apt_sub(c)
 	sub in prompting
 	not assumes_yes(c)
-	not df.piped_yes(ins, c)
-	not df.set_anywhere(`(?i)APT::Get::Assume-Yes\s+"?(true|1|yes)`)
+	not df.piped_yes(s, i, c)
+	not configured
 	msg := sprintf("%s %s has no -y, so it waits for a confirmation the build cannot give", [df.name(c), sub])
 }
+
+# APT::Get::Assume-Yes written to apt.conf.d anywhere in the file.
+configured if df.set_anywhere(`(?i)APT::Get::Assume-Yes\s+"?(true|1|yes)`)

@@ -22,21 +22,25 @@ package shiplint.dockerfile.apt_lists_not_removed
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-removed(ins, k) if df.cleans_after(ins, k, {"rm", "find"}, {"/var/lib/apt/lists", "/var/lib/apt/"})
+removed(s, i, ins, k) if removed_at[[s, i]] > k
 
-removed(ins, k) if {
+removed_at[[s, i]] := df.last_removal(s, i, {"/var/lib/apt/lists/", "/var/lib/apt/"}) if {
+	some [s, i, _] in df.runs
+}
+
+removed(s, i, ins, k) if {
 	some j, c in ins.commands
 	j > k
 	df.apt_sub(c) in {"distclean", "dist-clean"}
 }
 
-removed(ins, _) if df.cache_mounted(ins, "/var/lib/apt/lists")
+removed(_, _, ins, _) if df.cache_mounted(ins, "/var/lib/apt/lists")
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, ins] in df.runs
 	df.in_chain(s)
 	some k, c in ins.commands
 	df.apt_sub(c) == "update"
-	not removed(ins, k)
+	not removed(s, i, ins, k)
 	msg := sprintf("%s update leaves /var/lib/apt/lists in the layer: remove it in the same RUN", [df.name(c)])
 }

@@ -31,6 +31,9 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	df.apt_sub(c) == "install"
 	count(df.apt_packages(c)) > 0
 	not no_recommends(c)
-	not df.set_anywhere(`(?i)APT::Install-Recommends\s+"?(false|0|no)`)
+	not configured
 	msg := sprintf("%s install also installs recommended packages: add --no-install-recommends", [df.name(c)])
 }
+
+# APT::Install-Recommends "false" written to apt.conf.d anywhere in the file.
+configured if df.set_anywhere(`(?i)APT::Install-Recommends\s+"?(false|0|no)`)

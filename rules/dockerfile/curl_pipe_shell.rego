@@ -73,14 +73,33 @@ deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", d.pa
 # curl -fsSLo /tmp/install.sh URL && sh /tmp/install.sh (no check in between)
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", m]) if {
 	some [s, i, ins] in df.runs
+	count(executions[[s, i]]) > 0
 	some j, d in ins.commands
 	downloader(d)
 	some f in downloaded_files(d)
-	some m, c in ins.commands
+	some [m, target] in executions[[s, i]]
 	m > j
-	runs_file(c, f)
-	not verified_between(ins, j, m)
+	same_file(target, f)
+	not verified_between(s, i, j, m)
+	c := ins.commands[m]
 	msg := sprintf("%s runs %s, downloaded by %s, without checking its checksum or signature first", [lib.basename(c.name), f, d.name])
+}
+
+# executions are the [index, file] of the commands of RUN (s, i) that run a
+# file: an interpreter given a script, or a path run directly.
+executions[[s, i]] := [[m, target] |
+	some m, c in input.stages[s].instructions[i].commands
+	some target in executed(c)
+] if {
+	some [s, i, _] in df.runs
+}
+
+executed(c) := {pos[0] |
+	interpreter(c)
+	pos := df.positionals(c.args, {"-o", "-O", "+o", "-c"})
+	count(pos) > 0
+} | {c.name |
+	contains(c.name, "/")
 }
 
 urls(d) := [u | some u in d.args; regex.match(`^(?i)(https?|ftp)://`, u)]
@@ -125,23 +144,18 @@ same_file(a, f) if {
 }
 
 # sh install.sh / bash /tmp/install.sh / python3 get-pip.py
-runs_file(c, f) if {
-	interpreter(c)
-	pos := df.positionals(c.args, {"-o", "-O", "+o", "-c"})
-	same_file(pos[0], f)
-}
-
-# ./install.sh, /tmp/install.sh
-runs_file(c, f) if {
-	contains(c.name, "/")
-	same_file(c.name, f)
-}
-
 verifiers := {"sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum", "shasum", "md5sum", "b2sum", "gpg", "gpg2", "gpgv", "cosign", "minisign", "signify", "openssl", "rpm", "slsa-verifier", "ssh-keygen"}
 
-verified_between(ins, j, m) if {
-	some n, v in ins.commands
+verified_between(s, i, j, m) if {
+	some n in verifications[[s, i]]
 	n > j
 	n < m
+}
+
+# verifications are the indexes of checksum/signature commands of RUN (s, i).
+verifications[[s, i]] := [n |
+	some n, v in input.stages[s].instructions[i].commands
 	lib.basename(v.name) in verifiers
+] if {
+	some [s, i, _] in df.runs
 }

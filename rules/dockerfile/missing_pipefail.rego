@@ -27,12 +27,16 @@ downloaders := {"curl", "wget"}
 
 shells := {"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox", "python", "python3", "perl", "ruby", "node", "php"}
 
-pipefail_set(ins, k) if {
-	some j, c in ins.commands
-	j < k
+pipefail_set(s, i, k) if pipefail_at[[s, i]][0] < k
+
+# pipefail_at are the indexes of the `set ... pipefail` commands of RUN (s, i).
+pipefail_at[[s, i]] := [j |
+	some j, c in input.stages[s].instructions[i].commands
 	df.name(c) == "set"
 	some a in c.args
 	contains(a, "pipefail")
+] if {
+	some [s, i, _] in df.runs
 }
 
 shell_pipefail(s, i) if {
@@ -55,18 +59,18 @@ earlier(s, j, s, i) if j < i
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, ins] in df.runs
 	some k, d in ins.commands
-	df.name(d) in downloaders
 	d.pipelineLength > 1
+	df.name(d) in downloaders
 	d.position < d.pipelineLength - 1
-	not pipefail_set(ins, k)
+	not pipefail_set(s, i, k)
 	not shell_pipefail(s, i)
-	not feeds_shell(ins, d)
-	not feeds_strict_consumer(ins, d)
+	not feeds_shell(ins, k, d)
+	not feeds_strict_consumer(ins, k, d)
 	msg := sprintf("%s is piped into another command without set -o pipefail, so a failed download does not fail the build", [df.name(d)])
 }
 
-feeds_shell(ins, d) if {
-	some c in ins.commands
+feeds_shell(ins, k, d) if {
+	some c in df.pipe_after(ins, k)
 	c.pipeline == d.pipeline
 	c.parent == d.parent
 	c.position > d.position
@@ -75,8 +79,8 @@ feeds_shell(ins, d) if {
 
 # Consumers that fail by themselves on empty or truncated input (compressed
 # archives, key imports, checksum checks): the failure is not lost.
-feeds_strict_consumer(ins, d) if {
-	some c in ins.commands
+feeds_strict_consumer(ins, k, d) if {
+	some c in df.pipe_after(ins, k)
 	c.pipeline == d.pipeline
 	c.parent == d.parent
 	c.position == d.position + 1

@@ -20,21 +20,28 @@ package shiplint.dockerfile.pip_no_cache_dir
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-no_cache(s, ins, c, k, args) if df.has_flag(args, set(), {"--no-cache-dir", "--no-cache"})
+no_cache(s, df_i, ins, c, k, args) if df.has_flag(args, set(), {"--no-cache-dir", "--no-cache"})
 
-no_cache(s, ins, c, k, args) if df.env_set(s, c, "PIP_NO_CACHE_DIR")
+no_cache(s, df_i, ins, c, k, args) if df.env_set(s, c, "PIP_NO_CACHE_DIR")
 
-no_cache(s, ins, c, k, args) if {
+no_cache(s, df_i, ins, c, k, args) if {
 	some m in df.mounts(ins)
 	m.type in {"cache", "tmpfs"}
 	contains(m.target, ".cache")
 }
 
-no_cache(s, ins, c, k, args) if df.cleans_after(ins, k, {"rm"}, {"/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache"})
+no_cache(s, df_i, ins, c, k, args) if removed_at[[s, df_i]] > k
 
-no_cache(s, ins, c, k, args) if df.flag_values(args, set(), {"--cache-dir"}) != set()
+removed_at[[s, i]] := df.last_removal(s, i, {"/root/.cache/", "~/.cache/", "$HOME/.cache/", "${HOME}/.cache/"}) if {
+	some [s, i, _] in df.runs
+}
 
-no_cache(s, ins, c, k, args) if df.set_anywhere(`(?i)(^global\.no-cache-dir$|no-cache-dir\s*=)`)
+no_cache(s, df_i, ins, c, k, args) if df.flag_values(args, set(), {"--cache-dir"}) != set()
+
+no_cache(_, _, _, _, _, _) if configured
+
+# no-cache-dir set in pip.conf or with pip config anywhere in the file.
+configured if df.set_anywhere(`(?i)(^global\.no-cache-dir$|no-cache-dir\s*=)`)
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, ins] in df.runs
@@ -42,6 +49,6 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some k, c in ins.commands
 	args := df.pip_args(c)
 	df.positionals(args, df.pip_valopts)[0] == "install"
-	not no_cache(s, ins, c, k, args)
+	not no_cache(s, i, ins, c, k, args)
 	msg := sprintf("%s install keeps its download cache in the layer: add --no-cache-dir", [df.name(c)])
 }

@@ -20,7 +20,7 @@ import data.shiplint.lib.dockerfile as df
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, ins] in df.runs
 	count(ins.heredocs) == 0
-	cds := [j | some j, c in ins.commands; df.name(c) == "cd"; c.context == ""; not scratch_cd(ins, j, c)]
+	cds := [j | some j, c in ins.commands; df.name(c) == "cd"; c.context == ""; not scratch_cd(s, i, j, c)]
 	count(cds) > 0
 	k := cds[0]
 	msg := "RUN changes directory with cd: use WORKDIR"
@@ -29,19 +29,25 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 # cd into a build directory that the same RUN removes again (compile from
 # source, then clean up), back to /, or to a variable: WORKDIR would leave
 # that directory behind or cannot say where it is.
-scratch_cd(ins, j, c) if df.removed_later(ins, j, c.args[0])
+scratch_cd(s, i, j, c) if df.removed_later(s, i, j, c.args[0])
 
-scratch_cd(_, _, c) if c.args[0] in {"/", "-", "..", "~"}
+scratch_cd(_, _, _, c) if c.args[0] in {"/", "-", "..", "~"}
 
-scratch_cd(_, _, c) if startswith(c.args[0], "$")
+scratch_cd(_, _, _, c) if startswith(c.args[0], "$")
 
-scratch_cd(_, _, c) if count(c.args) == 0
+scratch_cd(_, _, _, c) if count(c.args) == 0
 
 # A relative cd after an earlier cd moves within that directory (into an
 # unpacked source tree); the first cd is the one to judge.
-scratch_cd(ins, j, c) if {
+scratch_cd(s, i, j, c) if {
 	not startswith(c.args[0], "/")
-	some n, e in ins.commands
-	n < j
-	df.name(e) == "cd"
+	cd_indexes[[s, i]][0] < j
+}
+
+# cd_indexes are the indexes of the cd commands of RUN (s, i), in order.
+cd_indexes[[s, i]] := [j |
+	some j, c in input.stages[s].instructions[i].commands
+	df.name(c) == "cd"
+] if {
+	some [s, i, _] in df.runs
 }

@@ -47,7 +47,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some k, c in ins.commands
 	some m in df.modes(c)
 	world_writable(m)
-	not all_removed(ins, k, c, m)
+	not all_removed(s, i, k, c, m)
 	msg := sprintf("%s sets mode %s, which makes files writable by every user", [df.name(c), m])
 }
 
@@ -61,10 +61,10 @@ deny contains lib.finding(msg, ["stages", s, "instructions", i, "flags", df.flag
 
 # A temporary directory made world-writable and removed later in the same
 # RUN (the build-a-local-repo pattern) leaves nothing behind.
-all_removed(ins, k, c, m) if {
+all_removed(s, i, k, c, m) if {
 	targets := [t | some t in df.positionals(c.args, {"--reference", "-m", "--mode"}); t != m]
 	count(targets) > 0
 	every t in targets {
-		df.removed_later(ins, k, t)
+		df.removed_later(s, i, k, t)
 	}
 }

@@ -28,20 +28,28 @@ zypper_installs := {"install", "in", "update", "up", "patch", "dist-upgrade", "d
 
 valopts := {"-c", "--config", "--installroot", "--releasever", "--setopt", "-x", "--exclude", "--enablerepo", "--disablerepo", "--repo", "--repoid", "-d", "-e", "--root", "-R", "-D", "-C", "--cache-dir"}
 
-cleaned(ins, k) if {
-	some j, c in ins.commands
-	j > k
+cleaned(s, i, _, k) if cleans[[s, i]][_] > k
+
+# cleans are the indexes of the clean commands of RUN (s, i).
+cleans[[s, i]] := [j |
+	some j, c in input.stages[s].instructions[i].commands
 	df.name(c) in rpm_tools | {"zypper"}
 	df.subcommand(c, valopts) in {"clean", "cc"}
+] if {
+	some [s, i, _] in df.runs
 }
 
-cleaned(ins, k) if df.cleans_after(ins, k, {"rm"}, {"/var/cache/yum", "/var/cache/dnf", "/var/cache/zypp", "/var/cache/libdnf5", "/var/cache/tdnf", "/var/cache/*", "/var/cache/"})
+cleaned(s, i, _, k) if removed_at[[s, i]] > k
 
-cleaned(ins, _) if df.cache_mounted(ins, "/var/cache/dnf")
+removed_at[[s, i]] := df.last_removal(s, i, {"/var/cache/yum/", "/var/cache/dnf/", "/var/cache/zypp/", "/var/cache/libdnf5/", "/var/cache/tdnf/", "/var/cache/*/", "/var/cache/"}) if {
+	some [s, i, _] in df.runs
+}
 
-cleaned(ins, _) if df.cache_mounted(ins, "/var/cache/yum")
+cleaned(_, _, ins, _) if df.cache_mounted(ins, "/var/cache/dnf")
 
-cleaned(ins, _) if df.cache_mounted(ins, "/var/cache/zypp")
+cleaned(_, _, ins, _) if df.cache_mounted(ins, "/var/cache/yum")
+
+cleaned(_, _, ins, _) if df.cache_mounted(ins, "/var/cache/zypp")
 
 installing(c) if {
 	df.name(c) in rpm_tools
@@ -58,6 +66,6 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	df.in_chain(s)
 	some k, c in ins.commands
 	installing(c)
-	not cleaned(ins, k)
+	not cleaned(s, i, ins, k)
 	msg := sprintf("%s %s leaves its cache in the layer: clean it in the same RUN", [df.name(c), df.subcommand(c, valopts)])
 }

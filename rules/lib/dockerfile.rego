@@ -292,21 +292,40 @@ apt_packages(c) := array.slice(pos, 1, count(pos)) if {
 	pos := positionals(c.args, apt_valopts)
 }
 
-# later_command holds when the RUN has a command after index k that p holds for.
-cleans_after(ins, k, names, prefixes) if {
-	some j, c in ins.commands
-	j > k
-	name(c) in names
+# removals are the [command index, path] pairs of the paths that rm and
+# find remove in a RUN, computed once per RUN.
+removals[[s, i]] := [[j, trim_suffix(a, "/")] |
+	some j, c in input.stages[s].instructions[i].commands
+	name(c) in {"rm", "find"}
 	some a in c.args
-	some p in prefixes
-	startswith(a, p)
+	not startswith(a, "-")
+] if {
+	some [s, i, _] in runs
+}
+
+# last_removal is the index of the last rm/find in RUN (s, i) that removes
+# a path starting with one of prefixes, or -1. Rules call it from a partial
+# rule keyed by [s, i] so it is computed once per RUN.
+last_removal(s, i, prefixes) := max(js) if {
+	js := [j |
+		some [j, a] in removals[[s, i]]
+		some p in prefixes
+		startswith(concat("", [a, "/"]), p)
+	]
+	count(js) > 0
+} else := -1
+
+# all_args are the arguments of every RUN command of the file.
+all_args contains a if {
+	some [_, _, _, c] in commands
+	some a in c.args
 }
 
 # set_anywhere holds when some command of the file writes a configuration
-# text matching pattern (apt.conf.d snippets, pip.conf...).
+# text matching pattern (apt.conf.d snippets, pip.conf...). Call it from a
+# rule without arguments so it is computed once.
 set_anywhere(pattern) if {
-	some [_, _, _, c] in commands
-	some a in c.args
+	some a in all_args
 	regex.match(pattern, a)
 }
 
@@ -326,14 +345,27 @@ env_set(s, c, n) if {
 	p.value != null
 }
 
-# piped_yes holds when `yes |` feeds the command.
-piped_yes(ins, c) if {
-	some d in ins.commands
-	name(d) == "yes"
-	d.pipeline == c.pipeline
-	d.parent == c.parent
-	d.position < c.position
+# yes_pipes are the [pipeline, parent] of RUN (s, i) that start with `yes |`.
+yes_pipes[[s, i]] := {[c.pipeline, c.parent] |
+	some c in input.stages[s].instructions[i].commands
+	name(c) == "yes"
+} if {
+	some [s, i, _] in runs
 }
+
+# piped_yes holds when `yes |` feeds command c of RUN (s, i).
+piped_yes(s, i, c) if {
+	c.position > 0
+	[c.pipeline, c.parent] in yes_pipes[[s, i]]
+}
+
+# pipe_after are the commands that follow command k of RUN ins, as far as a pipeline
+# can reach: pipeline elements come one after the other in source order, with
+# the commands of their substitutions in between. The window keeps pipeline
+# checks linear in the size of a RUN.
+pipe_after(ins, k) := array.slice(ins.commands, k + 1, k + 1 + pipe_window)
+
+pipe_window := 64
 
 yum_tools := {"yum", "dnf", "tdnf", "dnf5", "dnf-3"}
 
@@ -400,16 +432,15 @@ lower_or_tcp(p) := lower(p) if {
 	p != ""
 } else := "tcp"
 
-# removed_later holds when a later command of the same RUN removes path (or
-# a directory holding it), so nothing at path survives into the layer.
-removed_later(ins, k, path) if {
-	some j, c in ins.commands
+# removed_later holds when a later command of RUN (s, i) removes path (or a
+# directory holding it), so nothing at path survives into the layer.
+removed_later(s, i, k, path) if {
+	p := trim_suffix(path, "/")
+	some [j, a] in removals[[s, i]]
 	j > k
-	name(c) == "rm"
-	some a in positionals(c.args, set())
-	covers(a, path)
+	covers(a, p)
 }
 
-covers(a, path) if trim_suffix(a, "/") == trim_suffix(path, "/")
+covers(a, p) if a == p
 
-covers(a, path) if startswith(path, concat("", [trim_suffix(a, "/"), "/"]))
+covers(a, p) if startswith(p, concat("", [a, "/"]))

@@ -4,8 +4,9 @@
 #   Without a HEALTHCHECK, Docker and Compose only know whether the process is alive, not whether
 #   it serves: a hung or degraded service keeps receiving traffic and is never restarted. Low: an
 #   availability concern, and orchestrators such as Kubernetes ignore HEALTHCHECK in favour of
-#   their own probes. Only images that run something (a CMD, ENTRYPOINT or EXPOSE in the final
-#   image) are reported; `HEALTHCHECK NONE` is an explicit choice and counts.
+#   their own probes. Only images that serve on a port (an EXPOSE in the final image) are
+#   reported: command-line tools, interpreters and base images have nothing to probe.
+#   `HEALTHCHECK NONE` is an explicit choice and counts.
 # related_resources:
 # - https://docs.docker.com/reference/dockerfile/#healthcheck
 # custom:
@@ -22,9 +23,9 @@ package shiplint.dockerfile.missing_healthcheck
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-runs_something if {
+serves if {
 	some [_, _, ins] in df.chain_instructions
-	ins.cmd in {"cmd", "entrypoint", "expose"}
+	ins.cmd == "expose"
 }
 
 has_healthcheck if {
@@ -33,7 +34,7 @@ has_healthcheck if {
 }
 
 deny contains lib.finding(msg, ["stages", df.final_index, "from"]) if {
-	runs_something
+	serves
 	not has_healthcheck
 	msg := "The final image has no HEALTHCHECK: add one (or HEALTHCHECK NONE if the platform probes it)"
 }

@@ -177,10 +177,14 @@ deny contains {"msg": sprintf("image %q is not from registry.example.com", [c.im
 }
 `
 	os.WriteFile(filepath.Join(dir, "registry.rego"), []byte(policy), 0o644)
-	o := shiplint(t, "", "scan", "-q", "--policy", dir, "testdata/examples/clean/pod.yaml")
-	want := "testdata/examples/clean/pod.yaml:10:7: high ORG001 image \"example/app:1.0\" is not from registry.example.com\n     10 |       image: example/app:1.0\n"
-	if o.code != 1 || o.stdout != want {
-		t.Errorf("exit %d stderr %s stdout:\n%s\nwant:\n%s", o.code, o.stderr, o.stdout, want)
+	work := project(t, map[string]string{
+		".shiplint.yaml": "only: [ORG001]\n",
+		"pod.yaml":       "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: example/app:1.0\n    - name: ok\n      image: registry.example.com/app:1.0\n",
+	})
+	o := shiplint(t, "", "scan", "-q", "--policy", dir, "--config", filepath.Join(work, ".shiplint.yaml"), filepath.Join(work, "pod.yaml"))
+	want := ":8:7: high ORG001 image \"example/app:1.0\" is not from registry.example.com\n      8 |       image: example/app:1.0\n"
+	if o.code != 1 || !strings.HasSuffix(o.stdout, want) || strings.Count(o.stdout, "ORG001") != 1 {
+		t.Errorf("exit %d stderr %s stdout:\n%s\nwant it to end with:\n%s", o.code, o.stderr, o.stdout, want)
 	}
 }
 

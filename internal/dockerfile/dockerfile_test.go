@@ -160,7 +160,7 @@ var parseCases = []parseCase{
 			"/stages/0/instructions/1/commands/1/context": "heredoc",
 			"/stages/0/instructions/1/commands/1/line":    int64(7),
 			"/stages/0/instructions/1/commands/1/column":  int64(2),
-			"/stages/0/instructions/2/commands":           L{M{"name": "python3", "args": L{}, "env": M{}, "sudo": false, "pipeline": int64(0), "position": int64(0), "pipelineLength": int64(1), "parent": nil, "context": "", "line": int64(9), "column": int64(5)}},
+			"/stages/0/instructions/2/commands":           L{M{"name": "python3", "base": "python3", "args": L{}, "env": M{}, "sudo": false, "pipeline": int64(0), "position": int64(0), "pipelineLength": int64(1), "parent": nil, "context": "", "line": int64(9), "column": int64(5)}},
 			"/stages/0/instructions/3/heredocs/0/line":    int64(13),
 			"/stages/0/instructions/3/args":               L{"<<EOF", "/etc/motd"},
 		},

@@ -86,7 +86,7 @@ func decodeDeny(v any) (string, []any, error) {
 }
 
 func (p *Pack) newFinding(r *finding.Rule, doc *document.Document, msg string, path []any, lines []string) finding.Finding {
-	rng, ok := doc.Positions.Resolve(path)
+	rng, ok := doc.Resolve(path)
 	if !ok {
 		rng = doc.Range
 	}

@@ -57,6 +57,9 @@ type Document struct {
 	Input map[string]any
 	// Positions maps paths into Input to source ranges.
 	Positions Positions
+	// Mirrors maps keys of normalized subtrees to where their positions
+	// are (see Mirror); Resolve consults them after Positions.
+	Mirrors map[string]Mirror
 	// Identity names the resource inside the file in a way that survives
 	// unrelated edits ("Deployment/prod/web", "stage builder"); it feeds
 	// finding fingerprints.
@@ -120,4 +123,67 @@ func (p Positions) Resolve(path []any) (Range, bool) {
 		}
 	}
 	return Range{}, false
+}
+
+// Mirror says that the subtree of Input at a key is a normalized view of a
+// subtree whose positions live elsewhere (a Kubernetes container lifted from
+// spec.template.spec.containers[2]): its positions are looked up there, not
+// copied.
+type Mirror struct {
+	// Source holds the positions of the original subtree (shared, never
+	// modified through the mirror).
+	Source Positions
+	// From is the key of the original subtree in Source.
+	From string
+}
+
+// Resolve returns the range of the deepest node on path that has one,
+// looking through the document's mirrors, so a finding about a missing
+// setting lands on the node where it belongs.
+func (d *Document) Resolve(path []any) (Range, bool) {
+	if len(d.Mirrors) == 0 {
+		return d.Positions.Resolve(path)
+	}
+	for n := len(path); n >= 0; n-- {
+		key := Key(path[:n]...)
+		if r, ok := d.Positions[key]; ok {
+			return r, true
+		}
+		if m, ok := d.Mirrors[key]; ok {
+			return m.resolve(Key(path[n:]...))
+		}
+	}
+	return Range{}, false
+}
+
+// resolve finds the deepest existing node of From+rest in the source.
+func (m Mirror) resolve(rest string) (Range, bool) {
+	for {
+		if r, ok := m.Source[m.From+rest]; ok {
+			return r, true
+		}
+		if rest == "" {
+			return Range{}, false
+		}
+		rest = rest[:strings.LastIndexByte(rest, '/')]
+	}
+}
+
+// Lookup returns the range recorded for exactly this key (see Key), through
+// mirrors, without falling back to a parent.
+func (d *Document) Lookup(key string) (Range, bool) {
+	if r, ok := d.Positions[key]; ok {
+		return r, true
+	}
+	for prefix := key; ; {
+		if m, ok := d.Mirrors[prefix]; ok {
+			r, ok := m.Source[m.From+key[len(prefix):]]
+			return r, ok
+		}
+		i := strings.LastIndexByte(prefix, '/')
+		if i < 0 {
+			return Range{}, false
+		}
+		prefix = prefix[:i]
+	}
 }

@@ -45,7 +45,7 @@ func resources(path string, d yamldoc.Doc, v any, key string) []*document.Docume
 }
 
 func newResource(path string, d yamldoc.Doc, obj map[string]any, key, apiVersion, kind string) *document.Document {
-	b := &builder{raw: d.Positions, rawKey: key, pos: document.Positions{}}
+	b := &builder{raw: d.Positions, rawKey: key, pos: document.Positions{}, mirrors: map[string]document.Mirror{}}
 	meta, _ := obj["metadata"].(map[string]any)
 	name, _ := meta["name"].(string)
 	ns, _ := meta["namespace"].(string)
@@ -57,7 +57,7 @@ func newResource(path string, d yamldoc.Doc, obj map[string]any, key, apiVersion
 	}
 	r := d.Positions[key]
 	b.pos[""] = r
-	yamldoc.MirrorFrom(b.pos, b.raw, key, "/resource")
+	b.mirrors["/resource"] = document.Mirror{Source: b.raw, From: key}
 	b.point("/apiVersion", "/apiVersion")
 	b.point("/resourceKind", "/kind")
 	b.point("/name", "/metadata/name")
@@ -66,7 +66,7 @@ func newResource(path string, d yamldoc.Doc, obj map[string]any, key, apiVersion
 		b.workload(in, obj, spec)
 	}
 	return &document.Document{
-		Kind: document.Kubernetes, Path: path, Input: in, Positions: b.pos,
+		Kind: document.Kubernetes, Path: path, Input: in, Positions: b.pos, Mirrors: b.mirrors,
 		Identity: kind + "/" + ns + "/" + name, Range: r,
 	}
 }
@@ -80,9 +80,10 @@ func nullable(s string) any {
 
 // builder maps normalized keys back to the raw nodes of one resource.
 type builder struct {
-	raw    document.Positions // positions of the YAML document
-	rawKey string             // the resource's key in raw ("" or /items/i)
-	pos    document.Positions
+	raw     document.Positions // positions of the YAML document (shared by a List's items)
+	rawKey  string             // the resource's key in raw ("" or /items/i)
+	pos     document.Positions
+	mirrors map[string]document.Mirror
 }
 
 // point sets key to the range of the raw node at rel (a key relative to the
@@ -100,11 +101,12 @@ func (b *builder) point(key, rel string) {
 	}
 }
 
-// mirror copies the raw subtree at rel to key, or points key at the nearest
-// existing parent when the raw node is missing.
+// mirror makes key a view of the raw subtree at rel (positions are looked
+// up there, not copied), or points key at the nearest existing parent when
+// the raw node is missing.
 func (b *builder) mirror(key, rel string) {
 	if _, ok := b.raw[b.rawKey+rel]; ok {
-		yamldoc.MirrorFrom(b.pos, b.raw, b.rawKey+rel, key)
+		b.mirrors[key] = document.Mirror{Source: b.raw, From: b.rawKey + rel}
 		return
 	}
 	b.point(key, rel)

@@ -62,9 +62,9 @@ func TestWorkloadKinds(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("containers %v", got)
 			}
-			p := docs[0].Positions
-			if p["/podSpec"].StartLine != tt.specLine-1 || p["/podSpec/hostNetwork"].StartLine != tt.specLine {
-				t.Errorf("podSpec at %v, hostNetwork at %v", p["/podSpec"], p["/podSpec/hostNetwork"])
+			d := docs[0]
+			if at(d, "/podSpec").StartLine != tt.specLine-1 || at(d, "/podSpec/hostNetwork").StartLine != tt.specLine {
+				t.Errorf("podSpec at %v, hostNetwork at %v", at(d, "/podSpec"), at(d, "/podSpec/hostNetwork"))
 			}
 			checks := map[string]int{
 				"/containers/0": tt.appLine, "/containers/0/image": tt.appLine + 1, "/containers/0/containerType": tt.appLine,
@@ -72,8 +72,8 @@ func TestWorkloadKinds(t *testing.T) {
 				"/resourceKind": 3, "/apiVersion": 2, "": 2,
 			}
 			for k, line := range checks {
-				if p[k].StartLine != line {
-					t.Errorf("%s at line %d, want %d", k, p[k].StartLine, line)
+				if at(d, k).StartLine != line {
+					t.Errorf("%s at line %d, want %d", k, at(d, k).StartLine, line)
 				}
 			}
 			if _, ok := in["resource"].(map[string]any)["spec"]; !ok && tt.kind != "PodTemplate" {
@@ -123,8 +123,8 @@ func TestResources(t *testing.T) {
 		"/podMetadata":            rng(15, 1, 16, 14),
 	}
 	for k, r := range want {
-		if dep.Positions[k] != r {
-			t.Errorf("%q = %+v, want %+v", k, dep.Positions[k], r)
+		if at(dep, k) != r {
+			t.Errorf("%q = %+v, want %+v", k, at(dep, k), r)
 		}
 	}
 	if dep.Range != want[""] {
@@ -145,10 +145,10 @@ func TestList(t *testing.T) {
 	if pod.Identity != "Pod//a" || docs[1].Identity != "Service//s" {
 		t.Errorf("ids %s %s", pod.Identity, docs[1].Identity)
 	}
-	if r := pod.Positions["/containers/0/securityContext/privileged"]; r != rng(10, 25, 10, 41) {
+	if r := at(pod, "/containers/0/securityContext/privileged"); r != rng(10, 25, 10, 41) {
 		t.Errorf("privileged at %+v", r)
 	}
-	if pod.Range.StartLine != 4 || pod.Positions[""].StartLine != 4 || pod.Positions["/resource"].StartLine != 4 {
+	if pod.Range.StartLine != 4 || at(pod, "").StartLine != 4 || at(pod, "/resource").StartLine != 4 {
 		t.Errorf("range %+v", pod.Range)
 	}
 }
@@ -173,7 +173,7 @@ func TestAnchorAndBooleans(t *testing.T) {
 	if ps["hostPID"] != "yes" || ps["hostNetwork"] != true {
 		t.Errorf("%v", ps)
 	}
-	if r := docs[0].Positions["/containers/1/name"]; r != rng(9, 5, 9, 7) {
+	if r := at(docs[0], "/containers/1/name"); r != rng(9, 5, 9, 7) {
 		t.Errorf("alias usage %+v", r)
 	}
 }
@@ -196,4 +196,10 @@ func TestLooks(t *testing.T) {
 			t.Errorf("Looks(%q) = %v", strings.ReplaceAll(tt.src, "\n", "|"), got)
 		}
 	}
+}
+
+// at is the exact range recorded for key, through mirrors.
+func at(d *document.Document, key string) document.Range {
+	r, _ := d.Lookup(key)
+	return r
 }

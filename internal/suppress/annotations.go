@@ -63,6 +63,6 @@ func nested(m map[string]any, keys ...string) map[string]any {
 }
 
 func lineOf(d *document.Document, path []any) int {
-	r, _ := d.Positions.Resolve(path)
+	r, _ := d.Resolve(path)
 	return r.StartLine
 }

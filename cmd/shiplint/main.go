@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/urfave/cli/v2"
 )
@@ -19,7 +20,34 @@ import (
 var version = ""
 
 func main() {
-	os.Exit(run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr))
+	stop := startProfiles()
+	code := run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// startProfiles writes pprof CPU and heap profiles of the whole process
+// when SHIPLINT_CPUPROFILE / SHIPLINT_MEMPROFILE name files (see
+// docs/performance.md).
+func startProfiles() (stop func()) {
+	var cpu *os.File
+	if path := os.Getenv("SHIPLINT_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			cpu = f
+		}
+	}
+	return func() {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
+		if path := os.Getenv("SHIPLINT_MEMPROFILE"); path != "" {
+			if f, err := os.Create(path); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}
+	}
 }
 
 // Exit statuses, as DESIGN.md defines them.

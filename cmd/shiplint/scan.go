@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -327,6 +328,10 @@ func collect(f scanFlags, stdin *checks.File) *inputs {
 		}
 		return true
 	})
+	// Largest first: the workers finish together instead of one of them
+	// ending the scan alone on a big file it picked up last. Output order
+	// does not depend on this (findings are sorted).
+	slices.SortStableFunc(in.files, func(a, b checks.File) int { return len(b.Source) - len(a.Source) })
 	return in
 }
 

@@ -4,7 +4,7 @@
 package kubernetes
 
 import (
-	"regexp"
+	"bytes"
 	"strings"
 
 	"github.com/shiplint/shiplint/internal/document"
@@ -112,21 +112,54 @@ func (b *builder) mirror(key, rel string) {
 	b.point(key, rel)
 }
 
-var looksDocRe = regexp.MustCompile(`(?m)^---`)
-var apiVersionRe = regexp.MustCompile(`(?m)^(?:\x{feff})?["']?apiVersion["']?[ \t]*:`)
-var kindRe = regexp.MustCompile(`(?m)^["']?kind["']?[ \t]*:`)
-
 // Looks reports whether src seems to hold a Kubernetes resource: some
-// document has apiVersion and kind at the top level. It does not parse, and
-// rejects templates ({{ }}), which are not YAML until rendered.
+// document has apiVersion and kind at the top level. It does not parse (it
+// runs on every YAML file of a repository, so it is one pass over the
+// bytes), and rejects templates ({{ }}), which are not YAML until rendered.
 func Looks(src []byte) bool {
-	if strings.Contains(string(src), "{{") {
+	if bytes.Contains(src, []byte("{{")) {
 		return false
 	}
-	for _, part := range looksDocRe.Split(string(src), -1) {
-		if apiVersionRe.MatchString(part) && kindRe.MatchString(part) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	var api, kind bool
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		switch {
+		case bytes.HasPrefix(line, []byte("---")):
+			api, kind = false, false // a new document
+		case topLevelKey(line, "apiVersion"):
+			api = true
+		case topLevelKey(line, "kind"):
+			kind = true
+		}
+		if api && kind {
 			return true
 		}
 	}
 	return false
+}
+
+// topLevelKey reports whether line starts with key (maybe quoted) followed
+// by optional blanks and a colon.
+func topLevelKey(line []byte, key string) bool {
+	if len(line) > 0 && (line[0] == '"' || line[0] == '\'') {
+		q := line[0]
+		line = line[1:]
+		if !bytes.HasPrefix(line, []byte(key)) || len(line) <= len(key) || line[len(key)] != q {
+			return false
+		}
+		line = line[len(key)+1:]
+	} else {
+		if !bytes.HasPrefix(line, []byte(key)) {
+			return false
+		}
+		line = line[len(key):]
+	}
+	line = bytes.TrimLeft(line, " \t")
+	return len(line) > 0 && line[0] == ':'
 }

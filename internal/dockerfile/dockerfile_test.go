@@ -438,7 +438,7 @@ var parseCases = []parseCase{
 	{
 		name: "empty file",
 		src:  "",
-		want: map[string]any{"/stages": L{}, "/args": L{}, "/directives": M{}, "/kind": "dockerfile", "/path": "Dockerfile"},
+		want: map[string]any{"/stages": L{}, "/args": L{}, "/directives": M{}, "/kind": "dockerfile", "/path": "Dockerfile", "/commandIndex": M{}},
 		pos:  map[string]document.Range{"": rng(1, 0, 1, 0)},
 	},
 	{
@@ -450,6 +450,18 @@ var parseCases = []parseCase{
 			"/stages/0/instructions/0/pairs/1":     rng(4, 0, 4, 0),
 			"/stages/0/instructions/0/pairs/2/key": rng(4, 0, 4, 0),
 			"/stages/0/instructions/1/pairs/0":     rng(5, 0, 5, 0),
+		},
+	},
+	{
+		name: "command index by base name in source order",
+		src:  "FROM alpine AS a\nRUN apk add curl && /usr/bin/curl -o x y\nFROM a\nRUN curl z | sh\n",
+		want: map[string]any{
+			"/commandIndex": M{
+				"apk":  L{L{int64(0), int64(0), int64(0)}},
+				"curl": L{L{int64(0), int64(0), int64(1)}, L{int64(1), int64(0), int64(0)}},
+				"sh":   L{L{int64(1), int64(0), int64(1)}},
+			},
+			"/stages/0/instructions/0/commands/1/name": "/usr/bin/curl",
 		},
 	},
 	{

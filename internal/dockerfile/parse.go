@@ -242,11 +242,34 @@ func (p *fileParser) document() *document.Document {
 		Range:     whole,
 		Positions: p.pos,
 		Input: map[string]any{
-			"kind":       string(document.Dockerfile),
-			"path":       p.path,
-			"directives": p.directives,
-			"args":       p.args,
-			"stages":     stages,
+			"kind":         string(document.Dockerfile),
+			"path":         p.path,
+			"directives":   p.directives,
+			"args":         p.args,
+			"stages":       stages,
+			"commandIndex": commandIndex(p.stages),
 		},
 	}
+}
+
+// commandIndex maps the base name of every RUN command's program to the
+// [stage, instruction, command] indexes of its commands, in source order,
+// so a rule can visit the few commands it is about without scanning all.
+func commandIndex(stages []*stage) map[string]any {
+	idx := map[string][]any{}
+	for s, st := range stages {
+		for i, in := range st.instructions {
+			m, _ := in.(map[string]any)
+			cmds, _ := m["commands"].([]any)
+			for k, c := range cmds {
+				base, _ := c.(map[string]any)["base"].(string)
+				idx[base] = append(idx[base], []any{int64(s), int64(i), int64(k)})
+			}
+		}
+	}
+	out := make(map[string]any, len(idx))
+	for name, l := range idx {
+		out[name] = l
+	}
+	return out
 }

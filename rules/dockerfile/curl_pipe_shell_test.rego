@@ -1,8 +1,9 @@
 package shiplint.dockerfile.curl_pipe_shell_test
 
 import data.shiplint.dockerfile.curl_pipe_shell
+import data.shiplint.lib
 
-cmd(name, pipeline, position, parent, context) := {"name": name, "args": [], "pipeline": pipeline, "position": position, "parent": parent, "context": context}
+cmd(name, pipeline, position, parent, context) := {"name": name, "base": lib.basename(name), "args": [], "pipeline": pipeline, "position": position, "parent": parent, "context": context}
 
 doc(commands) := {"stages": [{"index": 0, "instructions": [{"cmd": "run", "commands": commands}]}]}
 

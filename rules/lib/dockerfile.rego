@@ -28,6 +28,34 @@ commands contains [s, i, k, c] if {
 
 command_path(s, i, k) := ["stages", s, "instructions", i, "commands", k]
 
+# command_index maps a program's base name to the [s, i, k] of its commands,
+# in source order: input.commandIndex as the parser writes it, or the same
+# built from commands for hand-written inputs that have none.
+command_index := input.commandIndex
+
+command_index := {n: [[s, i, k] | some [s, i, k, c] in commands; name(c) == n] |
+	some n in {name(c) | some [_, _, _, c] in commands}
+} if not input.commandIndex
+
+# commands_named yields [s, i, k, command] for the commands whose program
+# (base name) is one of names, without visiting any other command. Bind it
+# to a rule without arguments (cmds := df.commands_named({"apk"})) so it is
+# computed once per document.
+commands_named(names) := [[s, i, k, input.stages[s].instructions[i].commands[k]] |
+	some n in names
+	some [s, i, k] in command_index[n]
+]
+
+# command_names are the base names of the programs the file runs.
+command_names := {n | some n, _ in command_index}
+
+# run_named are the [k, command] of RUN (s, i) whose program (base name) is
+# one of names: a per-RUN fact, computed once for each RUN that asks.
+run_named(s, i, names) := [[k, c] |
+	some k, c in input.stages[s].instructions[i].commands
+	c.base in names
+]
+
 instruction_path(s, i) := ["stages", s, "instructions", i]
 
 # name is the program a command runs, without its directory (the parser
@@ -40,11 +68,13 @@ name(c) := lib.basename(c.name) if not c.base
 # Command-line options
 
 # options are the arguments before a lone "--".
-options(args) := array.slice(args, 0, end) if {
+options(args) := array.slice(args, 0, end_of_options(args))
+
+# end_of_options is the index of the first lone "--", or count(args).
+end_of_options(args) := ends[0] if {
 	ends := [k | some k, a in args; a == "--"]
 	count(ends) > 0
-	end := ends[0]
-} else := args
+} else := count(args)
 
 short_option(a) if {
 	startswith(a, "-")
@@ -61,8 +91,9 @@ has_flag(args, shorts, longs) if {
 
 has_flag(args, shorts, longs) if {
 	some a in options(args)
-	some l in longs
-	startswith(a, concat("", [l, "="]))
+	n := indexof(a, "=")
+	n > 0
+	substring(a, 0, n) in longs
 }
 
 has_flag(args, shorts, longs) if {
@@ -81,9 +112,10 @@ flag_values(args, shorts, longs) := {v |
 values_at(args, k, a, shorts, longs) := {args[k + 1]} if {
 	a in longs
 	k + 1 < count(args)
-} else := {substring(a, count(l) + 1, -1) |
-	some l in longs
-	startswith(a, concat("", [l, "="]))
+} else := {substring(a, n + 1, -1) |
+	n := indexof(a, "=")
+	n > 0
+	substring(a, 0, n) in longs
 } if {
 	startswith(a, "--")
 } else := short_values(args, k, a, shorts) if {
@@ -109,10 +141,18 @@ short_value(args, k, a, n) := {args[k + 1]} if {
 
 # positionals are the arguments that are not options nor the values of the
 # options in valopts (which take a separate value).
-positionals(args, valopts) := [a |
-	some k, a in args
-	positional_at(args, k, valopts)
-]
+positionals(args, valopts) := array.concat(
+	[a |
+		some k, a in args
+		k < e
+		not startswith(a, "-")
+		not k in values
+	],
+	[a | some k, a in args; k > e],
+) if {
+	e := end_of_options(args)
+	values := {j | some k, a in args; a in valopts; j := k + 1}
+}
 
 positional_at(args, k, valopts) if {
 	a := args[k]
@@ -295,32 +335,47 @@ apt_packages(c) := array.slice(pos, 1, count(pos)) if {
 	pos := positionals(c.args, apt_valopts)
 }
 
-# removals are the [command index, path] pairs of the paths that rm and
-# find remove in a RUN, computed once per RUN.
-removals[[s, i]] := [[j, trim_suffix(a, "/")] |
-	some j, c in input.stages[s].instructions[i].commands
-	name(c) in {"rm", "find"}
+# apt_commands are the [s, i, k, command, subcommand] of every apt-get/apt
+# command that has a subcommand, computed once per document.
+apt_commands := [[s, i, k, c, sub] |
+	some [s, i, k, c] in commands_named(apt_tools)
+	sub := apt_sub(c)
+]
+
+# pip_commands are the [s, i, k, command, pip arguments] of every pip and
+# python -m pip command, computed once per document.
+pip_commands := [[s, i, k, c, args] |
+	some [s, i, k, c] in commands_named(pip_names)
+	args := pip_args(c)
+]
+
+pip_names := {n | some n in command_names; regex.match(`^(pip|python)[0-9.]*$`, n)}
+
+# removals are the [command index, path, path + "/"] of the paths that rm
+# and find remove in RUN (s, i), computed once per RUN that asks.
+removals(s, i) := [[j, p, concat("", [p, "/"])] |
+	some [j, c] in run_named(s, i, {"rm", "find"})
 	some a in c.args
 	not startswith(a, "-")
-] if {
-	some [s, i, _] in runs
-}
+	p := trim_suffix(a, "/")
+]
 
 # last_removal is the index of the last rm/find in RUN (s, i) that removes
-# a path starting with one of prefixes, or -1. Rules call it from a partial
-# rule keyed by [s, i] so it is computed once per RUN.
+# a path starting with one of prefixes, or -1 (cached per RUN and prefixes).
 last_removal(s, i, prefixes) := max(js) if {
 	js := [j |
-		some [j, a] in removals[[s, i]]
+		some [j, _, a] in removals(s, i)
 		some p in prefixes
-		startswith(concat("", [a, "/"]), p)
+		startswith(a, p)
 	]
 	count(js) > 0
 } else := -1
 
 # all_args are the arguments of every RUN command of the file.
 all_args contains a if {
-	some [_, _, _, c] in commands
+	some stage in input.stages
+	some ins in stage.instructions
+	some c in ins.commands
 	some a in c.args
 }
 
@@ -341,25 +396,27 @@ env_set(s, c, n) if {
 
 env_set(s, c, n) if {
 	some t in graph.reachable(parents, {s})
-	some ins in input.stages[t].instructions
+	n in stage_env[t]
+}
+
+# stage_env are the (upper-cased) names an ENV or ARG of a stage sets.
+stage_env[t] := {upper(p.key) |
+	some ins in stage.instructions
 	ins.cmd in {"env", "arg"}
 	some p in ins.pairs
-	upper(p.key) == n
 	p.value != null
+} if {
+	some t, stage in input.stages
 }
 
 # yes_pipes are the [pipeline, parent] of RUN (s, i) that start with `yes |`.
-yes_pipes[[s, i]] := {[c.pipeline, c.parent] |
-	some c in input.stages[s].instructions[i].commands
-	name(c) == "yes"
-} if {
-	some [s, i, _] in runs
-}
+yes_pipes(s, i) := {[c.pipeline, c.parent] | some [_, c] in run_named(s, i, {"yes"})}
 
 # piped_yes holds when `yes |` feeds command c of RUN (s, i).
 piped_yes(s, i, c) if {
 	c.position > 0
-	[c.pipeline, c.parent] in yes_pipes[[s, i]]
+	"yes" in command_names
+	[c.pipeline, c.parent] in yes_pipes(s, i)
 }
 
 # pipe_after are the commands that follow command k of RUN ins, as far as a pipeline
@@ -439,10 +496,14 @@ lower_or_tcp(p) := lower(p) if {
 # directory holding it), so nothing at path survives into the layer.
 removed_later(s, i, k, path) if {
 	p := trim_suffix(path, "/")
-	some [j, a] in removals[[s, i]]
+	some [j, a, a_dir] in removals(s, i)
 	j > k
-	covers(a, p)
+	covers_dir(a, a_dir, p)
 }
+
+covers_dir(a, _, p) if a == p
+
+covers_dir(_, a_dir, p) if startswith(p, a_dir)
 
 covers(a, p) if a == p
 

@@ -1,11 +1,12 @@
 package shiplint.lib.dockerfile_test
 
+import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 # Builders for the Dockerfile rule tests: a command, a RUN, a stage, a document.
 
 cmd(name, args) := {
-	"name": name, "args": args, "env": {}, "sudo": false, "pipeline": 0, "position": 0,
+	"name": name, "base": lib.basename(name), "args": args, "env": {}, "sudo": false, "pipeline": 0, "position": 0,
 	"pipelineLength": 1, "parent": null, "context": "", "line": 1, "column": 1,
 }
 

@@ -26,18 +26,13 @@ cached(s, i, ins, c, k) if df.cache_mounted(ins, "/var/cache/apk")
 
 cached(s, i, ins, c, k) if df.cache_mounted(ins, "/etc/apk/cache")
 
-cached(s, i, ins, c, k) if removed_at[[s, i]] > k
-
-removed_at[[s, i]] := df.last_removal(s, i, {"/var/cache/apk", "/etc/apk/cache"}) if {
-	some [s, i, _] in df.runs
-}
+cached(s, i, ins, c, k) if df.last_removal(s, i, {"/var/cache/apk", "/etc/apk/cache"}) > k
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
+	some [s, i, k, c] in df.commands_named({"apk"})
 	df.in_chain(s)
-	some k, c in ins.commands
-	df.name(c) == "apk"
 	df.subcommand(c, apk_valopts) == "add"
+	ins := input.stages[s].instructions[i]
 	not cached(s, i, ins, c, k)
 	msg := "apk add keeps its package cache in the layer: add --no-cache"
 }

@@ -20,8 +20,7 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	df.name(c) == "apk"
+	some [s, i, k, c] in df.commands_named({"apk"})
 	df.has_flag(c.args, set(), {"--allow-untrusted"})
 	not only_local_files(c)
 	msg := "apk is run with --allow-untrusted, so unsigned packages are installed"

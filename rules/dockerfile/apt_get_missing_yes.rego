@@ -34,9 +34,7 @@ assumes_yes(c) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
-	some k, c in ins.commands
-	sub := df.apt_sub(c)
+	some [s, i, k, c, sub] in df.apt_commands
 	sub in prompting
 	not assumes_yes(c)
 	not df.piped_yes(s, i, c)

@@ -17,9 +17,8 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some [s, i, k, c, sub] in df.apt_commands
 	df.name(c) == "apt"
-	sub := df.apt_sub(c)
 	sub in {"install", "update", "upgrade", "full-upgrade", "dist-upgrade", "remove", "purge", "autoremove", "reinstall"}
 	msg := sprintf("apt %s is the interactive front end: use apt-get in a Dockerfile", [sub])
 }

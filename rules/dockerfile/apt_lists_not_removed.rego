@@ -22,14 +22,10 @@ package shiplint.dockerfile.apt_lists_not_removed
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-removed(s, i, ins, k) if removed_at[[s, i]] > k
-
-removed_at[[s, i]] := df.last_removal(s, i, {"/var/lib/apt/lists/", "/var/lib/apt/"}) if {
-	some [s, i, _] in df.runs
-}
+removed(s, i, ins, k) if df.last_removal(s, i, {"/var/lib/apt/lists/", "/var/lib/apt/"}) > k
 
 removed(s, i, ins, k) if {
-	some j, c in ins.commands
+	some [j, c] in df.run_named(s, i, df.apt_tools)
 	j > k
 	df.apt_sub(c) in {"distclean", "dist-clean"}
 }
@@ -37,10 +33,9 @@ removed(s, i, ins, k) if {
 removed(_, _, ins, _) if df.cache_mounted(ins, "/var/lib/apt/lists")
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
+	some [s, i, k, c, "update"] in df.apt_commands
 	df.in_chain(s)
-	some k, c in ins.commands
-	df.apt_sub(c) == "update"
+	ins := input.stages[s].instructions[i]
 	not removed(s, i, ins, k)
 	msg := sprintf("%s update leaves /var/lib/apt/lists in the layer: remove it in the same RUN", [df.name(c)])
 }

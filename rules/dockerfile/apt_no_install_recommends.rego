@@ -26,9 +26,8 @@ no_recommends(c) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some [s, i, k, c, "install"] in df.apt_commands
 	df.in_chain(s)
-	df.apt_sub(c) == "install"
 	count(df.apt_packages(c)) > 0
 	not no_recommends(c)
 	not configured

@@ -20,8 +20,7 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	sub := df.apt_sub(c)
+	some [s, i, k, c, sub] in df.apt_commands
 	sub in {"upgrade", "dist-upgrade", "full-upgrade"}
 	msg := sprintf("%s %s upgrades every package at build time, so the image depends on the build date", [df.name(c), sub])
 }

@@ -37,7 +37,7 @@ insecure(c) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some [s, i, k, c] in df.commands_named({"curl", "wget"})
 	insecure(c)
 	msg := sprintf("%s downloads with TLS certificate verification turned off", [df.name(c)])
 }

@@ -43,8 +43,7 @@ split_kv(v) := [substring(v, 0, i), substring(v, i + 1, -1)] if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	df.name(c) == "git"
+	some [s, i, k, c] in df.commands_named({"git"})
 	insecure(c)
 	msg := "git runs with http.sslVerify turned off, so any certificate is accepted"
 }

@@ -24,8 +24,7 @@ npm_valopts := {"--prefix", "-w", "--workspace", "--registry", "--tag", "--cache
 
 # npm install / npm i with no package: installs from package.json
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	df.name(c) == "npm"
+	some [s, i, k, c] in df.commands_named({"npm"})
 	pos := df.positionals(c.args, npm_valopts)
 	pos[0] in {"install", "i", "isntall", "add"}
 	count(pos) == 1
@@ -34,8 +33,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	df.name(c) in {"yarn", "pnpm"}
+	some [s, i, k, c] in df.commands_named({"yarn", "pnpm"})
 	pos := df.positionals(c.args, npm_valopts)
 	yarn_install(df.name(c), pos)
 	not df.has_flag(c.args, set(), {"--frozen-lockfile", "--immutable", "--immutable-cache"})

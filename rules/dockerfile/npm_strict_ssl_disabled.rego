@@ -46,8 +46,7 @@ key_value(pos, k) if {
 key_value(pos, k) if pos[k] in {"strict-ssl=false", "strict-ssl=0"}
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	df.name(c) in tools
+	some [s, i, k, c] in df.commands_named(tools)
 	insecure(c)
 	msg := sprintf("%s is configured with strict-ssl off, so any registry certificate is accepted", [df.name(c)])
 }

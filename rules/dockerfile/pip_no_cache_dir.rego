@@ -30,11 +30,7 @@ no_cache(s, df_i, ins, c, k, args) if {
 	contains(m.target, ".cache")
 }
 
-no_cache(s, df_i, ins, c, k, args) if removed_at[[s, df_i]] > k
-
-removed_at[[s, i]] := df.last_removal(s, i, {"/root/.cache/", "~/.cache/", "$HOME/.cache/", "${HOME}/.cache/"}) if {
-	some [s, i, _] in df.runs
-}
+no_cache(s, df_i, ins, c, k, args) if df.last_removal(s, df_i, {"/root/.cache/", "~/.cache/", "$HOME/.cache/", "${HOME}/.cache/"}) > k
 
 no_cache(s, df_i, ins, c, k, args) if df.flag_values(args, set(), {"--cache-dir"}) != set()
 
@@ -44,11 +40,10 @@ no_cache(_, _, _, _, _, _) if configured
 configured if df.set_anywhere(`(?i)(^global\.no-cache-dir$|no-cache-dir\s*=)`)
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
+	some [s, i, k, c, args] in df.pip_commands
 	df.in_chain(s)
-	some k, c in ins.commands
-	args := df.pip_args(c)
 	df.positionals(args, df.pip_valopts)[0] == "install"
+	ins := input.stages[s].instructions[i]
 	not no_cache(s, i, ins, c, k, args)
 	msg := sprintf("%s install keeps its download cache in the layer: add --no-cache-dir", [df.name(c)])
 }

@@ -19,15 +19,13 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	args := df.pip_args(c)
+	some [s, i, k, c, args] in df.pip_commands
 	df.has_flag(args, set(), {"--trusted-host"})
 	msg := sprintf("%s is given --trusted-host, which turns off TLS verification for that host", [df.name(c)])
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	args := df.pip_args(c)
+	some [s, i, k, c, args] in df.pip_commands
 	some url in df.flag_values(args, {"i"}, {"--index-url", "--extra-index-url"})
 	startswith(lower(url), "http://")
 	not local_host(url)
@@ -35,8 +33,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	args := df.pip_args(c)
+	some [s, i, k, c, args] in df.pip_commands
 	pos := df.positionals(args, set())
 	pos[0] == "config"
 	pos[1] in {"set", "add"}

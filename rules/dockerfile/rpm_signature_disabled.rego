@@ -55,7 +55,7 @@ insecure(c) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some [s, i, k, c] in df.commands_named(yum_like | {"rpm", "zypper"})
 	insecure(c)
 	msg := sprintf("%s installs packages without checking their signatures", [df.name(c)])
 }

@@ -35,7 +35,6 @@ npm_pathlike(p) if {
 
 # apt-get install
 unpinned(c, "apt") := {p |
-	df.apt_sub(c) == "install"
 	some p in df.apt_packages(c)
 	df.literal_word(p)
 	not contains(p, "=")
@@ -89,9 +88,16 @@ unpinned(c, "gem") := {p |
 	not pathlike(p)
 }
 
+# candidates are the [ecosystem, s, i, k, command] of the installing
+# commands, found through the command index.
+candidates := {["apt", s, i, k, c] | some [s, i, k, c, "install"] in df.apt_commands} |
+	{["apk", s, i, k, c] | some [s, i, k, c] in df.commands_named({"apk"})} |
+	{["pip", s, i, k, c] | some [s, i, k, c, _] in df.pip_commands} |
+	{["npm", s, i, k, c] | some [s, i, k, c] in df.commands_named({"npm", "pnpm", "yarn"})} |
+	{["gem", s, i, k, c] | some [s, i, k, c] in df.commands_named({"gem"})}
+
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	some eco in {"apt", "apk", "pip", "npm", "gem"}
+	some [eco, s, i, k, c] in candidates
 	names := unpinned(c, eco)
 	count(names) > 0
 	msg := sprintf("%s installs %s without a pinned version", [df.name(c), concat(", ", sort(names))])

@@ -28,22 +28,15 @@ zypper_installs := {"install", "in", "update", "up", "patch", "dist-upgrade", "d
 
 valopts := {"-c", "--config", "--installroot", "--releasever", "--setopt", "-x", "--exclude", "--enablerepo", "--disablerepo", "--repo", "--repoid", "-d", "-e", "--root", "-R", "-D", "-C", "--cache-dir"}
 
-cleaned(s, i, _, k) if cleans[[s, i]][_] > k
+cleaned(s, i, _, k) if cleans(s, i)[_] > k
 
 # cleans are the indexes of the clean commands of RUN (s, i).
-cleans[[s, i]] := [j |
-	some j, c in input.stages[s].instructions[i].commands
-	df.name(c) in rpm_tools | {"zypper"}
+cleans(s, i) := [j |
+	some [j, c] in df.run_named(s, i, rpm_tools | {"zypper"})
 	df.subcommand(c, valopts) in {"clean", "cc"}
-] if {
-	some [s, i, _] in df.runs
-}
+]
 
-cleaned(s, i, _, k) if removed_at[[s, i]] > k
-
-removed_at[[s, i]] := df.last_removal(s, i, {"/var/cache/yum/", "/var/cache/dnf/", "/var/cache/zypp/", "/var/cache/libdnf5/", "/var/cache/tdnf/", "/var/cache/*/", "/var/cache/"}) if {
-	some [s, i, _] in df.runs
-}
+cleaned(s, i, _, k) if df.last_removal(s, i, {"/var/cache/yum/", "/var/cache/dnf/", "/var/cache/zypp/", "/var/cache/libdnf5/", "/var/cache/tdnf/", "/var/cache/*/", "/var/cache/"}) > k
 
 cleaned(_, _, ins, _) if df.cache_mounted(ins, "/var/cache/dnf")
 
@@ -62,10 +55,10 @@ installing(c) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
+	some [s, i, k, c] in df.commands_named(rpm_tools | {"zypper"})
 	df.in_chain(s)
-	some k, c in ins.commands
 	installing(c)
+	ins := input.stages[s].instructions[i]
 	not cleaned(s, i, ins, k)
 	msg := sprintf("%s %s leaves its cache in the layer: clean it in the same RUN", [df.name(c), df.subcommand(c, valopts)])
 }

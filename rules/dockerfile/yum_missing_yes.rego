@@ -24,9 +24,7 @@ zypper_prompting := {"install", "in", "remove", "rm", "update", "up", "patch", "
 yum_valopts := {"-c", "--config", "--installroot", "--releasever", "--setopt", "-x", "--exclude", "--enablerepo", "--disablerepo", "--repo", "--repoid", "-d", "--debuglevel", "-e", "--errorlevel", "--forcearch", "--nobest"}
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
-	some k, c in ins.commands
-	df.name(c) in df.yum_tools
+	some [s, i, k, c] in df.commands_named(df.yum_tools)
 	sub := df.subcommand(c, yum_valopts)
 	sub in yum_prompting
 	not df.has_flag(c.args, {"y"}, {"--assumeyes"})
@@ -35,9 +33,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
-	some k, c in ins.commands
-	df.name(c) == "zypper"
+	some [s, i, k, c] in df.commands_named({"zypper"})
 	sub := df.subcommand(c, {"--root", "-R", "--reposd-dir", "-D", "--cache-dir", "-C", "--config", "-c"})
 	sub in zypper_prompting
 	not df.has_flag(c.args, {"n", "y"}, {"--non-interactive", "--no-confirm"})

@@ -56,8 +56,8 @@ insecure(c) if {
 }
 
 # echo "deb [trusted=yes] http://... " > /etc/apt/sources.list.d/x.list
-trusted_source(c) if {
-	some a in c.args
+trusted_arg(a) if {
+	contains(a, "[")
 	some m in regex.find_all_string_submatch_n(`(?i)deb(-src)?\s+\[([^\]]*)\]\s+(\S+)`, a, -1)
 	regex.match(`(?i)\b(trusted|allow-insecure|allow-weak)\s*=\s*yes`, m[2])
 	not local_repo(m[3])
@@ -68,20 +68,32 @@ trusted_source(c) if {
 local_repo(uri) if regex.match(`^(?i)(file|copy|cdrom):`, uri)
 
 # echo 'APT::Get::AllowUnauthenticated "true";' > /etc/apt/apt.conf.d/...
-trusted_source(c) if {
-	some a in c.args
+trusted_arg(a) if {
+	contains(a, "::")
 	regex.match(`(?i)(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)\s+"?(true|1|yes)`, a)
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some [s, i, k, c] in df.commands_named(apt)
 	insecure(c)
 	msg := sprintf("%s is told to accept packages or repositories without a valid signature", [df.name(c)])
 }
 
+# trusted_args are the RUN arguments that hold such a source or setting,
+# found once per document; only then are the commands holding them looked for.
+trusted_args := {a | some a in df.all_args; trusted_arg(a)}
+
+trusted_source(c) if {
+	some a in c.args
+	a in trusted_args
+}
+
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	not insecure(c)
+	count(trusted_args) > 0
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+	some k, c in ins.commands
 	trusted_source(c)
+	not insecure(c)
 	msg := "An apt source or setting marks a repository as trusted without a signature check"
 }

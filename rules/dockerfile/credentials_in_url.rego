@@ -27,6 +27,7 @@ url_pattern := `(?i)\b[a-z][a-z0-9+.-]*://([^/\s:@'"]+):([^/\s@'"]+)@[^/\s@'"]+`
 # url_secret holds when s holds a URL with a literal password.
 url_secret(s) if {
 	is_string(s)
+	contains(s, "://")
 	some m in regex.find_all_string_submatch_n(url_pattern, s, -1)
 	pw := m[2]
 	not contains(pw, "$")
@@ -34,15 +35,24 @@ url_secret(s) if {
 	secrets.literal(m[1])
 }
 
+# secret_args are the RUN arguments that hold such a URL, found once per
+# document; only then are the commands holding them looked for.
+secret_args := {a | some a in df.all_args; url_secret(a)}
+
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	count(secret_args) > 0
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+	some k, c in ins.commands
 	some a in c.args
-	url_secret(a)
+	a in secret_args
 	msg := sprintf("%s is given a URL with a password in it, which is kept in the image history", [df.name(c)])
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+	some k, c in ins.commands
 	some v in c.env
 	url_secret(v)
 	msg := sprintf("%s runs with a variable holding a URL with a password in it", [df.name(c)])
@@ -50,8 +60,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 
 # curl -u user:password, wget --password=...
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	df.name(c) == "curl"
+	some [s, i, k, c] in df.commands_named({"curl"})
 	some v in df.flag_values(c.args, {"u"}, {"--user", "--proxy-user"})
 	parts := split(v, ":")
 	count(parts) > 1
@@ -62,8 +71,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	df.name(c) == "wget"
+	some [s, i, k, c] in df.commands_named({"wget"})
 	some v in df.flag_values(c.args, set(), {"--password", "--http-password", "--ftp-password"})
 	not contains(v, "$")
 	secrets.literal(v)

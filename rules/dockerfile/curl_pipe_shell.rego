@@ -37,19 +37,25 @@ interpreter(c) if regex.match(`^python[0-9.]*$`, lib.basename(c.name))
 
 downloader(c) if lib.basename(c.name) in downloaders
 
-# Rules over RUN commands test the rare, selective condition first (an
-# interpreter later in a pipeline) and only then look for its partner:
+# The rules start from the commands the index names (downloaders and
+# interpreters are rare) and only then look for a partner in the same RUN:
 # big RUNs hold hundreds of commands, and pairing every two is quadratic.
+
+# interpreter_names are the base names of the file's commands that may be
+# interpreters.
+interpreter_names := interpreters | {n | some n in df.command_names; regex.match(`^python[0-9.]*$`, n)}
+
+interpreter_commands := df.commands_named(interpreter_names)
+
+downloader_commands := df.commands_named(downloaders)
 
 # curl URL | sh  (the shell comes later in the same pipeline)
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", k]) if {
-	some s, stage in input.stages
-	some i, ins in stage.instructions
-	ins.cmd == "run"
-	some k, c in ins.commands
+	count(downloader_commands) > 0
+	some [s, i, k, c] in interpreter_commands
 	c.position > 0
 	interpreter(c)
-	some d in ins.commands
+	some [_, d] in df.run_named(s, i, downloaders)
 	d.pipeline == c.pipeline
 	d.position < c.position
 	d.parent == c.parent
@@ -59,48 +65,41 @@ deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", k]) 
 
 # bash -c "$(curl URL)", sh <(curl URL), eval "$(wget -O- URL)"
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", d.parent]) if {
-	some s, stage in input.stages
-	some i, ins in stage.instructions
-	ins.cmd == "run"
-	some d in ins.commands
+	some [s, i, _, d] in downloader_commands
 	d.context in {"cmdsubst", "procsubst"}
 	downloader(d)
-	c := ins.commands[d.parent]
+	c := input.stages[s].instructions[i].commands[d.parent]
 	interpreter(c)
 	msg := sprintf("%s runs a script fetched by %s without verifying it: download to a file and check its checksum first", [c.name, d.name])
 }
 
 # curl -fsSLo /tmp/install.sh URL && sh /tmp/install.sh (no check in between)
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "commands", m]) if {
-	some [s, i, ins] in df.runs
-	count(executions[[s, i]]) > 0
-	some j, d in ins.commands
+	some [s, i, j, d] in downloader_commands
 	downloader(d)
 	some f in downloaded_files(d)
-	some [m, target] in executions[[s, i]]
+	some [m, target] in executions(s, i)
 	m > j
 	same_file(target, f)
 	not verified_between(s, i, j, m)
-	c := ins.commands[m]
+	c := input.stages[s].instructions[i].commands[m]
 	msg := sprintf("%s runs %s, downloaded by %s, without checking its checksum or signature first", [lib.basename(c.name), f, d.name])
 }
 
 # executions are the [index, file] of the commands of RUN (s, i) that run a
 # file: an interpreter given a script, or a path run directly.
-executions[[s, i]] := [[m, target] |
-	some m, c in input.stages[s].instructions[i].commands
-	some target in executed(c)
-] if {
-	some [s, i, _] in df.runs
-}
-
-executed(c) := {pos[0] |
-	interpreter(c)
-	pos := df.positionals(c.args, {"-o", "-O", "+o", "-c"})
-	count(pos) > 0
-} | {c.name |
-	contains(c.name, "/")
-}
+executions(s, i) := array.concat(
+	[[m, pos[0]] |
+		some [m, c] in df.run_named(s, i, interpreter_names)
+		interpreter(c)
+		pos := df.positionals(c.args, {"-o", "-O", "+o", "-c"})
+		count(pos) > 0
+	],
+	[[m, c.name] |
+		some m, c in input.stages[s].instructions[i].commands
+		contains(c.name, "/")
+	],
+)
 
 urls(d) := [u | some u in d.args; regex.match(`^(?i)(https?|ftp)://`, u)]
 
@@ -147,15 +146,13 @@ same_file(a, f) if {
 verifiers := {"sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum", "shasum", "md5sum", "b2sum", "gpg", "gpg2", "gpgv", "cosign", "minisign", "signify", "openssl", "rpm", "slsa-verifier", "ssh-keygen"}
 
 verified_between(s, i, j, m) if {
-	some n in verifications[[s, i]]
+	some n in verifications(s, i)
 	n > j
 	n < m
 }
 
 # verifications are the indexes of checksum/signature commands of RUN (s, i).
-verifications[[s, i]] := [n |
-	some n, v in input.stages[s].instructions[i].commands
+verifications(s, i) := [n |
+	some [n, v] in df.run_named(s, i, verifiers)
 	lib.basename(v.name) in verifiers
-] if {
-	some [s, i, _] in df.runs
-}
+]

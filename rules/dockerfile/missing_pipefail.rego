@@ -27,25 +27,28 @@ downloaders := {"curl", "wget"}
 
 shells := {"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox", "python", "python3", "perl", "ruby", "node", "php"}
 
-pipefail_set(s, i, k) if pipefail_at[[s, i]][0] < k
+pipefail_set(s, i, k) if pipefail_at(s, i)[0] < k
 
 # pipefail_at are the indexes of the `set ... pipefail` commands of RUN (s, i).
-pipefail_at[[s, i]] := [j |
-	some j, c in input.stages[s].instructions[i].commands
-	df.name(c) == "set"
+pipefail_at(s, i) := [j |
+	some [j, c] in df.run_named(s, i, {"set"})
 	some a in c.args
 	contains(a, "pipefail")
-] if {
-	some [s, i, _] in df.runs
-}
+]
 
 shell_pipefail(s, i) if {
-	some t in graph.reachable(df.parents, {s})
-	some j, ins in input.stages[t].instructions
-	ins.cmd == "shell"
-	any_pipefail(ins.args)
+	some [t, j] in pipefail_shells
+	t in graph.reachable(df.parents, {s})
 	earlier(t, j, s, i)
 }
+
+# pipefail_shells are the [s, i] of the SHELL instructions that set pipefail.
+pipefail_shells := [[t, j] |
+	some t, stage in input.stages
+	some j, ins in stage.instructions
+	ins.cmd == "shell"
+	any_pipefail(ins.args)
+]
 
 any_pipefail(args) if {
 	some a in args
@@ -57,11 +60,10 @@ earlier(t, _, s, _) if t != s
 earlier(s, j, s, i) if j < i
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
-	some k, d in ins.commands
+	some [s, i, k, d] in df.commands_named(downloaders)
 	d.pipelineLength > 1
-	df.name(d) in downloaders
 	d.position < d.pipelineLength - 1
+	ins := input.stages[s].instructions[i]
 	not pipefail_set(s, i, k)
 	not shell_pipefail(s, i)
 	not feeds_shell(ins, k, d)
@@ -74,7 +76,7 @@ feeds_shell(ins, k, d) if {
 	c.pipeline == d.pipeline
 	c.parent == d.parent
 	c.position > d.position
-	regex.replace(df.name(c), `[0-9.]+$`, "") in shells
+	regex.replace(c.base, `[0-9.]+$`, "") in shells
 }
 
 # Consumers that fail by themselves on empty or truncated input (compressed

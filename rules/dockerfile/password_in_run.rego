@@ -23,11 +23,8 @@ import data.shiplint.lib.secrets
 
 # echo 'user:password' | chpasswd
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
-	some k, c in ins.commands
-	df.name(c) == "chpasswd"
-	some e in ins.commands
-	df.name(e) in {"echo", "printf"}
+	some [s, i, k, c] in df.commands_named({"chpasswd"})
+	some [_, e] in df.run_named(s, i, {"echo", "printf"})
 	e.pipeline == c.pipeline
 	e.parent == c.parent
 	e.position < c.position
@@ -46,8 +43,7 @@ literal_pair(a) if {
 
 # useradd -p HASH / usermod --password HASH
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	df.name(c) in {"useradd", "usermod", "adduser"}
+	some [s, i, k, c] in df.commands_named({"useradd", "usermod", "adduser"})
 	some v in df.flag_values(c.args, {"p"}, {"--password"})
 	literal_password(v)
 	not v in {"*", "!", "!!", "x"}

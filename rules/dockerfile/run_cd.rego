@@ -18,9 +18,9 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
-	count(ins.heredocs) == 0
-	cds := [j | some j, c in ins.commands; df.name(c) == "cd"; c.context == ""; not scratch_cd(s, i, j, c)]
+	some [s, i] in cd_runs
+	count(input.stages[s].instructions[i].heredocs) == 0
+	cds := [j | some [j, c] in df.run_named(s, i, {"cd"}); c.context == ""; not scratch_cd(s, i, j, c)]
 	count(cds) > 0
 	k := cds[0]
 	msg := "RUN changes directory with cd: use WORKDIR"
@@ -41,13 +41,8 @@ scratch_cd(_, _, _, c) if count(c.args) == 0
 # unpacked source tree); the first cd is the one to judge.
 scratch_cd(s, i, j, c) if {
 	not startswith(c.args[0], "/")
-	cd_indexes[[s, i]][0] < j
+	df.run_named(s, i, {"cd"})[0][0] < j
 }
 
-# cd_indexes are the indexes of the cd commands of RUN (s, i), in order.
-cd_indexes[[s, i]] := [j |
-	some j, c in input.stages[s].instructions[i].commands
-	df.name(c) == "cd"
-] if {
-	some [s, i, _] in df.runs
-}
+# cd_runs are the [s, i] of the RUNs that run cd.
+cd_runs := {[s, i] | some [s, i, _, _] in df.commands_named({"cd"})}

@@ -35,7 +35,7 @@ setuid(m) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some [s, i, k, c] in df.commands_named(df.mode_tools)
 	some m in df.modes(c)
 	setuid(m)
 	msg := sprintf("%s sets mode %s, which adds the setuid bit", [df.name(c), m])

@@ -21,14 +21,15 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+	some k, c in ins.commands
 	c.sudo
 	msg := sprintf("RUN uses sudo to run %q: switch with USER instead of sudo", [c.name])
 }
 
 # sudo with no command to unwrap (sudo -i, sudo -s)
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	df.name(c) == "sudo"
+	some [s, i, k, c] in df.commands_named({"sudo"})
 	msg := "RUN uses sudo: switch with USER instead of sudo"
 }

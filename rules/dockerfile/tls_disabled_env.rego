@@ -63,16 +63,20 @@ deny contains lib.finding(msg, ["stages", s, "instructions", i, "pairs", k]) if 
 
 # VAR=value command ...
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+	some k, c in ins.commands
 	some name, value in c.env
 	disables(name, value)
 	msg := sprintf("%s runs with %s=%s, which turns off TLS or signature verification", [c.name, name, value])
 }
 
 # export VAR=value
+declarations := {"export", "declare", "typeset", "readonly"}
+
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, k, c] in df.commands
-	c.name in {"export", "declare", "typeset", "readonly"}
+	some [s, i, k, c] in df.commands_named(declarations)
+	c.name in declarations
 	some a in c.args
 	[name, value] := split_assign(a)
 	disables(name, value)

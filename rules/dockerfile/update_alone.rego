@@ -35,19 +35,30 @@ cleanup(c) if df.apt_sub(c) in {"clean", "autoclean", "update"}
 
 cleanup(c) if update(c)
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
-	some k, c in ins.commands
+# updates are the [s, i, k, command] of the index updates.
+updates := {[s, i, k, c] | some [s, i, k, c, "update"] in df.apt_commands} | {[s, i, k, c] |
+	some [s, i, k, c] in df.commands_named({"apk"})
 	update(c)
-	every j, d in ins.commands {
-		after_is_cleanup(j, k, d)
-	}
+}
+
+deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+	some [s, i, k, c] in updates
+	last_work(s, i) <= k
 	msg := sprintf("%s update runs in a RUN that installs nothing: its cached index goes stale for later installs", [df.name(c)])
 }
 
-after_is_cleanup(j, k, _) if j <= k
+package_tools := df.apt_tools | {"apk"}
 
-after_is_cleanup(j, k, d) if {
-	j > k
-	cleanup(d)
-}
+# last_work is the index of the last command of RUN (s, i) that is not a
+# cleanup, or -1: only commands after it can be trailing cleanups.
+last_work(s, i) := max(array.concat([-1], array.concat(
+	[j |
+		some j, d in input.stages[s].instructions[i].commands
+		not d.base in harmless
+		not d.base in package_tools
+	],
+	[j |
+		some [j, d] in df.run_named(s, i, package_tools)
+		not cleanup(d)
+	],
+)))

@@ -43,8 +43,7 @@ sticky(cl) if {
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, ins] in df.runs
-	some k, c in ins.commands
+	some [s, i, k, c] in df.commands_named(df.mode_tools)
 	some m in df.modes(c)
 	world_writable(m)
 	not all_removed(s, i, k, c, m)

@@ -432,8 +432,11 @@ yum_tools := {"yum", "dnf", "tdnf", "dnf5", "dnf-3"}
 # ---------------------------------------------------------------------------
 # File modes (chmod, install -m, mkdir -m, COPY --chmod)
 
-# mode_args yields [mode, command] for every mode a command sets.
+# modes are the modes a command sets (chmod, install -m, mkdir -m).
 modes(c) := chmod_modes(c) | option_modes(c)
+
+# mode_tools are the programs modes reads.
+mode_tools := {"chmod", "install", "mkdir"}
 
 chmod_modes(c) := {m |
 	name(c) == "chmod"

@@ -37,8 +37,7 @@ local_add(ins) if {
 }
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd == "add"
+	some [s, i, ins] in df.instructions_named({"add"})
 	local_add(ins)
 	msg := sprintf("ADD copies local %s: use COPY, which does not unpack archives or fetch URLs", [concat(" ", df.sources(ins))])
 }

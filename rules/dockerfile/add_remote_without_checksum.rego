@@ -23,8 +23,7 @@ import data.shiplint.lib.dockerfile as df
 pinned_git(src) if regex.match(`#([0-9a-f]{40}|[0-9a-f]{64})(:.*)?$`, lower(src))
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd == "add"
+	some [s, i, ins] in df.instructions_named({"add"})
 	not df.flag(ins, "checksum")
 	some src in df.sources(ins)
 	df.remote_url(src)
@@ -33,8 +32,7 @@ deny contains lib.finding(msg, df.instruction_path(s, i)) if {
 }
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd == "add"
+	some [s, i, ins] in df.instructions_named({"add"})
 	not df.flag(ins, "checksum")
 	some src in df.sources(ins)
 	df.git_url(src)

@@ -81,7 +81,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 
 # trusted_args are the RUN arguments that hold such a source or setting,
 # found once per document; only then are the commands holding them looked for.
-trusted_args := {a | some a in df.all_args; trusted_arg(a)}
+trusted_args := {a | some a in df.all_args; contains(a, "["); trusted_arg(a)} | {a | some a in df.all_args; contains(a, "::"); trusted_arg(a)}
 
 trusted_source(c) if {
 	some a in c.args
@@ -90,9 +90,8 @@ trusted_source(c) if {
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	count(trusted_args) > 0
-	some s, stage in input.stages
-	some i, ins in stage.instructions
-	some k, c in ins.commands
+	some [s, i, cmds] in df.command_lists
+	some k, c in cmds
 	trusted_source(c)
 	not insecure(c)
 	msg := "An apt source or setting marks a repository as trusted without a signature check"

@@ -20,8 +20,7 @@ self_ref(stage, v) if lower(v) == stage.name
 self_ref(stage, v) if v == sprintf("%d", [stage.index])
 
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "flags", df.flag_index(ins, "from")]) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd in {"copy", "add"}
+	some [s, i, ins] in df.instructions_named({"copy", "add"})
 	v := df.flag(ins, "from")
 	self_ref(input.stages[s], v)
 	msg := sprintf("COPY --from=%s names the stage it is in: a stage cannot copy from itself", [v])

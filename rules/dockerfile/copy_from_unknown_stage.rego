@@ -32,8 +32,7 @@ earlier_stage(s, v) if {
 }
 
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "flags", df.flag_index(ins, "from")]) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd in {"copy", "add"}
+	some [s, i, ins] in df.instructions_named({"copy", "add"})
 	v := df.flag(ins, "from")
 	v != ""
 	not contains(v, "$")

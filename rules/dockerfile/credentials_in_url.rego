@@ -37,22 +37,19 @@ url_secret(s) if {
 
 # secret_args are the RUN arguments that hold such a URL, found once per
 # document; only then are the commands holding them looked for.
-secret_args := {a | some a in df.all_args; url_secret(a)}
+secret_args := {a | some a in df.all_args; contains(a, "://"); url_secret(a)}
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	count(secret_args) > 0
-	some s, stage in input.stages
-	some i, ins in stage.instructions
-	some k, c in ins.commands
+	some [s, i, cmds] in df.command_lists
+	some k, c in cmds
 	some a in c.args
 	a in secret_args
 	msg := sprintf("%s is given a URL with a password in it, which is kept in the image history", [df.name(c)])
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some s, stage in input.stages
-	some i, ins in stage.instructions
-	some k, c in ins.commands
+	some [s, i, k, c] in df.env_commands
 	some v in c.env
 	url_secret(v)
 	msg := sprintf("%s runs with a variable holding a URL with a password in it", [df.name(c)])
@@ -79,16 +76,14 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 }
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd == "add"
+	some [s, i, ins] in df.instructions_named({"add"})
 	some src in df.sources(ins)
 	url_secret(src)
 	msg := "ADD downloads from a URL with a password in it, which is kept in the Dockerfile and image history"
 }
 
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "pairs", k]) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd in {"env", "arg"}
+	some [s, i, ins] in df.instructions_named({"env", "arg"})
 	some k, p in ins.pairs
 	url_secret(p.value)
 	msg := sprintf("%s %s holds a URL with a password in it", [upper(ins.cmd), p.key])

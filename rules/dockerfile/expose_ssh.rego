@@ -21,8 +21,8 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.chain_instructions
-	ins.cmd == "expose"
+	some [s, i, ins] in df.instructions_named({"expose"})
+	df.in_chain(s)
 	some a in ins.args
 	p := df.port_spec(a)
 	p.proto == "tcp"

@@ -27,8 +27,7 @@ valid(a) if {
 }
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd == "expose"
+	some [s, i, ins] in df.instructions_named({"expose"})
 	some a in ins.args
 	not contains(a, "$")
 	not valid(a)

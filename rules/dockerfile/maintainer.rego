@@ -17,7 +17,6 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd == "maintainer"
+	some [s, i, ins] in df.instructions_named({"maintainer"})
 	msg := "MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors"
 }

@@ -24,13 +24,13 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 serves if {
-	some [_, _, ins] in df.chain_instructions
-	ins.cmd == "expose"
+	some [s, _, _] in df.instructions_named({"expose"})
+	df.in_chain(s)
 }
 
 has_healthcheck if {
-	some [_, _, ins] in df.chain_instructions
-	ins.cmd == "healthcheck"
+	some [s, _, _] in df.instructions_named({"healthcheck"})
+	df.in_chain(s)
 }
 
 deny contains lib.finding(msg, ["stages", df.final_index, "from"]) if {

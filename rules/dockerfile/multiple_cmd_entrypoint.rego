@@ -18,8 +18,7 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd in {"cmd", "entrypoint"}
+	some [s, i, ins] in df.instructions_named({"cmd", "entrypoint"})
 	later_lines := [l.line | some j, l in input.stages[s].instructions; j > i; l.cmd == ins.cmd]
 	count(later_lines) > 0
 	msg := sprintf("This %s is overridden by the %s at line %d and never takes effect", [upper(ins.cmd), upper(ins.cmd), later_lines[count(later_lines) - 1]])

@@ -16,8 +16,7 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd == "healthcheck"
+	some [s, i, ins] in df.instructions_named({"healthcheck"})
 	later_lines := [l.line | some j, l in input.stages[s].instructions; j > i; l.cmd == "healthcheck"]
 	count(later_lines) > 0
 	msg := sprintf("This HEALTHCHECK is overridden by the HEALTHCHECK at line %d", [later_lines[count(later_lines) - 1]])

@@ -36,8 +36,7 @@ absolute_before(s, _) if {
 }
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd == "workdir"
+	some [s, i, ins] in df.instructions_named({"workdir"})
 	p := ins.args[0]
 	not absolute(p)
 	not absolute_before(s, i)

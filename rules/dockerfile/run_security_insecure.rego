@@ -18,7 +18,8 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "flags", df.flag_index(ins, "security")]) if {
-	some [s, i, ins] in df.runs
+	some [s, i, ins] in df.instructions_named({"run"})
+	count(ins.flags) > 0
 	df.flag(ins, "security") == "insecure"
 	msg := "RUN --security=insecure runs this step without the build sandbox"
 }

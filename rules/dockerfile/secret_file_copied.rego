@@ -70,8 +70,7 @@ secret_path(p) if {
 }
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd in {"copy", "add"}
+	some [s, i, ins] in df.instructions_named({"copy", "add"})
 	some src in df.sources(ins)
 	not df.remote_url(src)
 	secret_path(src)
@@ -79,8 +78,7 @@ deny contains lib.finding(msg, df.instruction_path(s, i)) if {
 }
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd in {"copy", "add"}
+	some [s, i, ins] in df.instructions_named({"copy", "add"})
 	d := df.dest(ins)
 	not endswith(d, "/")
 	secret_path(d)

@@ -26,8 +26,7 @@ import data.shiplint.lib.dockerfile as df
 import data.shiplint.lib.secrets
 
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "pairs", k]) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd == "env"
+	some [s, i, ins] in df.instructions_named({"env"})
 	some k, p in ins.pairs
 	secrets.secret_name(p.key)
 	secrets.literal(p.value)

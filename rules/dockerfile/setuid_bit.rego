@@ -42,8 +42,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 }
 
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "flags", df.flag_index(ins, "chmod")]) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd in {"copy", "add"}
+	some [s, i, ins] in df.instructions_named({"copy", "add"})
 	m := df.flag(ins, "chmod")
 	setuid(m)
 	msg := sprintf("%s --chmod=%s adds the setuid bit", [upper(ins.cmd), m])

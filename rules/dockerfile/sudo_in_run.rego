@@ -21,9 +21,8 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some s, stage in input.stages
-	some i, ins in stage.instructions
-	some k, c in ins.commands
+	some [s, i, cmds] in df.command_lists
+	some k, c in cmds
 	c.sudo
 	msg := sprintf("RUN uses sudo to run %q: switch with USER instead of sudo", [c.name])
 }

@@ -54,8 +54,7 @@ disables(name, value) if {
 
 # ENV and ARG (with a default) set it for the rest of the stage.
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "pairs", k]) if {
-	some [s, i, ins] in df.instructions
-	ins.cmd in {"env", "arg"}
+	some [s, i, ins] in df.instructions_named({"env", "arg"})
 	some k, p in ins.pairs
 	disables(p.key, p.value)
 	msg := sprintf("%s %s=%s turns off TLS or signature verification", [upper(ins.cmd), p.key, p.value])
@@ -63,9 +62,7 @@ deny contains lib.finding(msg, ["stages", s, "instructions", i, "pairs", k]) if 
 
 # VAR=value command ...
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some s, stage in input.stages
-	some i, ins in stage.instructions
-	some k, c in ins.commands
+	some [s, i, k, c] in df.env_commands
 	some name, value in c.env
 	disables(name, value)
 	msg := sprintf("%s runs with %s=%s, which turns off TLS or signature verification", [c.name, name, value])

@@ -43,22 +43,23 @@ updates := {[s, i, k, c] | some [s, i, k, c, "update"] in df.apt_commands} | {[s
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in updates
-	last_work(s, i) <= k
+	not works_after(s, i, k)
 	msg := sprintf("%s update runs in a RUN that installs nothing: its cached index goes stale for later installs", [df.name(c)])
 }
 
 package_tools := df.apt_tools | {"apk"}
 
-# last_work is the index of the last command of RUN (s, i) that is not a
-# cleanup, or -1: only commands after it can be trailing cleanups.
-last_work(s, i) := max(array.concat([-1], array.concat(
-	[j |
-		some j, d in input.stages[s].instructions[i].commands
-		not d.base in harmless
-		not d.base in package_tools
-	],
-	[j |
-		some [j, d] in df.run_named(s, i, package_tools)
-		not cleanup(d)
-	],
-)))
+# works_after holds when a command after command k of RUN (s, i) is not a
+# cleanup; the search stops at the first one (usually the next command).
+works_after(s, i, k) if {
+	cmds := input.stages[s].instructions[i].commands
+	some d in array.slice(cmds, k + 1, count(cmds))
+	not d.base in harmless
+	not d.base in package_tools
+}
+
+works_after(s, i, k) if {
+	some [j, d] in df.run_named(s, i, package_tools)
+	j > k
+	not cleanup(d)
+}

@@ -50,10 +50,45 @@ commands_named(names) := [[s, i, k, input.stages[s].instructions[i].commands[k]]
 command_names := {n | some n, _ in command_index}
 
 # run_named are the [k, command] of RUN (s, i) whose program (base name) is
-# one of names: a per-RUN fact, computed once for each RUN that asks.
-run_named(s, i, names) := [[k, c] |
+# one of names, in source order: a per-RUN fact, computed once for each RUN
+# that asks. When the file runs few such commands they are picked from the
+# index, otherwise from the RUN's own commands; either way the cost stays
+# linear in the size of the file.
+run_named(s, i, names) := sort([[k, c] |
+	some [t, j, k, c] in named
+	t == s
+	j == i
+]) if {
+	named := commands_named(names)
+	count(named) <= run_named_limit
+} else := [[k, c] |
 	some k, c in input.stages[s].instructions[i].commands
-	c.base in names
+	name(c) in names
+]
+
+run_named_limit := 32
+
+# instructions_named yields [s, i, ins] for the instructions of the given
+# kinds (lower-case: "copy", "env"...), in source order.
+instructions_named(kinds) := [[s, i, ins] |
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+	ins.cmd in kinds
+]
+
+# command_lists yields [s, i, commands] for every RUN that has commands.
+command_lists := [[s, i, ins.commands] |
+	some s, stage in input.stages
+	some i, ins in stage.instructions
+	count(ins.commands) > 0
+]
+
+# env_commands yields [s, i, k, command] for the commands run with a
+# variable assignment before them (VAR=value cmd).
+env_commands := [[s, i, k, c] |
+	some [s, i, cmds] in command_lists
+	some k, c in cmds
+	count(c.env) > 0
 ]
 
 instruction_path(s, i) := ["stages", s, "instructions", i]
@@ -97,8 +132,11 @@ has_flag(args, shorts, longs) if {
 }
 
 has_flag(args, shorts, longs) if {
+	count(shorts) > 0
 	some a in options(args)
-	short_option(a)
+	startswith(a, "-")
+	not startswith(a, "--")
+	count(a) > 1
 	some ch in shorts
 	contains(substring(a, 1, -1), ch)
 }
@@ -106,6 +144,12 @@ has_flag(args, shorts, longs) if {
 # flag_values are the values given to an option: --opt=v, --opt v, -o v, -ov.
 flag_values(args, shorts, longs) := {v |
 	some k, a in options(args)
+	startswith(a, "-")
+	some v in values_at(args, k, a, shorts, longs)
+} | {v |
+	some k, a in options(args)
+	not startswith(a, "-")
+	a in longs
 	some v in values_at(args, k, a, shorts, longs)
 }
 
@@ -373,9 +417,8 @@ last_removal(s, i, prefixes) := max(js) if {
 
 # all_args are the arguments of every RUN command of the file.
 all_args contains a if {
-	some stage in input.stages
-	some ins in stage.instructions
-	some c in ins.commands
+	some [_, _, cmds] in command_lists
+	some c in cmds
 	some a in c.args
 }
 
@@ -475,7 +518,7 @@ chain_instructions contains [s, i, ins] if {
 # last_in_chain is the [s, i] of the effective (last) instruction of a kind
 # in the final image, e.g. the CMD that runs.
 last_in_chain(kind) := l if {
-	all := sort([[s, i] | some [s, i, ins] in chain_instructions; ins.cmd == kind])
+	all := sort([[s, i] | some s in chain; some i, ins in input.stages[s].instructions; ins.cmd == kind])
 	count(all) > 0
 	l := all[count(all) - 1]
 }

@@ -438,7 +438,7 @@ var parseCases = []parseCase{
 	{
 		name: "empty file",
 		src:  "",
-		want: map[string]any{"/stages": L{}, "/args": L{}, "/directives": M{}, "/kind": "dockerfile", "/path": "Dockerfile", "/commandIndex": M{}},
+		want: map[string]any{"/stages": L{}, "/args": L{}, "/directives": M{}, "/kind": "dockerfile", "/path": "Dockerfile", "/commandIndex": M{}, "/instructionIndex": M{}},
 		pos:  map[string]document.Range{"": rng(1, 0, 1, 0)},
 	},
 	{
@@ -453,7 +453,7 @@ var parseCases = []parseCase{
 		},
 	},
 	{
-		name: "command index by base name in source order",
+		name: "command and instruction indexes in source order",
 		src:  "FROM alpine AS a\nRUN apk add curl && /usr/bin/curl -o x y\nFROM a\nRUN curl z | sh\n",
 		want: map[string]any{
 			"/commandIndex": M{
@@ -462,6 +462,7 @@ var parseCases = []parseCase{
 				"sh":   L{L{int64(1), int64(0), int64(1)}},
 			},
 			"/stages/0/instructions/0/commands/1/name": "/usr/bin/curl",
+			"/instructionIndex":                        M{"run": L{L{int64(0), int64(0)}, L{int64(1), int64(0)}}},
 		},
 	},
 	{

@@ -242,12 +242,13 @@ func (p *fileParser) document() *document.Document {
 		Range:     whole,
 		Positions: p.pos,
 		Input: map[string]any{
-			"kind":         string(document.Dockerfile),
-			"path":         p.path,
-			"directives":   p.directives,
-			"args":         p.args,
-			"stages":       stages,
-			"commandIndex": commandIndex(p.stages),
+			"kind":             string(document.Dockerfile),
+			"path":             p.path,
+			"directives":       p.directives,
+			"args":             p.args,
+			"stages":           stages,
+			"commandIndex":     commandIndex(p.stages),
+			"instructionIndex": instructionIndex(p.stages),
 		},
 	}
 }
@@ -270,6 +271,24 @@ func commandIndex(stages []*stage) map[string]any {
 	out := make(map[string]any, len(idx))
 	for name, l := range idx {
 		out[name] = l
+	}
+	return out
+}
+
+// instructionIndex maps an instruction keyword (lower-case, as "cmd") to
+// the [stage, instruction] indexes of its instructions, in source order.
+func instructionIndex(stages []*stage) map[string]any {
+	idx := map[string][]any{}
+	for s, st := range stages {
+		for i, in := range st.instructions {
+			m, _ := in.(map[string]any)
+			cmd, _ := m["cmd"].(string)
+			idx[cmd] = append(idx[cmd], []any{int64(s), int64(i)})
+		}
+	}
+	out := make(map[string]any, len(idx))
+	for cmd, l := range idx {
+		out[cmd] = l
 	}
 	return out
 }

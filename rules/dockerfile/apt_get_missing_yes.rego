@@ -43,4 +43,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 }
 
 # APT::Get::Assume-Yes written to apt.conf.d anywhere in the file.
-configured if df.set_anywhere(`(?i)APT::Get::Assume-Yes\s+"?(true|1|yes)`)
+configured if {
+	some a in df.notable_args
+	regex.match(`(?i)APT::Get::Assume-Yes\s+"?(true|1|yes)`, a)
+}

@@ -35,4 +35,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 }
 
 # APT::Install-Recommends "false" written to apt.conf.d anywhere in the file.
-configured if df.set_anywhere(`(?i)APT::Install-Recommends\s+"?(false|0|no)`)
+configured if {
+	some a in df.notable_args
+	regex.match(`(?i)APT::Install-Recommends\s+"?(false|0|no)`, a)
+}

@@ -81,7 +81,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 
 # trusted_args are the RUN arguments that hold such a source or setting,
 # found once per document; only then are the commands holding them looked for.
-trusted_args := {a | some a in df.all_args; contains(a, "["); trusted_arg(a)} | {a | some a in df.all_args; contains(a, "::"); trusted_arg(a)}
+trusted_args := {a | some a in df.notable_args; trusted_arg(a)}
 
 trusted_source(c) if {
 	some a in c.args

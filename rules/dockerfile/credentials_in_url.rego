@@ -37,7 +37,7 @@ url_secret(s) if {
 
 # secret_args are the RUN arguments that hold such a URL, found once per
 # document; only then are the commands holding them looked for.
-secret_args := {a | some a in df.all_args; contains(a, "://"); url_secret(a)}
+secret_args := {a | some a in df.notable_args; url_secret(a)}
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	count(secret_args) > 0

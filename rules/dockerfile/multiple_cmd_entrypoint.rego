@@ -17,9 +17,15 @@ package shiplint.dockerfile.multiple_cmd_entrypoint
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
+# An instruction is overridden when the next one of its kind (the index
+# lists them in source order) is in the same stage.
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions_named({"cmd", "entrypoint"})
-	later_lines := [l.line | some j, l in input.stages[s].instructions; j > i; l.cmd == ins.cmd]
-	count(later_lines) > 0
-	msg := sprintf("This %s is overridden by the %s at line %d and never takes effect", [upper(ins.cmd), upper(ins.cmd), later_lines[count(later_lines) - 1]])
+	some kind in {"cmd", "entrypoint"}
+	entries := df.instruction_index[kind]
+	some p, [s, i] in entries
+	entries[p + 1][0] == s
+	line := input.stages[s].instructions[last_in_stage(kind, s)].line
+	msg := sprintf("This %s is overridden by the %s at line %d and never takes effect", [upper(kind), upper(kind), line])
 }
+
+last_in_stage(kind, s) := max([i | some [t, i] in df.instruction_index[kind]; t == s])

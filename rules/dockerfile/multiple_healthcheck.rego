@@ -15,9 +15,14 @@ package shiplint.dockerfile.multiple_healthcheck
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
+# A HEALTHCHECK is overridden when the next one (the index lists them in
+# source order) is in the same stage.
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
-	some [s, i, ins] in df.instructions_named({"healthcheck"})
-	later_lines := [l.line | some j, l in input.stages[s].instructions; j > i; l.cmd == "healthcheck"]
-	count(later_lines) > 0
-	msg := sprintf("This HEALTHCHECK is overridden by the HEALTHCHECK at line %d", [later_lines[count(later_lines) - 1]])
+	entries := df.instruction_index.healthcheck
+	some p, [s, i] in entries
+	entries[p + 1][0] == s
+	line := input.stages[s].instructions[last_in_stage(s)].line
+	msg := sprintf("This HEALTHCHECK is overridden by the HEALTHCHECK at line %d", [line])
 }
+
+last_in_stage(s) := max([i | some [t, i] in df.instruction_index.healthcheck; t == s])

@@ -37,7 +37,10 @@ no_cache(s, df_i, ins, c, k, args) if df.flag_values(args, set(), {"--cache-dir"
 no_cache(_, _, _, _, _, _) if configured
 
 # no-cache-dir set in pip.conf or with pip config anywhere in the file.
-configured if df.set_anywhere(`(?i)(^global\.no-cache-dir$|no-cache-dir\s*=)`)
+configured if {
+	some a in df.notable_args
+	regex.match(`(?i)(^global\.no-cache-dir$|no-cache-dir\s*=)`, a)
+}
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c, args] in df.pip_commands

@@ -42,7 +42,7 @@ command_index := {n: [[s, i, k] | some [s, i, k, c] in commands; name(c) == n] |
 # to a rule without arguments (cmds := df.commands_named({"apk"})) so it is
 # computed once per document.
 commands_named(names) := [[s, i, k, input.stages[s].instructions[i].commands[k]] |
-	some n in names
+	some n in names & command_names
 	some [s, i, k] in command_index[n]
 ]
 
@@ -54,13 +54,14 @@ command_names := {n | some n, _ in command_index}
 # that asks. When the file runs few such commands they are picked from the
 # index, otherwise from the RUN's own commands; either way the cost stays
 # linear in the size of the file.
-run_named(s, i, names) := sort([[k, c] |
-	some [t, j, k, c] in named
+run_named(s, i, names) := sort([[k, input.stages[s].instructions[i].commands[k]] |
+	some n in present
+	some [t, j, k] in command_index[n]
 	t == s
 	j == i
 ]) if {
-	named := commands_named(names)
-	count(named) <= run_named_limit
+	present := names & command_names
+	sum([count(command_index[n]) | some n in present]) <= run_named_limit
 } else := [[k, c] |
 	some k, c in input.stages[s].instructions[i].commands
 	name(c) in names
@@ -68,13 +69,23 @@ run_named(s, i, names) := sort([[k, c] |
 
 run_named_limit := 32
 
+# instruction_index maps an instruction keyword ("copy", "env"...) to the
+# [s, i] of its instructions, in source order: input.instructionIndex, or
+# the same built from instructions for hand-written inputs.
+instruction_index := input.instructionIndex
+
+instruction_index := {kind: [[s, i] | some [s, i, ins] in instructions; ins.cmd == kind] |
+	some kind in {ins.cmd | some [_, _, ins] in instructions}
+} if not input.instructionIndex
+
 # instructions_named yields [s, i, ins] for the instructions of the given
-# kinds (lower-case: "copy", "env"...), in source order.
-instructions_named(kinds) := [[s, i, ins] |
-	some s, stage in input.stages
-	some i, ins in stage.instructions
-	ins.cmd in kinds
+# kinds (lower-case keywords), each kind in source order.
+instructions_named(kinds) := [[s, i, input.stages[s].instructions[i]] |
+	some kind in kinds & instruction_kinds
+	some [s, i] in instruction_index[kind]
 ]
+
+instruction_kinds := {kind | some kind, _ in instruction_index}
 
 # command_lists yields [s, i, commands] for every RUN that has commands.
 command_lists := [[s, i, ins.commands] |
@@ -107,8 +118,8 @@ options(args) := array.slice(args, 0, end_of_options(args))
 
 # end_of_options is the index of the first lone "--", or count(args).
 end_of_options(args) := ends[0] if {
+	"--" in args
 	ends := [k | some k, a in args; a == "--"]
-	count(ends) > 0
 } else := count(args)
 
 short_option(a) if {
@@ -117,15 +128,22 @@ short_option(a) if {
 	count(a) > 1
 }
 
+# option_words are the [index, word] of the words before "--" that start
+# with "-": the only ones the option helpers below need to look at.
+# (Computed once per argument list: an apt-get install names hundreds of
+# packages and a handful of options.)
+option_words(args) := [[k, a] | some k, a in options(args); startswith(a, "-")]
+
 # has_flag holds when args hold one of the short option letters (alone or
 # combined, as in -fsSLk) or one of the long options (alone or --opt=value).
+# longs are written with their dashes ("--insecure").
 has_flag(args, shorts, longs) if {
-	some a in options(args)
+	some [_, a] in option_words(args)
 	a in longs
 }
 
 has_flag(args, shorts, longs) if {
-	some a in options(args)
+	some [_, a] in option_words(args)
 	n := indexof(a, "=")
 	n > 0
 	substring(a, 0, n) in longs
@@ -133,8 +151,7 @@ has_flag(args, shorts, longs) if {
 
 has_flag(args, shorts, longs) if {
 	count(shorts) > 0
-	some a in options(args)
-	startswith(a, "-")
+	some [_, a] in option_words(args)
 	not startswith(a, "--")
 	count(a) > 1
 	some ch in shorts
@@ -143,13 +160,7 @@ has_flag(args, shorts, longs) if {
 
 # flag_values are the values given to an option: --opt=v, --opt v, -o v, -ov.
 flag_values(args, shorts, longs) := {v |
-	some k, a in options(args)
-	startswith(a, "-")
-	some v in values_at(args, k, a, shorts, longs)
-} | {v |
-	some k, a in options(args)
-	not startswith(a, "-")
-	a in longs
+	some [k, a] in option_words(args)
 	some v in values_at(args, k, a, shorts, longs)
 }
 
@@ -190,12 +201,12 @@ positionals(args, valopts) := array.concat(
 		some k, a in args
 		k < e
 		not startswith(a, "-")
-		not k in values
+		not previous[k] in valopts
 	],
-	[a | some k, a in args; k > e],
+	array.slice(args, e + 1, count(args)),
 ) if {
 	e := end_of_options(args)
-	values := {j | some k, a in args; a in valopts; j := k + 1}
+	previous := array.concat([""], args) # previous[k] is the word before args[k]
 }
 
 positional_at(args, k, valopts) if {
@@ -422,6 +433,17 @@ all_args contains a if {
 	some a in c.args
 }
 
+# notable_args are the RUN arguments that hold "::" (apt settings), "://"
+# (URLs), "[" (apt source options) or "no-cache-dir" (pip settings): the
+# few that the built-in rules scanning every argument read, found in one
+# pass over the file.
+notable_args := {a |
+	some [_, _, cmds] in command_lists
+	some c in cmds
+	some a in c.args
+	regex.match(`(?i)::|://|\[|no-cache-dir`, a)
+}
+
 # set_anywhere holds when some command of the file writes a configuration
 # text matching pattern (apt.conf.d snippets, pip.conf...). Call it from a
 # rule without arguments so it is computed once.
@@ -518,7 +540,7 @@ chain_instructions contains [s, i, ins] if {
 # last_in_chain is the [s, i] of the effective (last) instruction of a kind
 # in the final image, e.g. the CMD that runs.
 last_in_chain(kind) := l if {
-	all := sort([[s, i] | some s in chain; some i, ins in input.stages[s].instructions; ins.cmd == kind])
+	all := sort([[s, i] | some [s, i] in instruction_index[kind]; s in chain])
 	count(all) > 0
 	l := all[count(all) - 1]
 }

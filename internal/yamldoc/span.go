@@ -9,24 +9,48 @@ import (
 )
 
 // source indexes the text by line so end positions (yaml.v3 gives only
-// starts) can be computed from the characters actually written.
-type source struct{ lines [][]rune }
-
-func newSource(src []byte) *source {
-	raw := strings.Split(string(src), "\n")
-	s := &source{lines: make([][]rune, len(raw))}
-	for i, l := range raw {
-		s.lines[i] = []rune(strings.TrimSuffix(l, "\r"))
-	}
-	return s
+// starts, in characters) can be computed from the characters actually
+// written. Lines are decoded to runes only when asked for and only when they
+// are not ASCII (where a byte is a character): decoding every line of every
+// manifest was a third of the parsing time.
+type source struct {
+	text  []string
+	runes [][]rune // decoded on demand
 }
 
-// line returns the 1-based line n, or nil.
+func newSource(src []byte) *source {
+	text := strings.Split(string(src), "\n")
+	for i, l := range text {
+		text[i] = strings.TrimSuffix(l, "\r")
+	}
+	return &source{text: text, runes: make([][]rune, len(text))}
+}
+
+func (s *source) count() int { return len(s.text) }
+
+// line returns the 1-based line n as characters, or nil.
 func (s *source) line(n int) []rune {
-	if n < 1 || n > len(s.lines) {
+	if n < 1 || n > len(s.text) {
 		return nil
 	}
-	return s.lines[n-1]
+	if s.runes[n-1] == nil {
+		s.runes[n-1] = []rune(s.text[n-1])
+	}
+	return s.runes[n-1]
+}
+
+// asciiLine returns line n as text when every byte of it is ASCII.
+func (s *source) asciiLine(n int) (string, bool) {
+	if n < 1 || n > len(s.text) {
+		return "", false
+	}
+	l := s.text[n-1]
+	for i := 0; i < len(l); i++ {
+		if l[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	return l, true
 }
 
 // entrySpan covers a mapping entry: from its key to the end of its value.
@@ -87,6 +111,11 @@ func (c *converter) collectionEnd(n *yaml.Node) (int, int) {
 }
 
 func (c *converter) scalarEnd(n *yaml.Node) (int, int) {
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		if l, ok := c.src.asciiLine(n.Line); ok && n.Column-1 <= len(l) && n.Column >= 1 {
+			return n.Line, plainEndASCII(l, n.Column-1, n.Value)
+		}
+	}
 	l := c.src.line(n.Line)
 	start := n.Column - 1
 	if start < 0 || start > len(l) {
@@ -124,6 +153,24 @@ func plainEnd(l []rune, start int, value string) int {
 	return start + utf8.RuneCountInString(strings.TrimRight(rest, " \t")) + 1
 }
 
+// plainEndASCII is plainEnd for an ASCII line, where bytes are characters.
+func plainEndASCII(l string, start int, value string) int {
+	if value == "" {
+		return start + 1
+	}
+	if !strings.Contains(value, "\n") {
+		window := l[start:min(len(l), start+255+len(value))]
+		if i := strings.Index(window, value); i >= 0 && i < 256 {
+			return start + i + len(value) + 1
+		}
+	}
+	rest := l[start:]
+	if i := strings.Index(rest, " #"); i >= 0 {
+		rest = rest[:i]
+	}
+	return start + utf8.RuneCountInString(strings.TrimRight(rest, " \t")) + 1
+}
+
 func equalRunes(a, b []rune) bool {
 	for i := range a {
 		if a[i] != b[i] {
@@ -145,7 +192,7 @@ func (c *converter) quotedEnd(line, start int, double bool) (int, int) {
 		start++
 	}
 	i := start + 1
-	for ln := line; ln <= len(c.src.lines); ln, i = ln+1, 0 {
+	for ln := line; ln <= c.src.count(); ln, i = ln+1, 0 {
 		l = c.src.line(ln)
 		for ; i < len(l); i++ {
 			switch {
@@ -166,7 +213,7 @@ func (c *converter) quotedEnd(line, start int, double bool) (int, int) {
 func (c *converter) blockEnd(header int) (int, int) {
 	indent := leading(c.src.line(header))
 	endLine, endCol := header, len(c.src.line(header))+1
-	for ln := header + 1; ln <= len(c.src.lines); ln++ {
+	for ln := header + 1; ln <= c.src.count(); ln++ {
 		l := c.src.line(ln)
 		if strings.TrimSpace(string(l)) == "" {
 			continue

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"bytes"
 	"context"
 	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -299,5 +301,32 @@ func TestFrameworkFlag(t *testing.T) {
 	o = shiplint(t, "", "scan", "--framework", "nope", dir)
 	if o.code != 2 || !strings.Contains(o.stderr, `unknown framework "nope"`) {
 		t.Errorf("unknown framework: exit %d %s", o.code, o.stderr)
+	}
+}
+
+// TestPSSRestricted is issue 4's acceptance check: a Deployment that meets
+// the Restricted Pod Security Standard passes, and one that breaks every
+// control gets each control reported at its line.
+func TestPSSRestricted(t *testing.T) {
+	o := shiplint(t, "", "scan", "--framework", "pss-restricted", "testdata/rules/KS001/good-restricted.yaml")
+	if o.code != 0 {
+		t.Errorf("good: exit %d\n%s", o.code, o.stdout)
+	}
+	o = shiplint(t, "", "scan", "-q", "-f", "json", "--framework", "pss-restricted", "testdata/rules/KS001/bad-every-control.yaml")
+	var out jsonOut
+	if err := json.Unmarshal([]byte(o.stdout), &out); err != nil || o.code != 1 {
+		t.Fatalf("exit %d: %v", o.code, err)
+	}
+	got := map[string]int{}
+	for _, f := range out.Findings {
+		got[f.RuleID]++
+	}
+	// Seccomp is one control: Unconfined is reported by KS013 (Baseline),
+	// so KS018 (Restricted: profile not set) stays quiet. Capabilities is
+	// reported for the missing drop ALL and for the capability it adds.
+	want := map[string]int{"KS001": 1, "KS002": 1, "KS003": 1, "KS004": 1, "KS005": 1, "KS006": 1, "KS007": 1, "KS008": 1, "KS009": 1,
+		"KS010": 1, "KS011": 1, "KS012": 1, "KS013": 1, "KS014": 1, "KS015": 1, "KS016": 1, "KS017": 1, "KS019": 2}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("findings per rule %v\nwant %v", got, want)
 	}
 }

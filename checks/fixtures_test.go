@@ -21,7 +21,10 @@ func TestRuleFixtures(t *testing.T) {
 	for _, r := range pack.Rules() {
 		ids = append(ids, r.ID)
 	}
-	for _, res := range ruletest.CheckRuleDirs(ctx, pack, "../testdata/rules", ids) {
+	load := func(params map[string]map[string]any) (*checks.Pack, error) {
+		return checks.Load(ctx, checks.Options{Select: checks.Selection{Params: params}})
+	}
+	for _, res := range ruletest.CheckRuleDirs(ctx, pack, "../testdata/rules", ids, load) {
 		t.Run(res.RuleID, func(t *testing.T) {
 			for _, p := range res.Problems {
 				t.Error(p)

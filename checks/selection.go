@@ -15,7 +15,7 @@ import (
 func (p *Pack) applySelection(sel Selection) error {
 	var problems []string
 	for _, id := range slices.Concat(sel.Disable, sel.Only, sortedSeverityKeys(sel.Severity), sortedParamKeys(sel.Params)) {
-		if _, ok := p.byID[id]; !ok && id != SyntaxErrorRule.ID && id != suppress.StaleRule.ID {
+		if _, ok := p.byID[id]; !ok && id != SyntaxErrorRule.ID && id != suppress.StaleRule.ID && id != SharedParams {
 			problems = append(problems, fmt.Sprintf("unknown rule ID %q (shiplint rules lists them)", id))
 		}
 	}
@@ -90,10 +90,15 @@ func (p *Pack) frameworkNames() map[string]bool {
 // Frameworks lists the framework names --framework accepts, sorted.
 func (p *Pack) Frameworks() []string { return sortedSet(p.frameworkNames()) }
 
+// SharedParams is the params key for parameters every rule of a concern
+// shares rather than one rule's: params: {secrets: {names: [...]}} adds
+// secret-looking name patterns for all the secret rules.
+const SharedParams = "secrets"
+
 // isRuleID reports whether id names a rule of the catalog.
 func (p *Pack) isRuleID(id string) bool {
 	_, ok := p.Rule(id)
-	return ok
+	return ok || id == SharedParams
 }
 
 // Enabled reports whether the rule runs in this scan.

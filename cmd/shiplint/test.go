@@ -66,7 +66,10 @@ func testPolicyDir(c *cli.Context, dir string) (failed, passed int, err error) {
 			ids = append(ids, r.ID)
 		}
 	}
-	for _, res := range ruletest.CheckRuleDirs(c.Context, pack, filepath.Join(dir, "testdata"), ids) {
+	load := func(params map[string]map[string]any) (*checks.Pack, error) {
+		return checks.Load(c.Context, checks.Options{Policies: []string{dir}, Select: checks.Selection{Params: params}})
+	}
+	for _, res := range ruletest.CheckRuleDirs(c.Context, pack, filepath.Join(dir, "testdata"), ids, load) {
 		if len(res.Problems) == 0 {
 			passed++
 			fmt.Fprintf(w, "ok   %s: %d fixture files, %d expected findings\n", res.RuleID, res.Files, res.Wanted)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/shiplint/shiplint/checks"
+	"github.com/shiplint/shiplint/internal/config"
 	"github.com/shiplint/shiplint/internal/discover"
 )
 
@@ -18,29 +19,45 @@ type DirResult struct {
 	Problems []string
 }
 
+// Loader compiles the rule pack again with rule parameters, for fixture
+// directories that set some in their own .shiplint.yaml (params: only).
+type Loader func(params map[string]map[string]any) (*checks.Pack, error)
+
 // CheckRuleDirs checks every rule of pack against root/<ID>/: each rule
 // must have a directory holding at least one file where it fires and one
 // where it stays quiet, and fire exactly at the lines its want comments
-// name. Directories that name no rule are reported too.
-func CheckRuleDirs(ctx context.Context, pack *checks.Pack, root string, ids []string) []DirResult {
+// name. A directory with a .shiplint.yaml is checked with the params it
+// sets (rules that only act once a team configures them).
+func CheckRuleDirs(ctx context.Context, pack *checks.Pack, root string, ids []string, load Loader) []DirResult {
 	var out []DirResult
 	for _, id := range ids {
-		out = append(out, checkRuleDir(ctx, pack, filepath.Join(root, id), id))
+		out = append(out, checkRuleDir(ctx, pack, filepath.Join(root, id), id, load))
 	}
 	return out
 }
 
-func checkRuleDir(ctx context.Context, pack *checks.Pack, dir, id string) DirResult {
+func checkRuleDir(ctx context.Context, pack *checks.Pack, dir, id string, load Loader) DirResult {
 	res := DirResult{RuleID: id}
 	if _, err := os.Stat(dir); err != nil {
 		res.Problems = append(res.Problems, fmt.Sprintf("rule %s has no fixtures: create %s with a bad and a good sample", id, dir))
 		return res
+	}
+	if cfgPath := filepath.Join(dir, config.FileName); fileExists(cfgPath) {
+		cfg, err := config.Load(cfgPath)
+		if err == nil {
+			pack, err = load(cfg.Params)
+		}
+		if err != nil {
+			res.Problems = append(res.Problems, err.Error())
+			return res
+		}
 	}
 	quiet := 0
 	discover.Walk([]string{dir}, discover.Options{}, func(e discover.Event) bool {
 		switch {
 		case e.Err != nil:
 			res.Problems = append(res.Problems, e.Err.Error())
+		case e.Skipped != "" && filepath.Base(e.Skipped) == config.FileName:
 		case e.Skipped != "":
 			res.Problems = append(res.Problems, fmt.Sprintf("%s: not recognised as a Dockerfile, Compose or Kubernetes file (name it like one)", e.Skipped))
 		default:
@@ -76,4 +93,9 @@ func checkRuleDir(ctx context.Context, pack *checks.Pack, dir, id string) DirRes
 		res.Problems = append(res.Problems, fmt.Sprintf("%s: no fixture shows %s staying quiet (add a good sample without want comments)", dir, id))
 	}
 	return res
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

@@ -53,3 +53,28 @@ is_mutable_tag(ref) if {
 param(id, name, def) := data.shiplint_config.params[id][name] if {
 	data.shiplint_config.params[id][name] != null
 } else := def
+
+# image_full names an image the way a registry sees it:
+# "nginx" -> "docker.io/library/nginx", "org/app" -> "docker.io/org/app",
+# "ghcr.io/org/app:1" -> "ghcr.io/org/app" (tag and digest dropped).
+image_full(ref) := full if {
+	repo := image_ref(ref).repository
+	parts := split(repo, "/")
+	full := qualify(parts, repo)
+}
+
+qualify(parts, repo) := repo if {
+	count(parts) > 1
+	regex.match(`[.:]|^localhost$`, parts[0])
+} else := concat("/", ["docker.io", repo]) if {
+	count(parts) > 1
+} else := concat("/", ["docker.io/library", repo])
+
+# image_from holds when the image comes from one of the registries (or
+# registry/path prefixes) in allowed, compared on whole path segments.
+image_from(ref, allowed) if {
+	full := image_full(ref)
+	some a in allowed
+	prefix := trim_right(a, "/")
+	startswith(concat("", [full, "/"]), concat("", [prefix, "/"]))
+}

@@ -34,3 +34,18 @@ test_param_default if {
 test_param_configured if {
 	lib.param("KS999", "allowed", ["A"]) == ["B"] with data.shiplint_config.params as {"KS999": {"allowed": ["B"]}}
 }
+
+test_image_full if {
+	lib.image_full("nginx:1.27") == "docker.io/library/nginx"
+	lib.image_full("org/app") == "docker.io/org/app"
+	lib.image_full("ghcr.io/org/app:1@sha256:ab") == "ghcr.io/org/app"
+	lib.image_full("localhost/app") == "localhost/app"
+	lib.image_full("registry:5000/app") == "registry:5000/app"
+}
+
+test_image_from if {
+	lib.image_from("nginx", ["docker.io/library"])
+	lib.image_from("registry.example.com/base/go:1", ["registry.example.com"])
+	not lib.image_from("registry.example.com.evil.io/x", ["registry.example.com"])
+	not lib.image_from("ghcr.io/other/app", ["ghcr.io/org"])
+}

@@ -5,6 +5,18 @@
 #   rules so the three agree on what a secret looks like.
 package shiplint.lib.secrets
 
+import data.shiplint.lib
+
+# Teams extend both lists in .shiplint.yaml (regular expressions matched on
+# the lower-cased name with separators turned into underscores):
+#   params:
+#     secrets:
+#       names: ["(^|_)vault_unseal"]     # more names that hold credentials
+#       ignore_names: ["^app_token_ttl$"]  # names that look secret but are not
+extra_name_patterns := lib.param("secrets", "names", [])
+
+ignored_name_patterns := lib.param("secrets", "ignore_names", [])
+
 # Name fragments that mean "this holds a credential", matched on the
 # lower-cased name with separators (-, ., space) turned into underscores.
 name_patterns := [
@@ -56,7 +68,7 @@ normalize(name) := n if {
 # secret_name holds when name looks like it holds a credential.
 secret_name(name) if {
 	n := normalize(name)
-	some p in name_patterns
+	some p in array.concat(name_patterns, extra_name_patterns)
 	regex.match(p, n)
 	not harmless_name(n)
 }
@@ -67,6 +79,11 @@ harmless_name(n) if {
 }
 
 harmless_name(n) if startswith(n, "no_")
+
+harmless_name(n) if {
+	some p in ignored_name_patterns
+	regex.match(p, n)
+}
 
 harmless_name(n) if n in {"passwd", "token_auth", "secrets", "use_secret", "public_key"}
 

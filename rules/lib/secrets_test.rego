@@ -63,3 +63,10 @@ test_not_credentials if {
 	not secrets.credential("S3_SECRET_ENDPOINT", "http://minio:9000")
 	not secrets.credential("DB_PASSWORD", "${DB_PASSWORD}")
 }
+
+test_team_patterns if {
+	secrets.secret_name("VAULT_UNSEAL") with data.shiplint_config.params as {"secrets": {"names": ["(^|_)vault_unseal"]}}
+	not secrets.secret_name("VAULT_UNSEAL")
+	not secrets.secret_name("APP_TOKEN_TTL_SECONDS") with data.shiplint_config.params as {"secrets": {"ignore_names": ["^app_token_ttl"]}}
+	secrets.secret_name("APP_TOKEN_TTL_SECONDS")
+}

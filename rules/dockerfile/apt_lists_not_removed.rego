@@ -24,11 +24,14 @@ import data.shiplint.lib.dockerfile as df
 
 removed(s, i, ins, k) if df.last_removal(s, i, {"/var/lib/apt/lists/", "/var/lib/apt/"}) > k
 
-removed(s, i, ins, k) if {
+removed(s, i, ins, k) if last_distclean(s, i) > k
+
+# last_distclean is the index of the last apt-get distclean of RUN (s, i),
+# or -1 (once per RUN, however many updates it holds).
+last_distclean(s, i) := max(array.concat([-1], [j |
 	some [j, c] in df.run_named(s, i, df.apt_tools)
-	j > k
 	df.apt_sub(c) in {"distclean", "dist-clean"}
-}
+]))
 
 removed(_, _, ins, _) if df.cache_mounted(ins, "/var/lib/apt/lists")
 

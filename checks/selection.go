@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -14,7 +15,7 @@ import (
 // silently run everything.
 func (p *Pack) applySelection(sel Selection) error {
 	var problems []string
-	for _, id := range slices.Concat(sel.Disable, sel.Only, sortedSeverityKeys(sel.Severity), sortedParamKeys(sel.Params)) {
+	for _, id := range slices.Concat(sel.Disable, sel.Only, slices.Sorted(maps.Keys(sel.Severity)), slices.Sorted(maps.Keys(sel.Params))) {
 		if _, ok := p.byID[id]; !ok && id != SyntaxErrorRule.ID && id != suppress.StaleRule.ID && id != SharedParams {
 			problems = append(problems, fmt.Sprintf("unknown rule ID %q (shiplint rules lists them)", id))
 		}
@@ -22,7 +23,7 @@ func (p *Pack) applySelection(sel Selection) error {
 	known := p.frameworkNames()
 	for _, fw := range sel.Frameworks {
 		if !known[fw] {
-			problems = append(problems, fmt.Sprintf("unknown framework %q (known: %s)", fw, strings.Join(sortedSet(known), ", ")))
+			problems = append(problems, fmt.Sprintf("unknown framework %q (known: %s)", fw, strings.Join(slices.Sorted(maps.Keys(known)), ", ")))
 		}
 	}
 	if len(problems) > 0 {
@@ -88,7 +89,7 @@ func (p *Pack) frameworkNames() map[string]bool {
 }
 
 // Frameworks lists the framework names --framework accepts, sorted.
-func (p *Pack) Frameworks() []string { return sortedSet(p.frameworkNames()) }
+func (p *Pack) Frameworks() []string { return slices.Sorted(maps.Keys(p.frameworkNames())) }
 
 // SharedParams is the params key for parameters every rule of a concern
 // shares rather than one rule's: params: {secrets: {names: [...]}} adds
@@ -118,33 +119,6 @@ func (p *Pack) Aliases(id string) []string {
 		return r.Aliases
 	}
 	return nil
-}
-
-func sortedSet(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
-
-func sortedSeverityKeys(m map[string]finding.Severity) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
-
-func sortedParamKeys(m map[string]map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // paramsObject gives Rego the parameters as plain JSON-like values.

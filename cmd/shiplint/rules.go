@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -61,7 +62,7 @@ func rulesTable(w io.Writer, rules []finding.Rule) error {
 
 func frameworkList(r finding.Rule, sep string) string {
 	var fw []string
-	for _, k := range sortedKeys(r.Frameworks) {
+	for _, k := range slices.Sorted(maps.Keys(r.Frameworks)) {
 		fw = append(fw, k+":"+r.Frameworks[k])
 	}
 	if len(fw) == 0 {
@@ -154,7 +155,7 @@ func explain(r finding.Rule) string {
 	fmt.Fprintf(&b, "%s: %s\n\nSeverity: %s\nKind: %s\n", r.ID, r.Title, r.Severity, kindName(r))
 	if len(r.Frameworks) > 0 {
 		var fw []string
-		for _, k := range sortedKeys(r.Frameworks) {
+		for _, k := range slices.Sorted(maps.Keys(r.Frameworks)) {
 			fw = append(fw, k+" "+r.Frameworks[k])
 		}
 		fmt.Fprintf(&b, "Frameworks: %s\n", strings.Join(fw, ", "))
@@ -173,13 +174,4 @@ func explain(r finding.Rule) string {
 		}
 	}
 	return b.String()
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -7,6 +7,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -126,7 +127,7 @@ func Parse(path string, src []byte) (*Config, error) {
 	if !ok {
 		return nil, &Error{Path: path, Line: 1, Msg: "the config must be a mapping of keys (see docs/configuration.md)"}
 	}
-	for _, k := range sortedKeys(root) {
+	for _, k := range slices.Sorted(maps.Keys(root)) {
 		if !slices.Contains(keys, k) {
 			return nil, p.errorf([]any{k}, "unknown key %q (known keys: %s)", k, strings.Join(keys, ", "))
 		}
@@ -228,7 +229,7 @@ func (p *parser) severities(v any) error {
 		return p.errorf([]any{"severity"}, "severity must map rule IDs to severities, e.g. DF002: high")
 	}
 	p.c.Severity = map[string]finding.Severity{}
-	for _, id := range sortedKeys(m) {
+	for _, id := range slices.Sorted(maps.Keys(m)) {
 		s, err := p.severity([]any{"severity", id}, m[id])
 		if err != nil {
 			return err
@@ -245,7 +246,7 @@ func (p *parser) params(v any) error {
 		return p.errorf([]any{"params"}, "params must map rule IDs to their parameters, e.g. DF030: {registries: [...]}")
 	}
 	p.c.Params = map[string]map[string]any{}
-	for _, id := range sortedKeys(m) {
+	for _, id := range slices.Sorted(maps.Keys(m)) {
 		ps, ok := m[id].(map[string]any)
 		if !ok {
 			return p.errorf([]any{"params", id}, "params of %s must be a mapping of parameter names to values", id)
@@ -286,13 +287,4 @@ func (c *Config) Excluded(path string) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -139,19 +140,10 @@ func tags(r finding.Rule) []string {
 	if r.Kind == "" {
 		t = t[:1]
 	}
-	for _, k := range sortedKeys(r.Frameworks) {
+	for _, k := range slices.Sorted(maps.Keys(r.Frameworks)) {
 		t = append(t, k+":"+r.Frameworks[k])
 	}
 	return t
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func helpText(r finding.Rule) string {

@@ -135,3 +135,8 @@ func versionCommand() *cli.Command {
 		},
 	}
 }
+
+// policyFlag is --policy, shared by every command that loads rules.
+func policyFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "extra Rego rules from `DIR` (repeatable)"}
+}

@@ -20,7 +20,7 @@ func rulesCommand() *cli.Command {
 		Name:  "rules",
 		Usage: "list the rules (built-in and from --policy)",
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "extra Rego rules from `DIR` (repeatable)"},
+			policyFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "table, markdown (the rule catalog, docs/rules.md) or json"},
 			&cli.StringSliceFlag{Name: "framework", Usage: "list only the rules of `NAME` (e.g. pss-restricted)"},
 		},
@@ -126,7 +126,7 @@ func explainCommand() *cli.Command {
 		Usage:     "explain a rule: why it matters and how to fix it",
 		ArgsUsage: "ID",
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "extra Rego rules from `DIR` (repeatable)"},
+			policyFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {

@@ -30,7 +30,7 @@ func scanCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT[=FILE]`, repeatable (e.g. -f github -f sarif=out.sarif): " + strings.Join(report.Formats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Value: "low", Usage: "exit 1 when a finding is at or above this severity: critical, high, medium, low, info"},
-			&cli.StringSliceFlag{Name: "policy", Aliases: []string{"p"}, Usage: "extra Rego rules from `DIR` (repeatable)"},
+			policyFlag(),
 			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: .shiplint.yaml in the scanned directory or a parent, up to the repository root)"},
 			&cli.StringSliceFlag{Name: "framework", Usage: "run only the rules of `NAME` (e.g. pss-baseline, pss-restricted, cis-k8s; repeatable)"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings that are not in the baseline `FILE`"},

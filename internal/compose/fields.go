@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/shiplint/shiplint/internal/document"
@@ -75,28 +76,21 @@ func (n *normalizer) mapping(v any, key string) any {
 
 // secrets normalizes short ("name") and long secret references.
 func (n *normalizer) secrets(v any, key string) any {
-	out := []any{}
-	for i, it := range list(v) {
+	return n.items(v, key, func(it any) map[string]any {
 		m := map[string]any{"source": nil, "target": nil}
 		switch x := it.(type) {
 		case string:
 			m["source"] = x
 		case map[string]any:
-			for k, val := range x {
-				m[k] = val
-			}
+			maps.Copy(m, x)
 		}
-		m["raw"] = it
-		n.item(document.Join(key, i), m)
-		out = append(out, m)
-	}
-	return out
+		return m
+	})
 }
 
 // devices normalizes "src[:dst[:perms]]" and the long form.
 func (n *normalizer) devices(v any, key string) any {
-	out := []any{}
-	for i, it := range list(v) {
+	return n.items(v, key, func(it any) map[string]any {
 		m := map[string]any{"source": nil, "target": nil, "permissions": nil}
 		switch x := it.(type) {
 		case string:
@@ -109,10 +103,19 @@ func (n *normalizer) devices(v any, key string) any {
 				m["permissions"] = parts[2]
 			}
 		case map[string]any:
-			for k, val := range x {
-				m[k] = val
-			}
+			maps.Copy(m, x)
 		}
+		return m
+	})
+}
+
+// items normalizes a list whose entries have a short and a long syntax:
+// one converts each entry, and every entry keeps what was written as "raw"
+// and points at the line it came from.
+func (n *normalizer) items(v any, key string, one func(it any) map[string]any) []any {
+	out := []any{}
+	for i, it := range list(v) {
+		m := one(it)
 		m["raw"] = it
 		n.item(document.Join(key, i), m)
 		out = append(out, m)

@@ -2,28 +2,18 @@ package compose
 
 import (
 	"strings"
-
-	"github.com/shiplint/shiplint/internal/document"
 )
 
 // ports normalizes every port syntax to
 // {target, published, host_ip, protocol, raw}.
 func (n *normalizer) ports(v any, key string) any {
-	out := []any{}
-	for i, it := range list(v) {
-		var m map[string]any
-		switch x := it.(type) {
-		case map[string]any:
-			m = longPort(x)
-		default:
-			s, _ := text(x)
-			m = shortPort(s)
+	return n.items(v, key, func(it any) map[string]any {
+		if x, ok := it.(map[string]any); ok {
+			return longPort(x)
 		}
-		m["raw"] = it
-		n.item(document.Join(key, i), m)
-		out = append(out, m)
-	}
-	return out
+		s, _ := text(it)
+		return shortPort(s)
+	})
 }
 
 func longPort(x map[string]any) map[string]any {

@@ -3,28 +3,18 @@ package compose
 import (
 	"regexp"
 	"strings"
-
-	"github.com/shiplint/shiplint/internal/document"
 )
 
 // volumes normalizes service volumes to
 // {type, source, target, read_only, raw} (long-form subkeys kept).
 func (n *normalizer) volumes(v any, key string) any {
-	out := []any{}
-	for i, it := range list(v) {
-		var m map[string]any
-		switch x := it.(type) {
-		case map[string]any:
-			m = longVolume(x)
-		default:
-			s, _ := text(x)
-			m = shortVolume(s)
+	return n.items(v, key, func(it any) map[string]any {
+		if x, ok := it.(map[string]any); ok {
+			return longVolume(x)
 		}
-		m["raw"] = it
-		n.item(document.Join(key, i), m)
-		out = append(out, m)
-	}
-	return out
+		s, _ := text(it)
+		return shortVolume(s)
+	})
 }
 
 func longVolume(x map[string]any) map[string]any {

@@ -17,7 +17,13 @@ var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{1,63}$`)
 
 // readMetadata builds the catalog from METADATA blocks: every package under
 // shiplint.<kind>. that defines deny is a rule and must describe itself.
-func (p *Pack) readMetadata(modules map[string]*ast.Module, builtin map[string]bool) error {
+// preset are rules already known (the built-in catalog); they come first,
+// so "already used by" blames the user's file.
+func (p *Pack) readMetadata(preset []finding.Rule, modules map[string]*ast.Module, builtin map[string]bool) error {
+	for _, r := range preset {
+		rule := r
+		p.byPkg[r.Package], p.byID[r.ID] = &rule, &rule
+	}
 	// Metadata comes from the parsed modules, so the catalog is known
 	// before (and without) compiling every kind.
 	annotations := map[string]*ast.Annotations{}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -74,7 +75,14 @@ type Pack struct {
 	byID    map[string]*finding.Rule
 	caps    *ast.Capabilities
 	store   storage.Store
+	// modules are the parsed Rego modules compiled into every kind: the
+	// user's policies, and the built-in ones when they were parsed up front
+	// (with tests, or without a catalog).
 	modules map[string]*ast.Module
+	// builtin, when set, holds the built-in Rego sources still unparsed:
+	// the catalog gave their metadata, so each kind parses only its own
+	// modules and the helpers, when it is first compiled.
+	builtin *lazyBuiltin
 	kinds   map[document.Kind]*compiledKind
 }
 
@@ -187,12 +195,30 @@ const aggregator = `package shiplint_engine
 func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	sel := opt.Select
 	caps := capabilities()
-	modules, err := parseAll(srcs, caps)
+	p := &Pack{byPkg: map[string]*finding.Rule{}, byID: map[string]*finding.Rule{}, caps: caps}
+	// Start-up is most of a one-file scan, and parsing the built-in pack's
+	// METADATA is half of parsing it: outside `shiplint test`, the built-in
+	// rules' metadata comes from the catalog generated from those blocks
+	// (rules/catalog.json, kept current by TestCatalogIsCurrent), and their
+	// Rego is parsed per kind when that kind is compiled.
+	var preset []finding.Rule
+	if !opt.WithTests {
+		var lazy []source
+		lazy, srcs = splitBuiltin(srcs)
+		if len(lazy) > 0 {
+			cat, err := builtinCatalog()
+			if err != nil {
+				return nil, err
+			}
+			preset = cat
+			p.builtin = &lazyBuiltin{srcs: lazy, caps: caps}
+		}
+	}
+	modules, err := parseAll(srcs, caps, true)
 	if err != nil {
 		return nil, err
 	}
-	p := &Pack{byPkg: map[string]*finding.Rule{}, byID: map[string]*finding.Rule{}, caps: caps}
-	if err := p.readMetadata(modules, builtinNames(srcs)); err != nil {
+	if err := p.readMetadata(preset, modules, builtinNames(srcs)); err != nil {
 		return nil, err
 	}
 	if opt.CheckIDs != nil {
@@ -271,6 +297,13 @@ func (p *Pack) compileKind(ctx context.Context, k document.Kind) (*ast.Compiler,
 		}
 		mods[name] = m
 	}
+	if p.builtin != nil {
+		builtin, err := p.builtin.modules(k)
+		if err != nil {
+			return nil, nil, err
+		}
+		maps.Copy(mods, builtin)
+	}
 	name := "shiplint-engine-" + string(k) + ".rego"
 	agg, err := ast.ParseModuleWithOpts(name, fmt.Sprintf(aggregator, k, k), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
@@ -295,8 +328,9 @@ func (p *Pack) compileKind(ctx context.Context, k document.Kind) (*ast.Compiler,
 }
 
 // parseAll parses every Rego file, on every core: parsing is a third of
-// the start-up cost.
-func parseAll(srcs []source, caps *ast.Capabilities) (map[string]*ast.Module, error) {
+// the start-up cost. Annotations are needed for metadata (and by policies
+// that read rego.metadata), not to evaluate the built-in rules.
+func parseAll(srcs []source, caps *ast.Capabilities, annotations bool) (map[string]*ast.Module, error) {
 	mods := make([]*ast.Module, len(srcs))
 	errs := make([]error, len(srcs))
 	var wg sync.WaitGroup
@@ -307,7 +341,7 @@ func parseAll(srcs []source, caps *ast.Capabilities) (map[string]*ast.Module, er
 			defer wg.Done()
 			for i := range next {
 				mods[i], errs[i] = ast.ParseModuleWithOpts(srcs[i].name, srcs[i].text, ast.ParserOptions{
-					ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps,
+					ProcessAnnotation: annotations, RegoVersion: ast.RegoV1, Capabilities: caps,
 				})
 			}
 		}()

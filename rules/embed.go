@@ -3,10 +3,19 @@
 // file it checks; helpers shared by rules live in lib/.
 package rules
 
-import "embed"
+import (
+	"embed"
+)
 
 // FS holds every .rego file of the built-in pack, tests included (the
 // loader skips *_test.rego; `shiplint test` and `make test` run them).
 //
 //go:embed lib dockerfile compose kubernetes
 var FS embed.FS
+
+// Catalog is the metadata of every built-in rule as JSON, generated from
+// the rules' METADATA blocks (go test ./checks -run TestCatalogIsCurrent
+// -update), so a scan can start without parsing them.
+//
+//go:embed catalog.json
+var Catalog []byte

@@ -40,6 +40,13 @@ func ParseSeverity(name string) (Severity, error) {
 // MarshalText writes the name, so JSON output carries "high", not 4.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads a severity name (the built-in rule catalog is JSON).
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
 // Rule is one rule's metadata, read from its METADATA block.
 type Rule struct {
 	ID          string            `json:"id"`

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -268,8 +269,18 @@ func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	return p, nil
 }
 
+// Prepare starts compiling the rules of kind k in the background, if that
+// has not started yet, so the work overlaps with reading the files to scan.
+// It is safe to call from several goroutines.
+func (p *Pack) Prepare(ctx context.Context, k document.Kind) {
+	if ck, ok := p.kinds[k]; ok && ck.started.CompareAndSwap(false, true) {
+		go p.query(ctx, k)
+	}
+}
+
 // compiledKind is the compiled rule set of one kind, built once.
 type compiledKind struct {
+	started  atomic.Bool
 	once     sync.Once
 	compiler *ast.Compiler
 	query    *rego.PreparedEvalQuery

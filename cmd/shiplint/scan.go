@@ -197,9 +197,10 @@ func scanAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	files := collect(f, stdin)
+	// Load first, compiling no kind yet: discovery tells the pack each kind
+	// it meets, and that kind's rules compile while the files are read.
 	pack, err := checks.Load(c.Context, checks.Options{
-		Kinds:    files.kinds(),
+		Kinds:    []document.Kind{},
 		Policies: f.policies,
 		Select: checks.Selection{
 			Disable: f.cfg.Disable, Only: f.cfg.Only, Frameworks: f.frameworks, Severity: f.cfg.Severity, Params: f.cfg.Params,
@@ -209,6 +210,10 @@ func scanAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if stdin != nil {
+		pack.Prepare(c.Context, stdin.Kind)
+	}
+	files := collect(f, stdin, func(k document.Kind) { pack.Prepare(c.Context, k) })
 	res := pack.Scan(c.Context, files.source, checks.ScanOptions{EvalTimeout: c.Duration("eval-timeout")})
 	res.Summary.FilesSkipped = files.skipped
 	res.Notifications = append(res.Notifications, files.warnings...)
@@ -275,18 +280,6 @@ type inputs struct {
 	skipped  int
 }
 
-func (in *inputs) kinds() []document.Kind {
-	seen := map[document.Kind]bool{}
-	var out []document.Kind
-	for _, f := range in.files {
-		if !seen[f.Kind] {
-			seen[f.Kind] = true
-			out = append(out, f.Kind)
-		}
-	}
-	return out
-}
-
 // source yields the collected files and read errors to the engine.
 func (in *inputs) source(yield func(checks.File, error) bool) {
 	for _, e := range in.errs {
@@ -302,7 +295,7 @@ func (in *inputs) source(yield func(checks.File, error) bool) {
 }
 
 // collect walks the paths, leaving out excluded ones.
-func collect(f scanFlags, stdin *checks.File) *inputs {
+func collect(f scanFlags, stdin *checks.File, found func(document.Kind)) *inputs {
 	in := &inputs{}
 	if stdin != nil {
 		in.files = append(in.files, *stdin)
@@ -313,7 +306,7 @@ func collect(f scanFlags, stdin *checks.File) *inputs {
 			paths = append(paths, p)
 		}
 	}
-	discover.Walk(paths, discover.Options{MaxFileSize: f.maxFileSize}, func(e discover.Event) bool {
+	discover.Walk(paths, discover.Options{MaxFileSize: f.maxFileSize, Found: found}, func(e discover.Event) bool {
 		switch {
 		case e.Err != nil:
 			in.errs = append(in.errs, e.Err)

@@ -9,7 +9,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/shiplint/shiplint/internal/document"
 )
@@ -25,6 +27,10 @@ type Options struct {
 	// Root is the directory paths are shown relative to; "" means the
 	// current directory.
 	Root string
+	// Found, when set, is told the kind of each file as soon as it is
+	// known, from several goroutines at once: the scan starts compiling a
+	// kind's rules while discovery goes on.
+	Found func(document.Kind)
 }
 
 // File is one file to scan.
@@ -97,9 +103,11 @@ func reason(err error) error {
 
 // Walk visits every path (file or directory, recursively) and calls yield
 // for each file worth reporting, in lexical order. Directory symlinks are
-// not followed, so a symlink loop cannot trap the walk.
+// not followed, so a symlink loop cannot trap the walk. Files are read and
+// classified on every core (reading is most of discovery's time), and
+// reported in the order of the walk.
 func Walk(paths []string, opt Options, yield func(Event) bool) {
-	w := walker{opt: opt, yield: yield}
+	w := walker{opt: opt}
 	if w.opt.MaxFileSize <= 0 {
 		w.opt.MaxFileSize = DefaultMaxFileSize
 	}
@@ -107,83 +115,121 @@ func Walk(paths []string, opt Options, yield func(Event) bool) {
 		w.opt.Root, _ = os.Getwd()
 	}
 	for _, p := range paths {
-		if !w.walk(p) {
+		w.walk(p)
+	}
+	events := make([]Event, len(w.items))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if it := w.items[i]; it.event != nil {
+					events[i] = *it.event
+				} else {
+					events[i] = w.file(it.path, it.explicit)
+				}
+			}
+		}()
+	}
+	for i := range w.items {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, e := range events {
+		if e.File == nil && e.Skipped == "" && e.Warning == "" && e.Err == nil {
+			continue // nothing to report: not a regular file
+		}
+		if !yield(e) {
 			return
 		}
 	}
 }
 
 type walker struct {
-	opt   Options
-	yield func(Event) bool
+	opt Options
+	// items are what the walk met, in order: a file to read, or an event
+	// already known (a directory that could not be read).
+	items []item
 }
 
-func (w *walker) walk(root string) bool {
+type item struct {
+	path     string
+	explicit bool
+	event    *Event
+}
+
+func (w *walker) walk(root string) {
 	info, err := os.Stat(root)
 	if err != nil {
-		return w.yield(Event{Err: fmt.Errorf("cannot read %s: %v", root, reason(err))})
+		w.items = append(w.items, item{event: &Event{Err: fmt.Errorf("cannot read %s: %v", root, reason(err))}})
+		return
 	}
 	if !info.IsDir() {
-		return w.file(root, true)
+		w.items = append(w.items, item{path: root, explicit: true})
+		return
 	}
-	cont := true
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			cont = w.yield(Event{Err: fmt.Errorf("cannot read %s: %v", w.display(p), reason(err))})
-		} else if d.IsDir() {
+		switch {
+		case err != nil:
+			w.items = append(w.items, item{event: &Event{Err: fmt.Errorf("cannot read %s: %v", w.display(p), reason(err))}})
+		case d.IsDir():
 			if p != root && skipDirs[d.Name()] {
 				return filepath.SkipDir
 			}
-			return nil
-		} else {
-			cont = w.file(p, false)
-		}
-		if !cont {
-			return filepath.SkipAll
+		default:
+			if _, byName := KindOfName(d.Name()); byName || isYAML(d.Name()) {
+				w.items = append(w.items, item{path: p})
+			}
 		}
 		return nil
 	})
-	if err != nil && cont {
-		cont = w.yield(Event{Err: err})
+	if err != nil {
+		w.items = append(w.items, item{event: &Event{Err: err}})
 	}
-	return cont
 }
 
 // file classifies and reads one file. Files named explicitly are scanned
-// like files found in a directory; only their YAML content is sniffed.
-func (w *walker) file(p string, explicit bool) bool {
+// like files found in a directory; only their YAML content is sniffed. The
+// zero Event means there is nothing to report.
+func (w *walker) file(p string, explicit bool) Event {
 	name := filepath.Base(p)
 	kind, byName := KindOfName(name)
 	yaml := isYAML(name)
 	if !byName && !yaml {
-		return true
+		return Event{}
 	}
 	shown := w.display(p)
 	info, err := os.Stat(p) // follows file symlinks; reports broken ones
 	if err != nil {
 		if l, lerr := os.Lstat(p); lerr == nil && l.Mode()&os.ModeSymlink != 0 {
-			return w.yield(Event{Warning: fmt.Sprintf("%s: skipped, a symlink to a missing file", shown)})
+			return Event{Warning: fmt.Sprintf("%s: skipped, a symlink to a missing file", shown)}
 		}
-		return w.yield(Event{Err: fmt.Errorf("cannot read %s: %v", shown, reason(err))})
+		return Event{Err: fmt.Errorf("cannot read %s: %v", shown, reason(err))}
 	}
 	if !info.Mode().IsRegular() {
-		return true
+		return Event{}
 	}
 	if info.Size() > w.opt.MaxFileSize {
-		return w.yield(Event{Warning: fmt.Sprintf("%s: skipped, %d bytes is over the %d-byte limit (--max-file-size)", shown, info.Size(), w.opt.MaxFileSize)})
+		return Event{Warning: fmt.Sprintf("%s: skipped, %d bytes is over the %d-byte limit (--max-file-size)", shown, info.Size(), w.opt.MaxFileSize)}
 	}
 	src, err := os.ReadFile(p)
 	if err != nil {
-		return w.yield(Event{Err: fmt.Errorf("cannot read %s: %v", shown, reason(err))})
+		return Event{Err: fmt.Errorf("cannot read %s: %v", shown, reason(err))}
 	}
 	if !byName {
 		k, ok := KindOfContent(src)
 		if !ok {
-			return w.yield(Event{Skipped: shown})
+			return Event{Skipped: shown}
 		}
 		kind = k
 	}
-	return w.yield(Event{File: &File{Path: shown, Kind: kind, Source: src, Dir: filepath.Dir(p)}})
+	if w.opt.Found != nil {
+		w.opt.Found(kind)
+	}
+	return Event{File: &File{Path: shown, Kind: kind, Source: src, Dir: filepath.Dir(p)}}
 }
 
 // display is the path shown to the user: relative to the root when under

@@ -143,8 +143,7 @@ func (c *converter) mapping(n *yaml.Node, key string, w walk) (any, error) {
 // win), then keys pulled in by `<<`, earlier merge sources winning over later
 // ones as the YAML merge spec says.
 func (c *converter) entries(n *yaml.Node) ([]entry, error) {
-	seen := map[string]*yaml.Node{}
-	var out []entry
+	out := make([]entry, 0, len(n.Content)/2)
 	var merges []int
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
@@ -156,11 +155,17 @@ func (c *converter) entries(n *yaml.Node) ([]entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		if first, dup := seen[name]; dup {
-			return nil, c.errAt(k, "duplicate key %q (first at line %d)", name, first.Line)
-		}
-		seen[name] = k
 		out = append(out, entry{name: name, key: k, val: n.Content[i+1]})
+	}
+	if err := c.checkDuplicates(out); err != nil {
+		return nil, err
+	}
+	if len(merges) == 0 {
+		return out, nil
+	}
+	seen := make(map[string]*yaml.Node, len(out))
+	for _, e := range out {
+		seen[e.name] = e.key
 	}
 	for _, i := range merges {
 		merged, err := c.merge(n.Content[i], n.Content[i+1], seen)
@@ -170,6 +175,30 @@ func (c *converter) entries(n *yaml.Node) ([]entry, error) {
 		out = append(out, merged...)
 	}
 	return out, nil
+}
+
+// checkDuplicates reports the second of two equal keys (Kubernetes and
+// Compose reject them; yaml.v3 keeps both). Most mappings are small, and
+// comparing pairs is cheaper than a map for them.
+func (c *converter) checkDuplicates(es []entry) error {
+	if len(es) > 16 {
+		seen := make(map[string]*yaml.Node, len(es))
+		for _, e := range es {
+			if first, dup := seen[e.name]; dup {
+				return c.errAt(e.key, "duplicate key %q (first at line %d)", e.name, first.Line)
+			}
+			seen[e.name] = e.key
+		}
+		return nil
+	}
+	for j := 1; j < len(es); j++ {
+		for i := 0; i < j; i++ {
+			if es[i].name == es[j].name {
+				return c.errAt(es[j].key, "duplicate key %q (first at line %d)", es[j].name, es[i].key.Line)
+			}
+		}
+	}
+	return nil
 }
 
 // merge returns the pairs a `<<: value` entry adds that are not in seen.

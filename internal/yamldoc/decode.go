@@ -94,9 +94,11 @@ func isEmpty(n *yaml.Node) bool {
 }
 
 func (c *converter) document(n *yaml.Node, idx int) (Doc, error) {
-	c.pos = document.Positions{}
 	root := n.Content[0]
 	r := c.span(root)
+	// About one node per line, some lines hold a key and its value:
+	// sizing the map up front saves growing it a dozen times.
+	c.pos = make(document.Positions, 2*(r.EndLine-r.StartLine+1))
 	v, err := c.convert(root, "", r, walk{})
 	if err != nil {
 		return Doc{}, err

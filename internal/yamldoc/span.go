@@ -64,11 +64,15 @@ func (c *converter) entrySpan(k, v *yaml.Node) document.Range {
 	return r
 }
 
-// span is the range of one node; memoized because collections end where
-// their last child ends.
+// span is the range of one node. Collections are memoized, because a
+// collection ends where its last child ends and both ask; a scalar's span
+// is computed at most twice, cheaper than a map entry per node.
 func (c *converter) span(n *yaml.Node) document.Range {
-	if r, ok := c.ends[n]; ok {
-		return r
+	collection := n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode
+	if collection {
+		if r, ok := c.ends[n]; ok {
+			return r
+		}
 	}
 	r := document.Range{StartLine: n.Line, StartColumn: n.Column, EndLine: n.Line, EndColumn: n.Column}
 	switch n.Kind {
@@ -79,10 +83,12 @@ func (c *converter) span(n *yaml.Node) document.Range {
 	case yaml.SequenceNode, yaml.MappingNode:
 		r.EndLine, r.EndColumn = c.collectionEnd(n)
 	}
-	if c.ends == nil {
-		c.ends = map[*yaml.Node]document.Range{}
+	if collection {
+		if c.ends == nil {
+			c.ends = map[*yaml.Node]document.Range{}
+		}
+		c.ends[n] = r
 	}
-	c.ends[n] = r
 	return r
 }
 
@@ -210,23 +216,28 @@ func (c *converter) quotedEnd(line, start int, double bool) (int, int) {
 
 // blockEnd finds the last content line of a literal or folded scalar: lines
 // after the header that are blank or indented deeper than the header line.
+// It reads the text as bytes: indentation is spaces, and only the last
+// line's length is counted in characters.
 func (c *converter) blockEnd(header int) (int, int) {
-	indent := leading(c.src.line(header))
-	endLine, endCol := header, len(c.src.line(header))+1
+	if header < 1 || header > c.src.count() {
+		return header, 1
+	}
+	indent := leadingSpaces(c.src.text[header-1])
+	endLine := header
 	for ln := header + 1; ln <= c.src.count(); ln++ {
-		l := c.src.line(ln)
-		if strings.TrimSpace(string(l)) == "" {
+		l := c.src.text[ln-1]
+		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		if leading(l) <= indent {
+		if leadingSpaces(l) <= indent {
 			break
 		}
-		endLine, endCol = ln, len(l)+1
+		endLine = ln
 	}
-	return endLine, endCol
+	return endLine, utf8.RuneCountInString(c.src.text[endLine-1]) + 1
 }
 
-func leading(l []rune) int {
+func leadingSpaces(l string) int {
 	n := 0
 	for n < len(l) && l[n] == ' ' {
 		n++

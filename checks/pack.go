@@ -309,7 +309,7 @@ func (p *Pack) compileKind(ctx context.Context, k document.Kind) (*ast.Compiler,
 		mods[name] = m
 	}
 	if p.builtin != nil {
-		builtin, err := p.builtin.modules(k)
+		builtin, err := p.builtin.modules(k, mods)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -125,3 +125,36 @@ func TestSyntaxErrorIsAFinding(t *testing.T) {
 		t.Fatalf("findings %+v", r.Findings)
 	}
 }
+
+// A kind compiles only the helper modules its rules refer to; a user policy
+// that borrows another kind's helpers, by import or by full reference, must
+// still get them.
+func TestPolicyUsesAnotherKindsHelpers(t *testing.T) {
+	policy := `# METADATA
+# title: Literal image names
+# custom:
+#   id: ORG010
+#   severity: low
+package shiplint.kubernetes.literal_image
+
+import data.shiplint.lib.dockerfile as df
+
+deny contains {"msg": "literal", "path": ["containers", i, "image"]} if {
+	some i, c in input.containers
+	df.literal_word(c.image)
+	data.shiplint.lib.compose.clean_path("/a/./b") == "/a/b"
+}
+`
+	pack, err := checks.Load(context.Background(), checks.Options{
+		Policies: []string{policyDir(t, map[string]string{"r.rego": policy})},
+		Select:   checks.Selection{Only: []string{"ORG010"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n"
+	r := pack.ScanFile(context.Background(), checks.File{Path: "pod.yaml", Kind: document.Kubernetes, Source: []byte(src)}, checks.ScanOptions{})
+	if len(r.Notifications) > 0 || len(r.Findings) != 1 || r.Findings[0].RuleID != "ORG010" || r.Findings[0].Range.StartLine != 8 {
+		t.Fatalf("findings %+v, notifications %+v", r.Findings, r.Notifications)
+	}
+}

@@ -70,3 +70,7 @@ test_team_patterns if {
 	not secrets.secret_name("APP_TOKEN_TTL_SECONDS") with data.shiplint_config.params as {"secrets": {"ignore_names": ["^app_token_ttl"]}}
 	secrets.secret_name("APP_TOKEN_TTL_SECONDS")
 }
+
+test_name_regex_is_name_patterns if {
+	secrets.name_regex == concat("|", [sprintf("(?:%s)", [p]) | some p in secrets.name_patterns])
+}

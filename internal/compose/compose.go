@@ -28,7 +28,7 @@ func Parse(path string, src []byte) (*document.Document, error) {
 
 // ParseFile reads a Compose file with access to the files beside it.
 func ParseFile(path string, src []byte, opt Options) (*document.Document, error) {
-	docs, err := yamldoc.Decode(path, src, yamldoc.Options{})
+	docs, err := yamldoc.Decode(path, src, yamldoc.Options{Positions: true})
 	if err != nil {
 		return nil, err
 	}

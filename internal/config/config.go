@@ -110,7 +110,7 @@ func unwrap(err error) error {
 
 // Parse reads config text; path is only used in messages.
 func Parse(path string, src []byte) (*Config, error) {
-	docs, err := yamldoc.Decode(path, src, yamldoc.Options{})
+	docs, err := yamldoc.Decode(path, src, yamldoc.Options{Positions: true})
 	if err != nil {
 		var se *document.SyntaxError
 		if errors.As(err, &se) {

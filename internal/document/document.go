@@ -113,6 +113,19 @@ func toString(v any) string {
 // Set records the range of the node at key.
 func (p Positions) Set(key string, r Range) { p[key] = r }
 
+// Locate returns the range recorded for exactly key.
+func (p Positions) Locate(key string) (Range, bool) {
+	r, ok := p[key]
+	return r, ok
+}
+
+// Locator finds the range of the node at an encoded key (see Key), exactly:
+// no fallback to a parent. Positions is one; a YAML parser can compute
+// ranges on demand instead of recording every node's up front.
+type Locator interface {
+	Locate(key string) (Range, bool)
+}
+
 // Resolve returns the range of the deepest node on path that has one, so a
 // finding about a missing setting lands on the node where it belongs. The
 // document root ("") is the last resort.
@@ -130,9 +143,9 @@ func (p Positions) Resolve(path []any) (Range, bool) {
 // spec.template.spec.containers[2]): its positions are looked up there, not
 // copied.
 type Mirror struct {
-	// Source holds the positions of the original subtree (shared, never
+	// Source locates the nodes of the original subtree (shared, never
 	// modified through the mirror).
-	Source Positions
+	Source Locator
 	// From is the key of the original subtree in Source.
 	From string
 }
@@ -159,7 +172,7 @@ func (d *Document) Resolve(path []any) (Range, bool) {
 // resolve finds the deepest existing node of From+rest in the source.
 func (m Mirror) resolve(rest string) (Range, bool) {
 	for {
-		if r, ok := m.Source[m.From+rest]; ok {
+		if r, ok := m.Source.Locate(m.From + rest); ok {
 			return r, true
 		}
 		if rest == "" {
@@ -177,8 +190,7 @@ func (d *Document) Lookup(key string) (Range, bool) {
 	}
 	for prefix := key; ; {
 		if m, ok := d.Mirrors[prefix]; ok {
-			r, ok := m.Source[m.From+key[len(prefix):]]
-			return r, ok
+			return m.Source.Locate(m.From + key[len(prefix):])
 		}
 		i := strings.LastIndexByte(prefix, '/')
 		if i < 0 {

@@ -45,7 +45,7 @@ func resources(path string, d yamldoc.Doc, v any, key string) []*document.Docume
 }
 
 func newResource(path string, d yamldoc.Doc, obj map[string]any, key, apiVersion, kind string) *document.Document {
-	b := &builder{raw: d.Positions, rawKey: key, pos: document.Positions{}, mirrors: map[string]document.Mirror{}}
+	b := &builder{raw: d.Locator, rawKey: key, pos: document.Positions{}, mirrors: map[string]document.Mirror{}}
 	meta, _ := obj["metadata"].(map[string]any)
 	name, _ := meta["name"].(string)
 	ns, _ := meta["namespace"].(string)
@@ -55,7 +55,7 @@ func newResource(path string, d yamldoc.Doc, obj map[string]any, key, apiVersion
 		"name": nullable(name), "namespace": nullable(ns),
 		"resource": obj, "documentIndex": int64(d.Index),
 	}
-	r := d.Positions[key]
+	r, _ := b.raw.Locate(key)
 	b.pos[""] = r
 	b.mirrors["/resource"] = document.Mirror{Source: b.raw, From: key}
 	b.point("/apiVersion", "/apiVersion")
@@ -80,8 +80,8 @@ func nullable(s string) any {
 
 // builder maps normalized keys back to the raw nodes of one resource.
 type builder struct {
-	raw     document.Positions // positions of the YAML document (shared by a List's items)
-	rawKey  string             // the resource's key in raw ("" or /items/i)
+	raw     document.Locator // locates nodes of the YAML document (shared by a List's items)
+	rawKey  string           // the resource's key in raw ("" or /items/i)
 	pos     document.Positions
 	mirrors map[string]document.Mirror
 }
@@ -90,7 +90,7 @@ type builder struct {
 // resource), or of its nearest existing parent.
 func (b *builder) point(key, rel string) {
 	for {
-		if r, ok := b.raw[b.rawKey+rel]; ok {
+		if r, ok := b.raw.Locate(b.rawKey + rel); ok {
 			b.pos[key] = r
 			return
 		}
@@ -105,7 +105,7 @@ func (b *builder) point(key, rel string) {
 // up there, not copied), or points key at the nearest existing parent when
 // the raw node is missing.
 func (b *builder) mirror(key, rel string) {
-	if _, ok := b.raw[b.rawKey+rel]; ok {
+	if _, ok := b.raw.Locate(b.rawKey + rel); ok {
 		b.mirrors[key] = document.Mirror{Source: b.raw, From: b.rawKey + rel}
 		return
 	}

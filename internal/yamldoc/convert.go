@@ -8,13 +8,12 @@ import (
 )
 
 type converter struct {
+	*spans
 	path   string
-	src    *source
 	opt    Options
-	pos    document.Positions
+	pos    document.Positions // nil unless Options.Positions: then keys and ranges are skipped
 	budget int                // nodes still allowed through aliases and merges
 	active map[*yaml.Node]int // aliases and merge sources being expanded (cycle guard)
-	ends   map[*yaml.Node]document.Range
 }
 
 // walk is the context of one node in the tree walk.
@@ -45,7 +44,9 @@ func (c *converter) convert(n *yaml.Node, key string, r document.Range, w walk) 
 	if w.over != nil {
 		r = *w.over
 	}
-	c.pos[key] = r
+	if c.pos != nil {
+		c.pos[key] = r
+	}
 	if w.origin != nil {
 		if c.budget--; c.budget < 0 {
 			return nil, c.errAt(w.origin, "too many nodes produced through aliases (limit %d): possible alias bomb", c.opt.MaxAliasNodes)
@@ -106,7 +107,8 @@ func (c *converter) sequence(n *yaml.Node, key string, w walk) (any, error) {
 	out := make([]any, 0, len(n.Content))
 	w.depth++
 	for i, item := range n.Content {
-		v, err := c.convert(item, document.Join(key, i), c.span(item), w)
+		ik, r := c.itemPos(key, i, item)
+		v, err := c.convert(item, ik, r, w)
 		if err != nil {
 			return nil, err
 		}
@@ -130,13 +132,32 @@ func (c *converter) mapping(n *yaml.Node, key string, w walk) (any, error) {
 		if cw.origin == nil && e.mergedVia != nil {
 			cw.origin = e.mergedVia
 		}
-		v, err := c.convert(e.val, document.Join(key, e.name), c.entrySpan(e.key, e.val), cw)
+		ek, r := c.entryPos(key, e)
+		v, err := c.convert(e.val, ek, r, cw)
 		if err != nil {
 			return nil, err
 		}
 		out[e.name] = v
 	}
 	return out, nil
+}
+
+// itemPos is the key and range of item i of a sequence at key, when
+// positions are recorded (else nothing: computing them is most of the
+// conversion's cost, and Locator finds the few that are asked for).
+func (c *converter) itemPos(key string, i int, item *yaml.Node) (string, document.Range) {
+	if c.pos == nil {
+		return "", document.Range{}
+	}
+	return document.Join(key, i), c.span(item)
+}
+
+// entryPos is itemPos for a mapping entry.
+func (c *converter) entryPos(key string, e entry) (string, document.Range) {
+	if c.pos == nil {
+		return "", document.Range{}
+	}
+	return document.Join(key, e.name), c.entrySpan(e.key, e.val)
 }
 
 // entries lists the effective pairs of a mapping: explicit keys first (they
@@ -147,7 +168,7 @@ func (c *converter) entries(n *yaml.Node) ([]entry, error) {
 	var merges []int
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+		if isMerge(k) {
 			merges = append(merges, i)
 			continue
 		}
@@ -203,7 +224,10 @@ func (c *converter) checkDuplicates(es []entry) error {
 
 // merge returns the pairs a `<<: value` entry adds that are not in seen.
 func (c *converter) merge(k, v *yaml.Node, seen map[string]*yaml.Node) ([]entry, error) {
-	r := c.entrySpan(k, v)
+	var r document.Range
+	if c.pos != nil {
+		r = c.entrySpan(k, v)
+	}
 	sources, err := c.mergeSources(k, v)
 	if err != nil {
 		return nil, err
@@ -240,23 +264,36 @@ func (c *converter) merge(k, v *yaml.Node, seen map[string]*yaml.Node) ([]entry,
 }
 
 func (c *converter) mergeSources(k, v *yaml.Node) ([]*yaml.Node, error) {
+	sources, ok := mergeSources(v)
+	if !ok {
+		return nil, c.errAt(k, "map merge requires a mapping or a list of mappings")
+	}
+	return sources, nil
+}
+
+// mergeSources lists the mappings the value of a `<<` entry merges, or
+// false when it is not a mapping or a list of mappings.
+func mergeSources(v *yaml.Node) ([]*yaml.Node, bool) {
 	v = deref(v)
 	switch v.Kind {
 	case yaml.MappingNode:
-		return []*yaml.Node{v}, nil
+		return []*yaml.Node{v}, true
 	case yaml.SequenceNode:
 		out := make([]*yaml.Node, 0, len(v.Content))
 		for _, item := range v.Content {
 			item = deref(item)
 			if item.Kind != yaml.MappingNode {
-				return nil, c.errAt(k, "map merge requires a mapping or a list of mappings")
+				return nil, false
 			}
 			out = append(out, item)
 		}
-		return out, nil
+		return out, true
 	}
-	return nil, c.errAt(k, "map merge requires a mapping or a list of mappings")
+	return nil, false
 }
+
+// isMerge reports a `<<` key (yaml.v3 tags a plain << as !!merge).
+func isMerge(k *yaml.Node) bool { return k.Kind == yaml.ScalarNode && k.Tag == "!!merge" }
 
 // deref follows aliases (bounded: yaml.v3 anchors must be defined before use).
 func deref(n *yaml.Node) *yaml.Node {
@@ -268,8 +305,16 @@ func deref(n *yaml.Node) *yaml.Node {
 
 // keyText turns a key into a string: non-string scalars become their text.
 func (c *converter) keyText(k *yaml.Node) (string, error) {
-	if d := deref(k); d.Kind == yaml.ScalarNode {
-		return d.Value, nil
+	if name, ok := keyName(k); ok {
+		return name, nil
 	}
 	return "", c.errAt(k, "mapping or sequence used as a mapping key is not supported")
+}
+
+// keyName is the text of a scalar key, or false for a collection key.
+func keyName(k *yaml.Node) (string, bool) {
+	if d := deref(k); d.Kind == yaml.ScalarNode {
+		return d.Value, true
+	}
+	return "", false
 }

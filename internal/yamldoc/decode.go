@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/shiplint/shiplint/internal/document"
 	yaml "sigs.k8s.io/kustomize/kyaml/yaml"
@@ -20,8 +21,11 @@ type Doc struct {
 	// int64, float64, nil.
 	Value any
 	// Positions maps keys relative to this document's root ("" is the root
-	// node) to source ranges.
+	// node) to source ranges. It is filled only when Options.Positions asks
+	// for it.
 	Positions document.Positions
+	// Locator finds the same ranges on demand, key by key.
+	Locator *Locator
 	// Range is the document's span in the file.
 	Range document.Range
 	// Index is the document's 0-based position in the stream, counting
@@ -37,6 +41,11 @@ type Options struct {
 	MaxAliasNodes int
 	// MaxDepth caps nesting of collections (default 200).
 	MaxDepth int
+	// Positions records every node's range in Doc.Positions, for callers
+	// that rewrite them (Compose). Without it, ranges are computed when
+	// Doc.Locator is asked: a scan locates a few findings per document, and
+	// recording every node was half of the parsing time.
+	Positions bool
 }
 
 func (o Options) withDefaults() Options {
@@ -59,7 +68,8 @@ func Decode(path string, src []byte, opt Options) ([]Doc, error) {
 		return nil, err
 	}
 	opt = opt.withDefaults()
-	c := &converter{path: path, src: newSource(src), opt: opt, budget: opt.MaxAliasNodes}
+	c := &converter{spans: &spans{src: newSource(src)}, path: path, opt: opt, budget: opt.MaxAliasNodes}
+	var mu sync.Mutex // the stream's documents share c.spans
 	// One decoder over the whole stream keeps line numbers absolute.
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var docs []Doc
@@ -75,7 +85,7 @@ func Decode(path string, src []byte, opt Options) ([]Doc, error) {
 		if isEmpty(&n) {
 			continue
 		}
-		d, err := c.document(&n, idx)
+		d, err := c.document(&n, idx, &mu)
 		if err != nil {
 			return docs, err
 		}
@@ -93,17 +103,20 @@ func isEmpty(n *yaml.Node) bool {
 	return r.Kind == yaml.ScalarNode && r.Tag == "!!null" && r.Value == "" && r.Style == 0 && r.Anchor == ""
 }
 
-func (c *converter) document(n *yaml.Node, idx int) (Doc, error) {
+func (c *converter) document(n *yaml.Node, idx int, mu *sync.Mutex) (Doc, error) {
 	root := n.Content[0]
 	r := c.span(root)
-	// About one node per line, some lines hold a key and its value:
-	// sizing the map up front saves growing it a dozen times.
-	c.pos = make(document.Positions, 2*(r.EndLine-r.StartLine+1))
+	if c.opt.Positions {
+		// About one node per line, some lines hold a key and its value:
+		// sizing the map up front saves growing it a dozen times.
+		c.pos = make(document.Positions, 2*(r.EndLine-r.StartLine+1))
+	}
 	v, err := c.convert(root, "", r, walk{})
 	if err != nil {
 		return Doc{}, err
 	}
-	return Doc{Value: v, Positions: c.pos, Range: r, Index: idx}, nil
+	loc := &Locator{root: root, spans: c.spans, mu: mu, maxMerges: c.opt.MaxAliasNodes}
+	return Doc{Value: v, Positions: c.pos, Locator: loc, Range: r, Index: idx}, nil
 }
 
 // Mirror copies the positions of the subtree at fromKey to toKey, for

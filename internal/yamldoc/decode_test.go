@@ -78,7 +78,7 @@ func TestDecodePositions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			docs, err := Decode("f.yaml", []byte(tt.src), Options{})
+			docs, err := Decode("f.yaml", []byte(tt.src), Options{Positions: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,7 +88,68 @@ func TestDecodePositions(t *testing.T) {
 					t.Errorf("%q: got %+v (%v), want %+v", k, got, ok, want)
 				}
 			}
+			lazy, err := Decode("f.yaml", []byte(tt.src), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lazy[tt.doc].Positions != nil {
+				t.Error("positions recorded without Options.Positions")
+			}
+			for k, want := range tt.want {
+				if got, ok := lazy[tt.doc].Locator.Locate(k); !ok || got != want {
+					t.Errorf("Locate(%q): got %+v (%v), want %+v", k, got, ok, want)
+				}
+			}
 		})
+	}
+}
+
+// checkLocator fails unless every document's Locator finds exactly the
+// ranges the conversion records, and no node the conversion does not have.
+func checkLocator(t *testing.T, src []byte, opt Options) {
+	t.Helper()
+	checkLocatorExtras(t, src, opt, []string{"/", "/x", "/0", "/-1", "/01", "/<<", "/~0", "/~1"})
+}
+
+// checkLocatorExtras is checkLocator that tries the given key suffixes
+// below every node (none is fastest).
+func checkLocatorExtras(t *testing.T, src []byte, opt Options, extras []string) {
+	t.Helper()
+	opt.Positions = true
+	docs, _ := Decode("f.yaml", src, opt)
+	for i, d := range docs {
+		for k, want := range d.Positions {
+			if got, ok := d.Locator.Locate(k); !ok || got != want {
+				t.Fatalf("doc %d: Locate(%q) = %+v, %v; recorded %+v", i, k, got, ok, want)
+			}
+			for _, extra := range extras {
+				if _, recorded := d.Positions[k+extra]; recorded {
+					continue
+				}
+				if got, ok := d.Locator.Locate(k + extra); ok {
+					t.Fatalf("doc %d: Locate(%q) = %+v, not recorded", i, k+extra, got)
+				}
+			}
+		}
+	}
+}
+
+func TestLocatorMatchesRecordedPositions(t *testing.T) {
+	srcs := []string{
+		"a: 1\n---\nkind: Pod\nspec:\n  privileged: true\n  list:\n    - one\n    - \"two\"\n",
+		"x: &anchor\n  p: true\n  q: [1]\nsvc:\n  s: *anchor\n  t: [*anchor, {u: *anchor}]\n",
+		"x-base: &base\n  privileged: true\n  n: {<<: {deep: 1}}\nweb:\n  image: a\n  <<: *base\n",
+		"a: &a {x: 1}\nb: &b {x: 2, z: 2, <<: {w: 1}}\nm:\n  <<: [*a, *b]\n  w: 0\nn: {<<: *b, v: *a}\n",
+		"a: |\n  one\n  two\nb: >-\n  z\nc: {b: [1, 2]}\nd: \"x\n  y\"\ne: 'it''s'\n",
+		"\"a/b\": {\"~c\": 1, \"\": 2, \"0\": [x]}\n\"~1\": y\n1: a\ntrue: b\n~: c\n*k : 1\n",
+		"&k key: 1\n*k : 2\n",
+		"- &x [1]\n- *x\n- <<: *x\n",
+		"- {<<: [{a: 1}, {a: 2, b: 3}], c: 4}\n- [[[deep]]]\n- \"\u00e9t\u00e9\": \u00e9 # c\n",
+		"'<<': {a: 1}\n",
+		"a:\n  - b: 1\n    c: |\n      x\n  - !!str d\n",
+	}
+	for _, s := range srcs {
+		checkLocator(t, []byte(s), Options{})
 	}
 }
 

@@ -61,8 +61,8 @@ func (c *converter) yamlError(err error) error {
 // tabIndented returns the first line at or after from whose indentation
 // holds a tab, or from when there is none.
 func (s *source) tabIndented(from int) int {
-	for i := from - 1; i >= 0 && i < len(s.text); i++ {
-		l := s.text[i]
+	for i := from - 1; i >= 0 && i < s.count(); i++ {
+		l := s.lineText(i + 1)
 		ws := l[:len(l)-len(strings.TrimLeft(string(l), " \t"))]
 		if strings.Contains(string(ws), "\t") {
 			return i + 1
@@ -73,8 +73,8 @@ func (s *source) tabIndented(from int) int {
 
 // find returns the first line containing s, or 0.
 func (s *source) find(s2 string) int {
-	for i, l := range s.text {
-		if strings.Contains(string(l), s2) {
+	for i := range s.count() {
+		if strings.Contains(s.lineText(i+1), s2) {
 			return i + 1
 		}
 	}
@@ -118,8 +118,8 @@ func printable(r rune) bool {
 // clamp keeps a line inside the text: errors at the end of the stream are
 // reported on the last non-blank line, not on the empty one after it.
 func (s *source) clamp(line int) int {
-	last := len(s.text)
-	for last > 1 && strings.TrimSpace(s.text[last-1]) == "" {
+	last := s.count()
+	for last > 1 && strings.TrimSpace(s.lineText(last)) == "" {
 		last--
 	}
 	return max(1, min(line, last))

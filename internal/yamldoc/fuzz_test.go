@@ -43,9 +43,12 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 		for _, d := range docs {
-			if _, ok := d.Positions[""]; !ok {
+			if _, ok := d.Locator.Locate(""); !ok {
 				t.Fatal("no root position")
 			}
+		}
+		if len(src) < 4096 {
+			checkLocator(t, src, Options{MaxAliasNodes: 1000})
 		}
 	})
 }

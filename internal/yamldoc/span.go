@@ -1,6 +1,7 @@
 package yamldoc
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -10,41 +11,65 @@ import (
 
 // source indexes the text by line so end positions (yaml.v3 gives only
 // starts, in characters) can be computed from the characters actually
-// written. Lines are decoded to runes only when asked for and only when they
-// are not ASCII (where a byte is a character): decoding every line of every
-// manifest was a third of the parsing time.
+// written. It keeps one copy of the text and where each line starts (a
+// string per line cost more than the positions it serves). Lines are decoded
+// to runes only when asked for and only when they are not ASCII (where a byte
+// is a character): decoding every line of every manifest was a third of the
+// parsing time.
 type source struct {
-	text  []string
-	runes [][]rune // decoded on demand
+	text   string
+	starts []int          // byte offset of each line
+	runes  map[int][]rune // decoded on demand, by line number
 }
 
 func newSource(src []byte) *source {
-	text := strings.Split(string(src), "\n")
-	for i, l := range text {
-		text[i] = strings.TrimSuffix(l, "\r")
+	text := string(src)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return &source{text: text, runes: make([][]rune, len(text))}
+	return &source{text: text, starts: starts}
 }
 
-func (s *source) count() int { return len(s.text) }
+func (s *source) count() int { return len(s.starts) }
+
+// lineText returns the 1-based line n without its line ending ("" outside
+// the text).
+func (s *source) lineText(n int) string {
+	if n < 1 || n > len(s.starts) {
+		return ""
+	}
+	end := len(s.text)
+	if n < len(s.starts) {
+		end = s.starts[n] - 1
+	}
+	return strings.TrimSuffix(s.text[s.starts[n-1]:end], "\r")
+}
 
 // line returns the 1-based line n as characters, or nil.
 func (s *source) line(n int) []rune {
-	if n < 1 || n > len(s.text) {
+	if n < 1 || n > len(s.starts) {
 		return nil
 	}
-	if s.runes[n-1] == nil {
-		s.runes[n-1] = []rune(s.text[n-1])
+	if r, ok := s.runes[n]; ok {
+		return r
 	}
-	return s.runes[n-1]
+	if s.runes == nil {
+		s.runes = map[int][]rune{}
+	}
+	r := []rune(s.lineText(n))
+	s.runes[n] = r
+	return r
 }
 
 // asciiLine returns line n as text when every byte of it is ASCII.
 func (s *source) asciiLine(n int) (string, bool) {
-	if n < 1 || n > len(s.text) {
-		return "", false
-	}
-	l := s.text[n-1]
+	l := s.lineText(n)
 	for i := 0; i < len(l); i++ {
 		if l[i] >= utf8.RuneSelf {
 			return "", false
@@ -53,12 +78,18 @@ func (s *source) asciiLine(n int) (string, bool) {
 	return l, true
 }
 
+// spans computes the ranges of the nodes of one stream.
+type spans struct {
+	src  *source
+	ends map[*yaml.Node]document.Range // collections (see span)
+}
+
 // entrySpan covers a mapping entry: from its key to the end of its value.
-func (c *converter) entrySpan(k, v *yaml.Node) document.Range {
-	r := c.span(v)
+func (s *spans) entrySpan(k, v *yaml.Node) document.Range {
+	r := s.span(v)
 	r.StartLine, r.StartColumn = k.Line, k.Column
 	if r.EndLine < r.StartLine || (r.EndLine == r.StartLine && r.EndColumn < r.StartColumn) {
-		kr := c.span(k)
+		kr := s.span(k)
 		r.EndLine, r.EndColumn = kr.EndLine, kr.EndColumn
 	}
 	return r
@@ -67,35 +98,35 @@ func (c *converter) entrySpan(k, v *yaml.Node) document.Range {
 // span is the range of one node. Collections are memoized, because a
 // collection ends where its last child ends and both ask; a scalar's span
 // is computed at most twice, cheaper than a map entry per node.
-func (c *converter) span(n *yaml.Node) document.Range {
+func (s *spans) span(n *yaml.Node) document.Range {
 	collection := n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode
 	if collection {
-		if r, ok := c.ends[n]; ok {
+		if r, ok := s.ends[n]; ok {
 			return r
 		}
 	}
 	r := document.Range{StartLine: n.Line, StartColumn: n.Column, EndLine: n.Line, EndColumn: n.Column}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		r.EndLine, r.EndColumn = c.scalarEnd(n)
+		r.EndLine, r.EndColumn = s.scalarEnd(n)
 	case yaml.AliasNode:
 		r.EndColumn = n.Column + 1 + utf8.RuneCountInString(n.Value)
 	case yaml.SequenceNode, yaml.MappingNode:
-		r.EndLine, r.EndColumn = c.collectionEnd(n)
+		r.EndLine, r.EndColumn = s.collectionEnd(n)
 	}
 	if collection {
-		if c.ends == nil {
-			c.ends = map[*yaml.Node]document.Range{}
+		if s.ends == nil {
+			s.ends = map[*yaml.Node]document.Range{}
 		}
-		c.ends[n] = r
+		s.ends[n] = r
 	}
 	return r
 }
 
-func (c *converter) collectionEnd(n *yaml.Node) (int, int) {
+func (s *spans) collectionEnd(n *yaml.Node) (int, int) {
 	line, col := n.Line, n.Column+1
 	if len(n.Content) > 0 {
-		last := c.span(n.Content[len(n.Content)-1])
+		last := s.span(n.Content[len(n.Content)-1])
 		line, col = last.EndLine, last.EndColumn
 	}
 	if n.Style&yaml.FlowStyle == 0 {
@@ -107,7 +138,7 @@ func (c *converter) collectionEnd(n *yaml.Node) (int, int) {
 	if n.Kind == yaml.MappingNode {
 		closer = '}'
 	}
-	l := c.src.line(line)
+	l := s.src.line(line)
 	for i := col - 1; i >= 0 && i < len(l); i++ {
 		if l[i] == closer {
 			return line, i + 2
@@ -116,22 +147,22 @@ func (c *converter) collectionEnd(n *yaml.Node) (int, int) {
 	return line, col
 }
 
-func (c *converter) scalarEnd(n *yaml.Node) (int, int) {
+func (s *spans) scalarEnd(n *yaml.Node) (int, int) {
 	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
-		if l, ok := c.src.asciiLine(n.Line); ok && n.Column-1 <= len(l) && n.Column >= 1 {
+		if l, ok := s.src.asciiLine(n.Line); ok && n.Column-1 <= len(l) && n.Column >= 1 {
 			return n.Line, plainEndASCII(l, n.Column-1, n.Value)
 		}
 	}
-	l := c.src.line(n.Line)
+	l := s.src.line(n.Line)
 	start := n.Column - 1
 	if start < 0 || start > len(l) {
 		return n.Line, n.Column
 	}
 	switch {
 	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
-		return c.quotedEnd(n.Line, start, n.Style&yaml.DoubleQuotedStyle != 0)
+		return s.quotedEnd(n.Line, start, n.Style&yaml.DoubleQuotedStyle != 0)
 	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		return c.blockEnd(n.Line)
+		return s.blockEnd(n.Line)
 	}
 	return n.Line, plainEnd(l, start, n.Value)
 }
@@ -187,19 +218,19 @@ func equalRunes(a, b []rune) bool {
 }
 
 // quotedEnd scans to the closing quote, across lines if needed.
-func (c *converter) quotedEnd(line, start int, double bool) (int, int) {
+func (s *spans) quotedEnd(line, start int, double bool) (int, int) {
 	q := '\''
 	if double {
 		q = '"'
 	}
-	l := c.src.line(line)
+	l := s.src.line(line)
 	// Skip a tag or anchor before the opening quote.
 	for start < len(l) && l[start] != q {
 		start++
 	}
 	i := start + 1
-	for ln := line; ln <= c.src.count(); ln, i = ln+1, 0 {
-		l = c.src.line(ln)
+	for ln := line; ln <= s.src.count(); ln, i = ln+1, 0 {
+		l = s.src.line(ln)
 		for ; i < len(l); i++ {
 			switch {
 			case double && l[i] == '\\':
@@ -211,21 +242,21 @@ func (c *converter) quotedEnd(line, start int, double bool) (int, int) {
 			}
 		}
 	}
-	return line, len(c.src.line(line)) + 1
+	return line, len(s.src.line(line)) + 1
 }
 
 // blockEnd finds the last content line of a literal or folded scalar: lines
 // after the header that are blank or indented deeper than the header line.
 // It reads the text as bytes: indentation is spaces, and only the last
 // line's length is counted in characters.
-func (c *converter) blockEnd(header int) (int, int) {
-	if header < 1 || header > c.src.count() {
+func (s *spans) blockEnd(header int) (int, int) {
+	if header < 1 || header > s.src.count() {
 		return header, 1
 	}
-	indent := leadingSpaces(c.src.text[header-1])
+	indent := leadingSpaces(s.src.lineText(header))
 	endLine := header
-	for ln := header + 1; ln <= c.src.count(); ln++ {
-		l := c.src.text[ln-1]
+	for ln := header + 1; ln <= s.src.count(); ln++ {
+		l := s.src.lineText(ln)
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
@@ -234,7 +265,7 @@ func (c *converter) blockEnd(header int) (int, int) {
 		}
 		endLine = ln
 	}
-	return endLine, utf8.RuneCountInString(c.src.text[endLine-1]) + 1
+	return endLine, utf8.RuneCountInString(s.src.lineText(endLine)) + 1
 }
 
 func leadingSpaces(l string) int {

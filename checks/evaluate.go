@@ -30,7 +30,10 @@ func (p *Pack) Evaluate(ctx context.Context, doc *document.Document, lines []str
 		return nil, fmt.Errorf("no rules for kind %q", doc.Kind)
 	}
 	q, err := p.query(ctx, doc.Kind)
-	if err != nil {
+	if err == nil && p.scopedKinds[doc.Kind] {
+		q, err = p.scopedQuery(ctx, doc)
+	}
+	if err != nil || q == nil {
 		return nil, err
 	}
 	input, err := ast.InterfaceToValue(doc.Input)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
 	"github.com/shiplint/shiplint/internal/suppress"
 )
@@ -66,6 +67,10 @@ func (p *Pack) readMetadata(preset []finding.Rule, modules map[string]*ast.Modul
 			continue
 		}
 		r.Kind, r.Package, r.File, r.BuiltIn = kind, pkg, name, builtin[name]
+		if len(r.AppliesTo) > 0 && kind != document.Kubernetes {
+			problems = append(problems, fmt.Sprintf("%s:%d: rule %s: custom.applies_to is only for Kubernetes rules", name, m.Package.Location.Row, r.ID))
+			continue
+		}
 		if other, dup := p.byID[r.ID]; dup {
 			problems = append(problems, fmt.Sprintf("%s:%d: rule ID %s is already used by %s (%s)", name, m.Package.Location.Row, r.ID, other.Package, other.File))
 			continue
@@ -157,8 +162,24 @@ func ruleFromAnnotations(a *ast.Annotations) (finding.Rule, error) {
 			r.Aliases = append(r.Aliases, fmt.Sprint(v))
 		}
 	}
+	if at, ok := c["applies_to"]; ok {
+		list, _ := at.([]any)
+		if len(list) == 0 {
+			return r, fmt.Errorf("custom.applies_to of %s must be a list of \"workload\" or Kubernetes kinds (Service, ClusterRole...)", id)
+		}
+		for _, v := range list {
+			s, _ := v.(string)
+			if s != "workload" && !kindPattern.MatchString(s) {
+				return r, fmt.Errorf("custom.applies_to of %s: %q is neither \"workload\" nor a Kubernetes kind (Service, ClusterRole...)", id, fmt.Sprint(v))
+			}
+			r.AppliesTo = append(r.AppliesTo, s)
+		}
+	}
 	return r, nil
 }
+
+// kindPattern is what a Kubernetes resource kind looks like.
+var kindPattern = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
 
 // SyntaxErrorRule is the built-in rule that parse failures are reported
 // under, so a broken file shows up like any other finding.

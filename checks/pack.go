@@ -85,6 +85,8 @@ type Pack struct {
 	// modules and the helpers, when it is first compiled.
 	builtin *lazyBuiltin
 	kinds   map[document.Kind]*compiledKind
+	// scopedKinds are the kinds with rules that declare applies_to.
+	scopedKinds map[document.Kind]bool
 }
 
 // source is one Rego file to compile.
@@ -233,8 +235,10 @@ func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	p.store = inmem.NewFromObject(map[string]any{"shiplint_config": map[string]any{"params": paramsObject(sel.Params)}})
 	p.modules = modules
 	p.kinds = map[document.Kind]*compiledKind{}
+	p.scopedKinds = map[document.Kind]bool{}
 	for _, k := range document.Kinds {
 		p.kinds[k] = &compiledKind{}
+		p.scopedKinds[k] = p.scoped(k)
 	}
 	// Compile now what this run needs: the kinds it will scan, and every
 	// kind a user policy targets, so a broken policy fails the run up
@@ -285,6 +289,12 @@ type compiledKind struct {
 	compiler *ast.Compiler
 	query    *rego.PreparedEvalQuery
 	err      error
+
+	// Queries over the rules that apply to a group of documents (see
+	// scope.go), by group and by set of rules.
+	scopeMu sync.Mutex
+	byGroup map[string]*rego.PreparedEvalQuery
+	bySet   map[string]*rego.PreparedEvalQuery
 
 	perRuleOnce sync.Once
 	perRule     []ruleQuery

@@ -79,6 +79,10 @@ func TestBadPolicies(t *testing.T) {
 			"METADATA of ORG001 has no title"},
 		{"syntax", map[string]string{"r.rego": "package shiplint.dockerfile.x\n\ndeny contains 1 if {\n"},
 			"r.rego:"},
+		{"applies_to outside Kubernetes", map[string]string{"r.rego": strings.Replace(orgRule, "#   severity: low\n", "#   severity: low\n#   applies_to: [workload]\n", 1)},
+			"rule ORG001: custom.applies_to is only for Kubernetes rules"},
+		{"applies_to not a kind", map[string]string{"r.rego": strings.Replace(strings.Replace(orgRule, "#   severity: low\n", "#   severity: low\n#   applies_to: [pods]\n", 1), "shiplint.dockerfile.", "shiplint.kubernetes.", 1)},
+			`custom.applies_to of ORG001: "pods" is neither "workload" nor a Kubernetes kind`},
 		{"network built-in", map[string]string{"r.rego": strings.Replace(orgRule, `s.from.image == "alpine"`, `http.send({"method": "get", "url": "https://example.com"})`, 1)},
 			"r.rego:16: rego_type_error: undefined function http.send"},
 	}
@@ -156,5 +160,40 @@ deny contains {"msg": "literal", "path": ["containers", i, "image"]} if {
 	r := pack.ScanFile(context.Background(), checks.File{Path: "pod.yaml", Kind: document.Kubernetes, Source: []byte(src)}, checks.ScanOptions{})
 	if len(r.Notifications) > 0 || len(r.Findings) != 1 || r.Findings[0].RuleID != "ORG010" || r.Findings[0].Range.StartLine != 8 {
 		t.Fatalf("findings %+v, notifications %+v", r.Findings, r.Notifications)
+	}
+}
+
+// A Kubernetes rule that declares applies_to runs only on those resources.
+func TestAppliesTo(t *testing.T) {
+	rule := func(id, scope string) string {
+		return "# METADATA\n# title: Always\n# custom:\n#   id: " + id + "\n#   severity: low\n#   applies_to: " + scope +
+			"\npackage shiplint.kubernetes." + strings.ToLower(id) + "\n\ndeny contains {\"msg\": \"hit\", \"path\": []} if true\n"
+	}
+	pack, err := checks.Load(context.Background(), checks.Options{
+		NoBuiltin: true,
+		Policies: []string{policyDir(t, map[string]string{
+			"w.rego": rule("ORG020", "[workload]"),
+			"s.rego": rule("ORG021", "[Service, Ingress]"),
+		})},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		"apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers: []\n": "ORG020",
+		"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec: {}\n":    "ORG020",
+		"apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n":                      "ORG021",
+		"apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: a\n":    "ORG021",
+		"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n":                    "",
+	}
+	for src, want := range cases {
+		r := pack.ScanFile(context.Background(), checks.File{Path: "k.yaml", Kind: document.Kubernetes, Source: []byte(src)}, checks.ScanOptions{})
+		var got []string
+		for _, f := range r.Findings {
+			got = append(got, f.RuleID)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: findings %v, want %q", strings.SplitN(src, "\n", 3)[1], got, want)
+		}
 	}
 }

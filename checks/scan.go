@@ -115,7 +115,7 @@ func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, lines
 	budget := time.Now().Add(3 * timeout)
 	var skipped []string
 	for _, rq := range queries {
-		if !p.enabled[rq.rule.ID] {
+		if !p.enabled[rq.rule.ID] || !applies(rq.rule, d) {
 			continue
 		}
 		if time.Now().After(budget) {

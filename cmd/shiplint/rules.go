@@ -93,6 +93,9 @@ func catalogMarkdown(rules []finding.Rule) string {
 		b.WriteString("\n")
 		for _, r := range rows {
 			fmt.Fprintf(&b, "### %s\n\n**%s** · severity %s\n\n%s\n\n", r.ID, r.Title, r.Severity, r.Description)
+			if len(r.AppliesTo) > 0 {
+				fmt.Fprintf(&b, "**Applies to:** %s\n\n", strings.Join(r.AppliesTo, ", "))
+			}
 			if r.Remediation != "" {
 				fmt.Fprintf(&b, "**Fix:** %s\n\n", r.Remediation)
 			}

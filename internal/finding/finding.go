@@ -57,7 +57,11 @@ type Rule struct {
 	References  []string          `json:"references,omitempty"`
 	Frameworks  map[string]string `json:"frameworks,omitempty"`
 	Aliases     []string          `json:"aliases,omitempty"`
-	Kind        document.Kind     `json:"kind"`
+	// AppliesTo, for a Kubernetes rule, lists the resources it can fire on:
+	// "workload" (anything with a pod spec) or resource kinds ("Service").
+	// The engine evaluates it only on those; empty means every resource.
+	AppliesTo []string      `json:"appliesTo,omitempty"`
+	Kind      document.Kind `json:"kind"`
 	// Package is the Rego package path, e.g. "shiplint.kubernetes.privileged".
 	Package string `json:"package"`
 	// File is where the rule is defined (embedded rules: "rules/...").

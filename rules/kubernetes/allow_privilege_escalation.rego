@@ -12,6 +12,7 @@
 # custom:
 #   id: KS016
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `securityContext.allowPrivilegeEscalation: false` on every container.
 #   frameworks: {pss: restricted, cis-k8s: "5.2.5"}

@@ -13,6 +13,7 @@
 # custom:
 #   id: KS010
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove the Unconfined profile, or set `securityContext.appArmorProfile.type: RuntimeDefault`
 #     (or `Localhost` with `localhostProfile`). Replace the deprecated annotation with the field.

@@ -12,6 +12,7 @@
 # custom:
 #   id: KS026
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `automountServiceAccountToken: false` in the pod spec, or on its ServiceAccount; for
 #     pods that do call the API, mount a projected, audience-bound token only where needed.

@@ -9,6 +9,7 @@
 # custom:
 #   id: KS067
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Use `HostToContainer` (or the default `None`) unless the container is a storage driver
 #     that must publish mounts to the node.

@@ -12,6 +12,7 @@
 # custom:
 #   id: KS058
 #   severity: high
+#   applies_to: [RoleBinding, ClusterRoleBinding]
 #   remediation: >-
 #     Bind the role to the specific users, groups or service accounts that need it.
 package shiplint.kubernetes.binding_all_users

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS059
 #   severity: medium
+#   applies_to: [RoleBinding, ClusterRoleBinding]
 #   remediation: >-
 #     Create a dedicated ServiceAccount for the workload that needs the permissions, bind the
 #     role to it, and set `serviceAccountName` in that workload's pod spec.

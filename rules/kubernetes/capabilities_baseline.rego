@@ -13,6 +13,7 @@
 # custom:
 #   id: KS008
 #   severity: high
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove the capability from `securityContext.capabilities.add`. If the process needs one
 #     privileged operation, do it in a separate, narrowly scoped component that runs in a

@@ -12,6 +12,7 @@
 # custom:
 #   id: KS019
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `securityContext.capabilities.drop: ["ALL"]` on every container and add back only
 #     `NET_BIND_SERVICE` if the process binds a port below 1024.

@@ -12,6 +12,7 @@
 # custom:
 #   id: KS057
 #   severity: high
+#   applies_to: [RoleBinding, ClusterRoleBinding]
 #   remediation: >-
 #     Bind a role that lists only the permissions the subject needs (the built-in `admin`,
 #     `edit` or `view` roles in a namespace, or a custom role).

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS040
 #   severity: high
+#   applies_to: [ConfigMap]
 #   remediation: >-
 #     Move the value into a Secret created outside the repository (or from a secret manager)
 #     and reference that Secret from the pod; rotate the exposed value.

@@ -8,6 +8,7 @@
 # custom:
 #   id: KS030
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `resources.limits.cpu` on the container (for example `250m`), sized from observed usage.
 #   aliases: [KSV011, AVD-KSV-0011, CKV_K8S_11, unset-cpu-requirements]

@@ -8,6 +8,7 @@
 # custom:
 #   id: KS029
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `resources.requests.cpu` on the container (for example `250m`), sized from observed usage.
 #   aliases: [KSV015, AVD-KSV-0015, CKV_K8S_10, unset-cpu-requirements]

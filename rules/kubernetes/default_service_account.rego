@@ -11,6 +11,7 @@
 # custom:
 #   id: KS027
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Create a ServiceAccount for the workload, set `serviceAccountName` in the pod spec, and
 #     grant RBAC to that account only.

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS039
 #   severity: high
+#   applies_to: [workload]
 #   remediation: >-
 #     Move the value into a Secret (created outside the repository) and reference it with
 #     `valueFrom.secretKeyRef`, or better mount the Secret as a file; rotate the exposed value.

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS002
 #   severity: high
+#   applies_to: [workload]
 #   remediation: >-
 #     Use a volume type that does not reach into the node: emptyDir for scratch space,
 #     a PersistentVolumeClaim for data, configMap/secret/projected for configuration. If node

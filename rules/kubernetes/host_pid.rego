@@ -10,6 +10,7 @@
 # custom:
 #   id: KS006
 #   severity: high
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove `hostPID: true` from the pod spec (the default is false). If the workload truly
 #     needs it (a node agent), run it in a dedicated namespace whose policy allows it.

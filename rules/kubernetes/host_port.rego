@@ -11,6 +11,7 @@
 # custom:
 #   id: KS009
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove `hostPort` from the container's ports and expose the port through a Service
 #     (ClusterIP, or NodePort/LoadBalancer when it must be reachable from outside).

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS004
 #   severity: critical
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove `windowsOptions.hostProcess: true` from the pod and container securityContext (or
 #     set it to false); run node-management work in a namespace whose policy explicitly allows

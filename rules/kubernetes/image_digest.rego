@@ -11,6 +11,7 @@
 # custom:
 #   id: KS037
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Reference the image by digest, keeping the tag for readability:
 #     `nginx:1.27.2@sha256:<digest>`; let a bot (Renovate, Dependabot) update it.

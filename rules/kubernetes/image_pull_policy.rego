@@ -10,6 +10,7 @@
 # custom:
 #   id: KS036
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Pin the image to a version tag or digest, or remove `imagePullPolicy` (or set it to
 #     `Always`) while the tag is mutable.

@@ -10,6 +10,7 @@
 # custom:
 #   id: KS069
 #   severity: low
+#   applies_to: [Ingress]
 #   remediation: >-
 #     Add a `spec.tls` entry with the hosts and a TLS Secret (for example issued by
 #     cert-manager), and redirect HTTP to HTTPS.

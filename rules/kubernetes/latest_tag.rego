@@ -11,6 +11,7 @@
 # custom:
 #   id: KS035
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Reference a specific version tag (`nginx:1.27.2`), or better a digest
 #     (`nginx@sha256:...`), and update it deliberately.

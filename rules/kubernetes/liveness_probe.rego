@@ -11,6 +11,7 @@
 # custom:
 #   id: KS033
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) that fails only when the process
 #     cannot recover by itself; use a startupProbe for slow starts.

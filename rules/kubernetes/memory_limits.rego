@@ -8,6 +8,7 @@
 # custom:
 #   id: KS032
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `resources.limits.memory` on the container (for example `256Mi`), sized from observed usage.
 #   aliases: [KSV018, AVD-KSV-0018, CKV_K8S_13, unset-memory-requirements]

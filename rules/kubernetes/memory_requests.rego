@@ -8,6 +8,7 @@
 # custom:
 #   id: KS031
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `resources.requests.memory` on the container (for example `256Mi`), sized from observed usage.
 #   aliases: [KSV016, AVD-KSV-0016, CKV_K8S_12, unset-memory-requirements]

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS063
 #   severity: low
+#   applies_to: [Namespace]
 #   remediation: >-
 #     Label the namespace `pod-security.kubernetes.io/enforce: restricted` (or `baseline`),
 #     with `pod-security.kubernetes.io/enforce-version: latest` or a pinned version.

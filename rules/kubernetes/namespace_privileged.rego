@@ -10,6 +10,7 @@
 # custom:
 #   id: KS064
 #   severity: low
+#   applies_to: [Namespace]
 #   remediation: >-
 #     Use `baseline` or `restricted`; move the workloads that need host access into a
 #     dedicated, tightly controlled namespace.

@@ -10,6 +10,7 @@
 # custom:
 #   id: KS025
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Add `NET_RAW` (or better `ALL`) to `securityContext.capabilities.drop`, and do not add it
 #     back; ping works without it through net.ipv4.ping_group_range.

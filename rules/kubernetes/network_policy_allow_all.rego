@@ -10,6 +10,7 @@
 # custom:
 #   id: KS068
 #   severity: low
+#   applies_to: [NetworkPolicy]
 #   remediation: >-
 #     List the allowed sources under `from` (podSelector, namespaceSelector, ipBlock) and the
 #     ports under `ports`.

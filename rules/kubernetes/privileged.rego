@@ -10,6 +10,7 @@
 # custom:
 #   id: KS001
 #   severity: critical
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove `securityContext.privileged: true` (or set it to false). Add only the capability
 #     the container needs under `securityContext.capabilities.add`.

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS012
 #   severity: high
+#   applies_to: [workload]
 #   remediation: Remove `securityContext.procMount` or set it to `Default`.
 #   frameworks: {pss: baseline}
 #   aliases: [KSV027, AVD-KSV-0027, unsafe-proc-mount]

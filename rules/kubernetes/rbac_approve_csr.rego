@@ -11,6 +11,7 @@
 # custom:
 #   id: KS056
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Leave CSR approval to the controller manager and cluster administrators; restrict
 #     `signers` with `resourceNames` to a specific signer when an operator must approve.

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS047
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Let controllers (Deployments, Jobs) create pods under their own service accounts; grant
 #     people and CI `create` on the workload resource they manage, in namespaces with Pod

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS055
 #   severity: medium
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Grant workload write access only to the deployer (CI/CD or GitOps controller) in the
 #     namespaces it deploys to, with Pod Security Admission enforced there.

@@ -12,6 +12,7 @@
 # custom:
 #   id: KS050
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Remove the verb. Where a controller must bind or impersonate, restrict the rule with
 #     `resourceNames` to the specific roles or identities it needs.

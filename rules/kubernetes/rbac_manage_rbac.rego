@@ -11,6 +11,7 @@
 # custom:
 #   id: KS053
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Manage RBAC through reviewed GitOps changes by a dedicated deployer; give other subjects
 #     read access at most.

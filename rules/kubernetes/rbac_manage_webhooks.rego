@@ -10,6 +10,7 @@
 # custom:
 #   id: KS054
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Reserve write access to MutatingWebhookConfiguration and ValidatingWebhookConfiguration
 #     for cluster administrators and the installer of the webhook; use `resourceNames` for an

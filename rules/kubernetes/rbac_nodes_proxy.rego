@@ -10,6 +10,7 @@
 # custom:
 #   id: KS051
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Remove `nodes/proxy`; monitoring agents should read `nodes/metrics` or `nodes/stats`
 #     instead.

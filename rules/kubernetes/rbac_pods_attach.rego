@@ -10,6 +10,7 @@
 # custom:
 #   id: KS049
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Remove `pods/attach` from the role; give debugging access through a separate, time-bound
 #     role.

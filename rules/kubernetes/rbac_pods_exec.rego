@@ -10,6 +10,7 @@
 # custom:
 #   id: KS048
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Remove `pods/exec` from the role; give debugging access through a separate, time-bound
 #     role bound only when needed.

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS046
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Grant access only to the named Secrets the subject needs (`resourceNames`, with `get`),
 #     or mount the Secret into the workload instead of reading it through the API.

@@ -9,6 +9,7 @@
 # custom:
 #   id: KS052
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Remove the permission, or restrict it with `resourceNames` to the one account the
 #     subject must mint tokens for.

@@ -10,6 +10,7 @@
 # custom:
 #   id: KS042
 #   severity: critical
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     List the API groups, resources and verbs the subject actually uses (see the audit log or
 #     `kubectl auth can-i --list`) instead of wildcards.

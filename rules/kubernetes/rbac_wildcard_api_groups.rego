@@ -10,6 +10,7 @@
 # custom:
 #   id: KS045
 #   severity: low
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Replace "*" in `apiGroups` with the explicit list the subject needs.
 #   frameworks: {cis-k8s: "5.1.3"}

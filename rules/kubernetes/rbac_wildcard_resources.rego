@@ -10,6 +10,7 @@
 # custom:
 #   id: KS044
 #   severity: high
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Replace "*" in `resources` with the explicit list the subject needs.
 #   frameworks: {cis-k8s: "5.1.3"}

@@ -10,6 +10,7 @@
 # custom:
 #   id: KS043
 #   severity: medium
+#   applies_to: [Role, ClusterRole]
 #   remediation: >-
 #     Replace "*" in `verbs` with the explicit list the subject needs.
 #   frameworks: {cis-k8s: "5.1.3"}

@@ -12,6 +12,7 @@
 # custom:
 #   id: KS020
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `securityContext.readOnlyRootFilesystem: true` on the container and mount an
 #     `emptyDir` volume at each path the process writes to (for example /tmp).

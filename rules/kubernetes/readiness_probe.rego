@@ -11,6 +11,7 @@
 # custom:
 #   id: KS034
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Add a `readinessProbe` that checks the container can serve (an HTTP health endpoint or
 #     a TCP check on its port).

@@ -13,6 +13,7 @@
 # custom:
 #   id: KS015
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Replace the volume with a persistentVolumeClaim bound to a PersistentVolume (or a CSI
 #     driver), or with emptyDir/configMap/secret/projected for non-persistent data. gitRepo

@@ -10,6 +10,7 @@
 # custom:
 #   id: KS066
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Use a non-zero GID for `runAsGroup`, `fsGroup` and `supplementalGroups` (for example
 #     10001), matching the image's file ownership.

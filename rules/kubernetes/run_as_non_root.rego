@@ -13,6 +13,7 @@
 # custom:
 #   id: KS003
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `securityContext.runAsNonRoot: true` in the pod spec (it applies to every container),
 #     and give the image a numeric non-root USER or set `runAsUser` to a non-zero UID.

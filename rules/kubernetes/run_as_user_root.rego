@@ -11,6 +11,7 @@
 # custom:
 #   id: KS017
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `runAsUser` to a non-zero UID (for example 10001) that owns what the process needs,
 #     or remove it and set `runAsNonRoot: true` with an image whose USER is numeric and non-root.

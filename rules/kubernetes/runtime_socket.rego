@@ -11,6 +11,7 @@
 # custom:
 #   id: KS021
 #   severity: critical
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove the hostPath volume. Build images with a daemonless builder (BuildKit rootless,
 #     kaniko, buildah) and read container metadata through the Kubernetes API or the kubelet's

@@ -13,6 +13,7 @@
 # custom:
 #   id: KS018
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Add `securityContext: {seccompProfile: {type: RuntimeDefault}}` to the pod spec (it
 #     applies to every container), or a Localhost profile where a custom one is needed.

@@ -12,6 +12,7 @@
 # custom:
 #   id: KS013
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `securityContext.seccompProfile.type: RuntimeDefault` (or `Localhost` with a
 #     profile) in the pod spec instead of Unconfined, and remove the legacy

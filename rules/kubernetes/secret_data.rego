@@ -13,6 +13,7 @@
 # custom:
 #   id: KS038
 #   severity: medium
+#   applies_to: [Secret]
 #   remediation: >-
 #     Remove the values from the repository and rotate them. Create the Secret at deploy
 #     time from a secret manager (External Secrets Operator, Secrets Store CSI driver, Vault),

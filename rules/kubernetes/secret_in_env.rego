@@ -12,6 +12,7 @@
 # custom:
 #   id: KS041
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Mount the Secret as a volume (`secret:` volume with `readOnly: true`) and have the
 #     application read the file, for example via a `*_FILE` variable.

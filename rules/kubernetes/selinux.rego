@@ -12,6 +12,7 @@
 # custom:
 #   id: KS011
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove `seLinuxOptions.type`, `.user` and `.role`, or use one of the container types;
 #     setting only `seLinuxOptions.level` (the MCS categories) is allowed.

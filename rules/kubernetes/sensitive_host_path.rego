@@ -12,6 +12,7 @@
 # custom:
 #   id: KS022
 #   severity: high
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove the hostPath volume, or mount the narrowest path the workload needs (a single
 #     file or log directory), read-only. Read node state through the Kubernetes API instead.

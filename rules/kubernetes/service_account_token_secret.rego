@@ -11,6 +11,7 @@
 # custom:
 #   id: KS070
 #   severity: low
+#   applies_to: [Secret]
 #   remediation: >-
 #     Use short-lived tokens instead: projected service account token volumes in pods, or
 #     `kubectl create token` / the TokenRequest API for external clients.

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS062
 #   severity: medium
+#   applies_to: [Service]
 #   remediation: >-
 #     Remove `spec.externalIPs`; use a LoadBalancer Service or an Ingress/Gateway to receive
 #     external traffic, and deny the field with the DenyServiceExternalIPs admission plugin.

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS061
 #   severity: medium
+#   applies_to: [Service]
 #   remediation: >-
 #     Set `spec.loadBalancerSourceRanges` to the CIDRs that need access, or make the load
 #     balancer internal with your provider's annotation; put public HTTP services behind an

@@ -10,6 +10,7 @@
 # custom:
 #   id: KS060
 #   severity: low
+#   applies_to: [Service]
 #   remediation: >-
 #     Use a ClusterIP Service behind an Ingress or Gateway, or a LoadBalancer with
 #     `loadBalancerSourceRanges`; keep NodePort for clusters whose nodes are not reachable

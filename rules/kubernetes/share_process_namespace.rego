@@ -10,6 +10,7 @@
 # custom:
 #   id: KS023
 #   severity: low
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove `shareProcessNamespace: true` unless a container really needs to see the others'
 #     processes (a debugger or a signal-sending sidecar); use an ephemeral debug container

@@ -10,6 +10,7 @@
 # custom:
 #   id: KS024
 #   severity: high
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove SYS_ADMIN (and ALL) from `securityContext.capabilities.add`; use a FUSE device
 #     plugin, a CSI driver or a dedicated privileged component for the operation it was added for.

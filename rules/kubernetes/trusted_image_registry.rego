@@ -11,6 +11,7 @@
 # custom:
 #   id: KS071
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Mirror the image into a trusted registry and reference it from there, or add the registry
 #     to params KS071.registries in .shiplint.yaml, e.g.

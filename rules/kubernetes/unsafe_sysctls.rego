@@ -14,6 +14,7 @@
 # custom:
 #   id: KS014
 #   severity: high
+#   applies_to: [workload]
 #   remediation: >-
 #     Remove the sysctl from `spec.securityContext.sysctls`; tune it on the nodes (node image
 #     or a dedicated, privileged node-setup DaemonSet) if the workload really needs it.

@@ -11,6 +11,7 @@
 # custom:
 #   id: KS065
 #   severity: medium
+#   applies_to: [workload]
 #   remediation: >-
 #     Set `readOnly: true` on the volumeMount of the hostPath volume, or replace the volume with
 #     an emptyDir or PersistentVolumeClaim if the data does not have to live on the node.

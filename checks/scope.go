@@ -1,0 +1,94 @@
+package checks
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/finding"
+)
+
+// Kubernetes rules may say which resources they apply to (custom.applies_to
+// in METADATA): most check pod specs, some only RBAC roles or Services. A
+// rule costs OPA a few microseconds per document even when its first line
+// fails, so a Service would otherwise pay for some seventy rules that can
+// never fire on it. Documents are grouped by what decides applicability (has
+// a pod spec, resource kind), and each group gets a query over just the
+// rules that apply.
+
+// applies reports whether rule r can fire on doc.
+func applies(r *finding.Rule, doc *document.Document) bool {
+	if len(r.AppliesTo) == 0 {
+		return true
+	}
+	workload, kind := scopeOf(doc)
+	for _, a := range r.AppliesTo {
+		if (a == "workload" && workload) || a == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// scopeOf is what applies_to is matched against: whether the document has a
+// pod spec (the Kubernetes parser sets input.podSpec for every workload
+// kind), and its resource kind.
+func scopeOf(doc *document.Document) (workload bool, kind string) {
+	_, workload = doc.Input["podSpec"]
+	kind, _ = doc.Input["resourceKind"].(string)
+	return workload, kind
+}
+
+// scoped reports whether some rule of kind k declares applies_to.
+func (p *Pack) scoped(k document.Kind) bool {
+	for _, r := range p.rules {
+		if r.Kind == k && len(r.AppliesTo) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// scopedQuery returns the prepared query over the rules that apply to doc,
+// or nil when none does. Queries are prepared on first use, one per
+// distinct set of rules.
+func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document) (*rego.PreparedEvalQuery, error) {
+	if _, err := p.query(ctx, doc.Kind); err != nil {
+		return nil, err
+	}
+	ck := p.kinds[doc.Kind]
+	workload, kind := scopeOf(doc)
+	group := strconv.FormatBool(workload) + "/" + kind
+	ck.scopeMu.Lock()
+	defer ck.scopeMu.Unlock()
+	if q, ok := ck.byGroup[group]; ok {
+		return q, nil
+	}
+	var names []string
+	prefix := Namespace + "." + string(doc.Kind) + "."
+	for i := range p.rules {
+		r := &p.rules[i]
+		if r.Kind == doc.Kind && r.Package != "" && applies(r, doc) {
+			names = append(names, strconv.Quote(strings.TrimPrefix(r.Package, prefix)))
+		}
+	}
+	set := strings.Join(names, ", ")
+	q, ok := ck.bySet[set]
+	if !ok && len(names) > 0 {
+		text := fmt.Sprintf("{[p, f] | some p in {%s}; some f in data.%s.%s[p].deny}", set, Namespace, doc.Kind)
+		pq, err := rego.New(rego.Query(text), rego.Compiler(ck.compiler), rego.Capabilities(p.caps), rego.Store(p.store)).PrepareForEval(ctx)
+		if err != nil {
+			return nil, err
+		}
+		q = &pq
+	}
+	if ck.byGroup == nil {
+		ck.byGroup, ck.bySet = map[string]*rego.PreparedEvalQuery{}, map[string]*rego.PreparedEvalQuery{}
+	}
+	ck.byGroup[group], ck.bySet[set] = q, q
+	return q, nil
+}

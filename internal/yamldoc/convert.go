@@ -118,6 +118,9 @@ func (c *converter) sequence(n *yaml.Node, key string, w walk) (any, error) {
 }
 
 func (c *converter) mapping(n *yaml.Node, key string, w walk) (any, error) {
+	if !hasMerge(n) {
+		return c.plainMapping(n, key, w)
+	}
 	entries, err := c.entries(n)
 	if err != nil {
 		return nil, err
@@ -140,6 +143,45 @@ func (c *converter) mapping(n *yaml.Node, key string, w walk) (any, error) {
 		out[e.name] = v
 	}
 	return out, nil
+}
+
+// plainMapping converts a mapping without `<<` entries (nearly all of
+// them) from its pairs, without listing them as entries first; the keys are
+// checked as entries does, in the same order, before any value.
+func (c *converter) plainMapping(n *yaml.Node, key string, w walk) (any, error) {
+	var buf [16]string // most mappings are small: names stay on the stack
+	names := buf[:0]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		name, err := c.keyText(n.Content[i])
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, name)
+	}
+	if i, j, dup := firstDuplicate(names); dup {
+		return nil, c.errAt(n.Content[2*j], "duplicate key %q (first at line %d)", names[j], n.Content[2*i].Line)
+	}
+	out := make(map[string]any, len(names))
+	w.depth++
+	for j, name := range names {
+		e := entry{name: name, key: n.Content[2*j], val: n.Content[2*j+1]}
+		ek, r := c.entryPos(key, e)
+		v, err := c.convert(e.val, ek, r, w)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = v
+	}
+	return out, nil
+}
+
+func hasMerge(n *yaml.Node) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if isMerge(n.Content[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemPos is the key and range of item i of a sequence at key, when
@@ -199,27 +241,40 @@ func (c *converter) entries(n *yaml.Node) ([]entry, error) {
 }
 
 // checkDuplicates reports the second of two equal keys (Kubernetes and
-// Compose reject them; yaml.v3 keeps both). Most mappings are small, and
-// comparing pairs is cheaper than a map for them.
+// Compose reject them; yaml.v3 keeps both).
 func (c *converter) checkDuplicates(es []entry) error {
-	if len(es) > 16 {
-		seen := make(map[string]*yaml.Node, len(es))
-		for _, e := range es {
-			if first, dup := seen[e.name]; dup {
-				return c.errAt(e.key, "duplicate key %q (first at line %d)", e.name, first.Line)
-			}
-			seen[e.name] = e.key
-		}
-		return nil
+	names := make([]string, len(es))
+	for i, e := range es {
+		names[i] = e.name
 	}
-	for j := 1; j < len(es); j++ {
-		for i := 0; i < j; i++ {
-			if es[i].name == es[j].name {
-				return c.errAt(es[j].key, "duplicate key %q (first at line %d)", es[j].name, es[i].key.Line)
-			}
-		}
+	if i, j, dup := firstDuplicate(names); dup {
+		return c.errAt(es[j].key, "duplicate key %q (first at line %d)", es[j].name, es[i].key.Line)
 	}
 	return nil
+}
+
+// firstDuplicate returns the first name j that repeats an earlier name i.
+// Most mappings are small, and comparing pairs is cheaper than a map for
+// them.
+func firstDuplicate(names []string) (i, j int, dup bool) {
+	if len(names) > 16 {
+		seen := make(map[string]int, len(names))
+		for j, name := range names {
+			if i, ok := seen[name]; ok {
+				return i, j, true
+			}
+			seen[name] = j
+		}
+		return 0, 0, false
+	}
+	for j := 1; j < len(names); j++ {
+		for i := 0; i < j; i++ {
+			if names[i] == names[j] {
+				return i, j, true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // merge returns the pairs a `<<: value` entry adds that are not in seen.

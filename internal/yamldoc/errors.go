@@ -87,6 +87,12 @@ func (s *source) find(s2 string) int {
 func checkText(path string, src []byte) error {
 	line, col := 1, 1
 	for i := 0; i < len(src); {
+		if b := src[i]; b >= 0x20 && b <= 0x7e || b == '\t' || b == '\r' {
+			// Printable ASCII, most of the text: no decoding needed.
+			i++
+			col++
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:

@@ -287,7 +287,11 @@ func (in *inputs) source(yield func(checks.File, error) bool) {
 			return
 		}
 	}
-	for _, f := range in.files {
+	for i, f := range in.files {
+		// Hand the file over: once its worker is done with it, its text
+		// can be collected, so the heap the garbage collector walks does
+		// not hold the whole repository until the scan ends.
+		in.files[i] = checks.File{}
 		if !yield(f, nil) {
 			return
 		}

@@ -611,3 +611,29 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestOptionFacts pins the per-command option facts the Rego helpers
+// cmd_has_flag, cmd_flag_values and cmd_positionals read.
+func TestOptionFacts(t *testing.T) {
+	cases := []struct {
+		args []string
+		want M
+	}{
+		{nil, M{}},
+		{[]string{"install", "curl"}, M{}},
+		{[]string{"-fsSLo", "/tmp/x", "-k", "https://x"},
+			M{"optionNames": L{"-fsSLo", "-k"}, "shortFlags": "fsSLok", "operands": L{"/tmp/x", "https://x"}}},
+		{[]string{"install", "--opt=a=b", "-", "--opt", "--", "-k", "--x"},
+			M{"optionNames": L{"--opt=a=b", "--opt", "-"}, "shortFlags": "", "operands": L{"install", "-k", "--x"}}},
+		{[]string{"a", "--"}, M{"optionNames": L{}, "shortFlags": "", "operands": L{"a"}}},
+		{[]string{"-o=v", "-é", "=x", "--"},
+			M{"optionNames": L{"-o=v", "-o", "-é"}, "shortFlags": "o=vé", "operands": L{"=x"}}},
+	}
+	for _, tc := range cases {
+		got := M{}
+		addOptionFacts(got, tc.args)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q:\n got %#v\nwant %#v", tc.args, got, tc.want)
+		}
+	}
+}

@@ -198,12 +198,14 @@ func (c *collector) values(pos document.Positions, key string) []any {
 		if cmd.parent >= 0 {
 			parent = int64(cmd.parent)
 		}
-		out = append(out, map[string]any{
+		v := map[string]any{
 			"name": cmd.name, "base": path.Base(cmd.name), "args": args, "env": cmd.env, "sudo": cmd.sudo,
 			"pipeline": int64(dense[cmd.pipeline]), "position": int64(cmd.position),
 			"pipelineLength": int64(cmd.length), "parent": parent, "context": cmd.context,
 			"line": int64(cmd.nameRng.StartLine), "column": int64(cmd.nameRng.StartColumn),
-		})
+		}
+		addOptionFacts(v, cmd.args)
+		out = append(out, v)
 		// Other keys of the command resolve to the command itself.
 		pos.Set(ck, cmd.rng)
 		for _, sub := range []string{"/name", "/base", "/line", "/column"} {

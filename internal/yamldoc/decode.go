@@ -62,6 +62,7 @@ var bom = []byte("\xef\xbb\xbf")
 
 // Decode reads every document of the stream in src. On an error it returns
 // the documents decoded before it together with a *document.SyntaxError.
+// The documents' Locators read src later: it must not be modified.
 func Decode(path string, src []byte, opt Options) ([]Doc, error) {
 	src = bytes.TrimPrefix(src, bom)
 	if err := checkText(path, src); err != nil {

@@ -1,6 +1,7 @@
 package yamldoc
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -62,9 +63,9 @@ func (c *converter) yamlError(err error) error {
 // holds a tab, or from when there is none.
 func (s *source) tabIndented(from int) int {
 	for i := from - 1; i >= 0 && i < s.count(); i++ {
-		l := s.lineText(i + 1)
-		ws := l[:len(l)-len(strings.TrimLeft(string(l), " \t"))]
-		if strings.Contains(string(ws), "\t") {
+		l := s.lineBytes(i + 1)
+		ws := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
+		if bytes.IndexByte(ws, '\t') >= 0 {
 			return i + 1
 		}
 	}
@@ -74,7 +75,7 @@ func (s *source) tabIndented(from int) int {
 // find returns the first line containing s, or 0.
 func (s *source) find(s2 string) int {
 	for i := range s.count() {
-		if strings.Contains(s.lineText(i+1), s2) {
+		if bytes.Contains(s.lineBytes(i+1), []byte(s2)) {
 			return i + 1
 		}
 	}
@@ -125,7 +126,7 @@ func printable(r rune) bool {
 // reported on the last non-blank line, not on the empty one after it.
 func (s *source) clamp(line int) int {
 	last := s.count()
-	for last > 1 && strings.TrimSpace(s.lineText(last)) == "" {
+	for last > 1 && len(bytes.TrimSpace(s.lineBytes(last))) == 0 {
 		last--
 	}
 	return max(1, min(line, last))

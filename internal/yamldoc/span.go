@@ -11,44 +11,43 @@ import (
 
 // source indexes the text by line so end positions (yaml.v3 gives only
 // starts, in characters) can be computed from the characters actually
-// written. It keeps one copy of the text and where each line starts (a
-// string per line cost more than the positions it serves). Lines are decoded
-// to runes only when asked for and only when they are not ASCII (where a byte
-// is a character): decoding every line of every manifest was a third of the
-// parsing time.
+// written. It keeps the caller's bytes (a copy, or a string per line, cost
+// more than the positions it serves) and where each line starts. Lines are
+// decoded to runes only when asked for and only when they are not ASCII
+// (where a byte is a character): decoding every line of every manifest was a
+// third of the parsing time.
 type source struct {
-	text   string
+	text   []byte
 	starts []int          // byte offset of each line
 	runes  map[int][]rune // decoded on demand, by line number
 }
 
 func newSource(src []byte) *source {
-	text := string(src)
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for i := 0; ; {
-		j := strings.IndexByte(text[i:], '\n')
+		j := bytes.IndexByte(src[i:], '\n')
 		if j < 0 {
 			break
 		}
 		i += j + 1
 		starts = append(starts, i)
 	}
-	return &source{text: text, starts: starts}
+	return &source{text: src, starts: starts}
 }
 
 func (s *source) count() int { return len(s.starts) }
 
-// lineText returns the 1-based line n without its line ending ("" outside
-// the text).
-func (s *source) lineText(n int) string {
+// lineBytes returns the 1-based line n without its line ending (nil outside
+// the text). It is the caller's memory: read it, never modify it.
+func (s *source) lineBytes(n int) []byte {
 	if n < 1 || n > len(s.starts) {
-		return ""
+		return nil
 	}
 	end := len(s.text)
 	if n < len(s.starts) {
 		end = s.starts[n] - 1
 	}
-	return strings.TrimSuffix(s.text[s.starts[n-1]:end], "\r")
+	return bytes.TrimSuffix(s.text[s.starts[n-1]:end], []byte{'\r'})
 }
 
 // line returns the 1-based line n as characters, or nil.
@@ -62,17 +61,17 @@ func (s *source) line(n int) []rune {
 	if s.runes == nil {
 		s.runes = map[int][]rune{}
 	}
-	r := []rune(s.lineText(n))
+	r := bytes.Runes(s.lineBytes(n))
 	s.runes[n] = r
 	return r
 }
 
-// asciiLine returns line n as text when every byte of it is ASCII.
-func (s *source) asciiLine(n int) (string, bool) {
-	l := s.lineText(n)
+// asciiLine returns line n when every byte of it is ASCII.
+func (s *source) asciiLine(n int) ([]byte, bool) {
+	l := s.lineBytes(n)
 	for i := 0; i < len(l); i++ {
 		if l[i] >= utf8.RuneSelf {
-			return "", false
+			return nil, false
 		}
 	}
 	return l, true
@@ -191,21 +190,21 @@ func plainEnd(l []rune, start int, value string) int {
 }
 
 // plainEndASCII is plainEnd for an ASCII line, where bytes are characters.
-func plainEndASCII(l string, start int, value string) int {
+func plainEndASCII(l []byte, start int, value string) int {
 	if value == "" {
 		return start + 1
 	}
 	if !strings.Contains(value, "\n") {
 		window := l[start:min(len(l), start+255+len(value))]
-		if i := strings.Index(window, value); i >= 0 && i < 256 {
+		if i := bytes.Index(window, []byte(value)); i >= 0 && i < 256 {
 			return start + i + len(value) + 1
 		}
 	}
 	rest := l[start:]
-	if i := strings.Index(rest, " #"); i >= 0 {
+	if i := bytes.Index(rest, []byte(" #")); i >= 0 {
 		rest = rest[:i]
 	}
-	return start + utf8.RuneCountInString(strings.TrimRight(rest, " \t")) + 1
+	return start + utf8.RuneCount(bytes.TrimRight(rest, " \t")) + 1
 }
 
 func equalRunes(a, b []rune) bool {
@@ -253,11 +252,11 @@ func (s *spans) blockEnd(header int) (int, int) {
 	if header < 1 || header > s.src.count() {
 		return header, 1
 	}
-	indent := leadingSpaces(s.src.lineText(header))
+	indent := leadingSpaces(s.src.lineBytes(header))
 	endLine := header
 	for ln := header + 1; ln <= s.src.count(); ln++ {
-		l := s.src.lineText(ln)
-		if strings.TrimSpace(l) == "" {
+		l := s.src.lineBytes(ln)
+		if len(bytes.TrimSpace(l)) == 0 {
 			continue
 		}
 		if leadingSpaces(l) <= indent {
@@ -265,10 +264,10 @@ func (s *spans) blockEnd(header int) (int, int) {
 		}
 		endLine = ln
 	}
-	return endLine, utf8.RuneCountInString(s.src.lineText(endLine)) + 1
+	return endLine, utf8.RuneCount(s.src.lineBytes(endLine)) + 1
 }
 
-func leadingSpaces(l string) int {
+func leadingSpaces(l []byte) int {
 	n := 0
 	for n < len(l) && l[n] == ' ' {
 		n++

@@ -20,7 +20,7 @@ import data.shiplint.lib.dockerfile as df
 
 apk_valopts := {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"}
 
-cached(s, i, ins, c, k) if df.has_flag(c.args, set(), {"--no-cache", "--no-network"})
+cached(s, i, ins, c, k) if df.cmd_has_flag(c, set(), {"--no-cache", "--no-network"})
 
 cached(s, i, ins, c, k) if df.cache_mounted(ins, "/var/cache/apk")
 

@@ -21,7 +21,7 @@ import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands_named({"apk"})
-	df.has_flag(c.args, set(), {"--allow-untrusted"})
+	df.cmd_has_flag(c, set(), {"--allow-untrusted"})
 	not only_local_files(c)
 	msg := "apk is run with --allow-untrusted, so unsigned packages are installed"
 }
@@ -29,11 +29,11 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 # Installing .apk files built earlier in the same build (a local path) is
 # how unsigned local packages are meant to be installed; nothing is fetched.
 only_local_files(c) if {
-	pos := df.positionals(c.args, {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"})
+	pos := df.cmd_positionals(c, {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"})
 	pkgs := array.slice(pos, 1, count(pos))
 	count(pkgs) > 0
 	every p in pkgs {
 		regex.match(`^(/|\./|\.\./|\$)`, p)
 	}
-	not df.has_flag(c.args, {"X"}, {"--repository"})
+	not df.cmd_has_flag(c, {"X"}, {"--repository"})
 }

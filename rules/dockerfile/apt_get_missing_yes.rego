@@ -20,7 +20,7 @@ import data.shiplint.lib.dockerfile as df
 
 prompting := {"install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove", "build-dep", "reinstall", "autopurge"}
 
-assumes_yes(c) if df.has_flag(c.args, {"y"}, {"--yes", "--assume-yes", "--force-yes"})
+assumes_yes(c) if df.cmd_has_flag(c, {"y"}, {"--yes", "--assume-yes", "--force-yes"})
 
 # -qq and -q=2 imply -y
 assumes_yes(c) if {
@@ -29,7 +29,7 @@ assumes_yes(c) if {
 }
 
 assumes_yes(c) if {
-	some v in df.flag_values(c.args, {"o"}, {"--option"})
+	some v in df.cmd_flag_values(c, {"o"}, {"--option"})
 	regex.match(`(?i)^APT::Get::Assume-Yes=("|')?(true|1|yes)`, v)
 }
 

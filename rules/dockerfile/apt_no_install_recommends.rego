@@ -18,10 +18,10 @@ package shiplint.dockerfile.apt_no_install_recommends
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-no_recommends(c) if df.has_flag(c.args, set(), {"--no-install-recommends"})
+no_recommends(c) if df.cmd_has_flag(c, set(), {"--no-install-recommends"})
 
 no_recommends(c) if {
-	some v in df.flag_values(c.args, {"o"}, {"--option"})
+	some v in df.cmd_flag_values(c, {"o"}, {"--option"})
 	regex.match(`(?i)^APT::Install-Recommends=("|')?(false|0|no)`, v)
 }
 

@@ -38,12 +38,12 @@ verify_off(v) if regex.match(`(?i)::Verify-(Peer|Host)=("|')?(false|0|no)`, v)
 
 insecure(c) if {
 	df.name(c) in apt
-	df.has_flag(c.args, set(), bad_long)
+	df.cmd_has_flag(c, set(), bad_long)
 }
 
 insecure(c) if {
 	df.name(c) in apt
-	some v in df.flag_values(c.args, {"o"}, {"--option"})
+	some v in df.cmd_flag_values(c, {"o"}, {"--option"})
 	bad_option(v)
 	not regex.match(`(?i)Verify-(Peer|Host)=`, v)
 	truthy(v)
@@ -51,7 +51,7 @@ insecure(c) if {
 
 insecure(c) if {
 	df.name(c) in apt
-	some v in df.flag_values(c.args, {"o"}, {"--option"})
+	some v in df.cmd_flag_values(c, {"o"}, {"--option"})
 	verify_off(v)
 }
 

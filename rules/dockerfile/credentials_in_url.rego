@@ -58,7 +58,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 # curl -u user:password, wget --password=...
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands_named({"curl"})
-	some v in df.flag_values(c.args, {"u"}, {"--user", "--proxy-user"})
+	some v in df.cmd_flag_values(c, {"u"}, {"--user", "--proxy-user"})
 	parts := split(v, ":")
 	count(parts) > 1
 	pw := concat(":", array.slice(parts, 1, count(parts)))
@@ -69,7 +69,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands_named({"wget"})
-	some v in df.flag_values(c.args, set(), {"--password", "--http-password", "--ftp-password"})
+	some v in df.cmd_flag_values(c, set(), {"--password", "--http-password", "--ftp-password"})
 	not contains(v, "$")
 	secrets.literal(v)
 	msg := "wget is given a literal password, which is kept in the image history"

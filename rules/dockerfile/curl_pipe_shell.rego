@@ -92,7 +92,7 @@ executions(s, i) := array.concat(
 	[[m, pos[0]] |
 		some [m, c] in df.run_named(s, i, interpreter_names)
 		interpreter(c)
-		pos := df.positionals(c.args, {"-o", "-O", "+o", "-c"})
+		pos := df.cmd_positionals(c, {"-o", "-O", "+o", "-c"})
 		count(pos) > 0
 	],
 	[[m, c.name] |
@@ -111,20 +111,20 @@ url_basename(u) := b if {
 
 downloaded_files(d) := {f |
 	lib.basename(d.name) == "curl"
-	some f in df.flag_values(d.args, {"o"}, {"--output"})
+	some f in df.cmd_flag_values(d, {"o"}, {"--output"})
 	f != "-"
 } | {f |
 	lib.basename(d.name) == "curl"
-	df.has_flag(d.args, {"O"}, {"--remote-name"})
+	df.cmd_has_flag(d, {"O"}, {"--remote-name"})
 	some u in urls(d)
 	f := url_basename(u)
 } | {f |
 	lib.basename(d.name) == "wget"
-	some f in df.flag_values(d.args, {"O"}, {"--output-document"})
+	some f in df.cmd_flag_values(d, {"O"}, {"--output-document"})
 	f != "-"
 } | {f |
 	lib.basename(d.name) == "wget"
-	count(df.flag_values(d.args, {"O"}, {"--output-document"})) == 0
+	count(df.cmd_flag_values(d, {"O"}, {"--output-document"})) == 0
 	some u in urls(d)
 	f := url_basename(u)
 }

@@ -22,17 +22,17 @@ import data.shiplint.lib.dockerfile as df
 
 insecure(c) if {
 	df.name(c) == "curl"
-	df.has_flag(c.args, {"k"}, {"--insecure"})
+	df.cmd_has_flag(c, {"k"}, {"--insecure"})
 }
 
 insecure(c) if {
 	df.name(c) == "wget"
-	df.has_flag(c.args, set(), {"--no-check-certificate"})
+	df.cmd_has_flag(c, set(), {"--no-check-certificate"})
 }
 
 insecure(c) if {
 	df.name(c) == "wget"
-	some v in df.flag_values(c.args, set(), {"--check-certificate"})
+	some v in df.cmd_flag_values(c, set(), {"--check-certificate"})
 	lower(v) in {"off", "no", "false", "0", "quiet"}
 }
 

@@ -23,7 +23,7 @@ sslverify_key(key) if regex.match(`^http\.(.+\.)?sslverify$`, lower(key))
 
 # git -c http.sslVerify=false clone ...
 insecure(c) if {
-	some v in df.flag_values(c.args, {"c"}, set())
+	some v in df.cmd_flag_values(c, {"c"}, set())
 	[key, value] := split_kv(v)
 	sslverify_key(key)
 	lower(value) in falsy
@@ -31,7 +31,7 @@ insecure(c) if {
 
 # git config --global http.sslVerify false
 insecure(c) if {
-	pos := df.positionals(c.args, {"-c", "-C", "-f", "--file", "--blob", "--type", "--git-dir", "--work-tree"})
+	pos := df.cmd_positionals(c, {"-c", "-C", "-f", "--file", "--blob", "--type", "--git-dir", "--work-tree"})
 	pos[0] == "config"
 	sslverify_key(pos[1])
 	lower(pos[2]) in falsy

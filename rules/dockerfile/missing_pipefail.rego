@@ -99,12 +99,12 @@ strict(c) if {
 
 strict(c) if {
 	df.name(c) in {"gzip", "xz", "bzip2", "zstd"}
-	df.has_flag(c.args, {"d"}, {"--decompress"})
+	df.cmd_has_flag(c, {"d"}, {"--decompress"})
 }
 
 strict(c) if {
 	df.name(c) in {"gpg", "gpg2"}
-	df.has_flag(c.args, set(), {"--import", "--verify", "--dearmor", "--enarmor"})
+	df.cmd_has_flag(c, set(), {"--import", "--verify", "--dearmor", "--enarmor"})
 }
 
 tar_decompress(a) if regex.match(`^-?[a-zA-Z]*[zjJ]`, a)

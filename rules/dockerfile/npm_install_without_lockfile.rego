@@ -25,18 +25,18 @@ npm_valopts := {"--prefix", "-w", "--workspace", "--registry", "--tag", "--cache
 # npm install / npm i with no package: installs from package.json
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands_named({"npm"})
-	pos := df.positionals(c.args, npm_valopts)
+	pos := df.cmd_positionals(c, npm_valopts)
 	pos[0] in {"install", "i", "isntall", "add"}
 	count(pos) == 1
-	not df.has_flag(c.args, {"g"}, {"--global", "--package-lock-only"})
+	not df.cmd_has_flag(c, {"g"}, {"--global", "--package-lock-only"})
 	msg := "npm install can update dependencies past the lock file: use npm ci"
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands_named({"yarn", "pnpm"})
-	pos := df.positionals(c.args, npm_valopts)
+	pos := df.cmd_positionals(c, npm_valopts)
 	yarn_install(df.name(c), pos)
-	not df.has_flag(c.args, set(), {"--frozen-lockfile", "--immutable", "--immutable-cache"})
+	not df.cmd_has_flag(c, set(), {"--frozen-lockfile", "--immutable", "--immutable-cache"})
 	msg := sprintf("%s install without --frozen-lockfile can update dependencies past the lock file", [df.name(c)])
 }
 

@@ -25,18 +25,18 @@ falsy := {"false", "0", "no"}
 
 # npm config set strict-ssl false / npm set strict-ssl=false
 insecure(c) if {
-	pos := [lower(p) | some p in df.positionals(c.args, set())]
+	pos := [lower(p) | some p in df.cmd_positionals(c, set())]
 	some k, p in pos
 	p == "set"
 	key_value(pos, k + 1)
 }
 
 insecure(c) if {
-	some v in df.flag_values(c.args, set(), {"--strict-ssl"})
+	some v in df.cmd_flag_values(c, set(), {"--strict-ssl"})
 	lower(v) in falsy
 }
 
-insecure(c) if df.has_flag(c.args, set(), {"--no-strict-ssl"})
+insecure(c) if df.cmd_has_flag(c, set(), {"--no-strict-ssl"})
 
 key_value(pos, k) if {
 	trim_left(pos[k], "-") == "strict-ssl"

@@ -44,7 +44,7 @@ literal_pair(a) if {
 # useradd -p HASH / usermod --password HASH
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands_named({"useradd", "usermod", "adduser"})
-	some v in df.flag_values(c.args, {"p"}, {"--password"})
+	some v in df.cmd_flag_values(c, {"p"}, {"--password"})
 	literal_password(v)
 	not v in {"*", "!", "!!", "x"}
 	msg := sprintf("%s sets a literal password, which is kept in the image history", [df.name(c)])

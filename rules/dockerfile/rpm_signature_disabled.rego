@@ -26,32 +26,32 @@ yum_like := {"yum", "dnf", "microdnf", "tdnf", "dnf5", "yum-config-manager", "dn
 
 insecure(c) if {
 	df.name(c) in yum_like
-	df.has_flag(c.args, set(), {"--nogpgcheck", "--no-gpgchecks"})
+	df.cmd_has_flag(c, set(), {"--nogpgcheck", "--no-gpgchecks"})
 }
 
 insecure(c) if {
 	df.name(c) in yum_like
-	some v in df.flag_values(c.args, set(), {"--setopt"})
+	some v in df.cmd_flag_values(c, set(), {"--setopt"})
 	regex.match(`(?i)^([^=]*\.)?(gpgcheck|repo_gpgcheck|localpkg_gpgcheck|sslverify)=("|')?(0|false|no)`, v)
 }
 
 insecure(c) if {
 	df.name(c) == "rpm"
-	df.has_flag(c.args, set(), {"--nosignature", "--nodigest", "--nofiledigest", "--noverify"})
-	some p in df.positionals(c.args, {"--root", "--dbpath", "--define", "-D", "--excludepath", "--prefix", "--relocate"})
+	df.cmd_has_flag(c, set(), {"--nosignature", "--nodigest", "--nofiledigest", "--noverify"})
+	some p in df.cmd_positionals(c, {"--root", "--dbpath", "--define", "-D", "--excludepath", "--prefix", "--relocate"})
 	regex.match(`^(?i)(https?|ftp)://`, p)
 }
 
 insecure(c) if {
 	df.name(c) == "zypper"
-	df.has_flag(c.args, set(), {"--no-gpg-checks", "--no-gpgcheck"})
+	df.cmd_has_flag(c, set(), {"--no-gpg-checks", "--no-gpgcheck"})
 }
 
 # zypper addrepo -G
 insecure(c) if {
 	df.name(c) == "zypper"
-	df.positionals(c.args, set())[0] in {"addrepo", "ar"}
-	df.has_flag(c.args, {"G"}, set())
+	df.cmd_positionals(c, set())[0] in {"addrepo", "ar"}
+	df.cmd_has_flag(c, {"G"}, set())
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {

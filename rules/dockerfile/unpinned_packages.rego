@@ -44,7 +44,7 @@ unpinned(c, "apt") := {p |
 # apk add
 unpinned(c, "apk") := {p |
 	df.name(c) == "apk"
-	pos := df.positionals(c.args, {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"})
+	pos := df.cmd_positionals(c, {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"})
 	pos[0] == "add"
 	some p in array.slice(pos, 1, count(pos))
 	df.literal_word(p)
@@ -67,7 +67,7 @@ unpinned(c, "pip") := {p |
 # npm install <pkg>
 unpinned(c, "npm") := {p |
 	df.name(c) in {"npm", "pnpm", "yarn"}
-	pos := df.positionals(c.args, {"--prefix", "-w", "--workspace", "--registry", "--tag", "--cache", "--loglevel", "-C", "--dir"})
+	pos := df.cmd_positionals(c, {"--prefix", "-w", "--workspace", "--registry", "--tag", "--cache", "--loglevel", "-C", "--dir"})
 	pos[0] in {"install", "i", "add", "global"}
 	some p in array.slice(pos, 1, count(pos))
 	p != "add"
@@ -79,8 +79,8 @@ unpinned(c, "npm") := {p |
 # gem install <gem>
 unpinned(c, "gem") := {p |
 	df.name(c) == "gem"
-	not df.has_flag(c.args, {"v"}, {"--version"})
-	pos := df.positionals(c.args, {"-i", "--install-dir", "-n", "--bindir", "-s", "--source", "-P", "--trust-policy", "--platform"})
+	not df.cmd_has_flag(c, {"v"}, {"--version"})
+	pos := df.cmd_positionals(c, {"-i", "--install-dir", "-n", "--bindir", "-s", "--source", "-P", "--trust-policy", "--platform"})
 	pos[0] == "install"
 	some p in array.slice(pos, 1, count(pos))
 	df.literal_word(p)

@@ -60,7 +60,7 @@ deny contains lib.finding(msg, ["stages", s, "instructions", i, "flags", df.flag
 # A temporary directory made world-writable and removed later in the same
 # RUN (the build-a-local-repo pattern) leaves nothing behind.
 all_removed(s, i, k, c, m) if {
-	targets := [t | some t in df.positionals(c.args, {"--reference", "-m", "--mode"}); t != m]
+	targets := [t | some t in df.cmd_positionals(c, {"--reference", "-m", "--mode"}); t != m]
 	count(targets) > 0
 	every t in targets {
 		df.removed_later(s, i, k, t)

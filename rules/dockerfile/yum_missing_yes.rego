@@ -27,7 +27,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands_named(df.yum_tools)
 	sub := df.subcommand(c, yum_valopts)
 	sub in yum_prompting
-	not df.has_flag(c.args, {"y"}, {"--assumeyes"})
+	not df.cmd_has_flag(c, {"y"}, {"--assumeyes"})
 	not df.piped_yes(s, i, c)
 	msg := sprintf("%s %s has no -y, so it waits for a confirmation the build cannot give", [df.name(c), sub])
 }
@@ -36,7 +36,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands_named({"zypper"})
 	sub := df.subcommand(c, {"--root", "-R", "--reposd-dir", "-D", "--cache-dir", "-C", "--config", "-c"})
 	sub in zypper_prompting
-	not df.has_flag(c.args, {"n", "y"}, {"--non-interactive", "--no-confirm"})
+	not df.cmd_has_flag(c, {"n", "y"}, {"--non-interactive", "--no-confirm"})
 	not df.piped_yes(s, i, c)
 	msg := sprintf("zypper %s is not --non-interactive, so it waits for a confirmation the build cannot give", [sub])
 }

@@ -159,8 +159,10 @@ has_flag(args, shorts, longs) if {
 }
 
 # flag_values are the values given to an option: --opt=v, --opt v, -o v, -ov.
-flag_values(args, shorts, longs) := {v |
-	some [k, a] in option_words(args)
+flag_values(args, shorts, longs) := values_of(args, option_words(args), shorts, longs)
+
+values_of(args, words, shorts, longs) := {v |
+	some [k, a] in words
 	some v in values_at(args, k, a, shorts, longs)
 }
 
@@ -228,7 +230,66 @@ value_of_previous(args, k, valopts) if {
 }
 
 # subcommand is the first positional argument (apt-get install, apk add...).
-subcommand(c, valopts) := positionals(c.args, valopts)[0]
+subcommand(c, valopts) := cmd_positionals(c, valopts)[0]
+
+# ---------------------------------------------------------------------------
+# Command-line options of a RUN command: has_flag, flag_values and
+# positionals of c.args, read from the facts the parser writes on every
+# command that has an argument starting with "-" (optionNames, shortFlags,
+# operands: docs/input.md) instead of scanning the arguments again in each
+# rule. A call costs a few evaluation steps instead of some per argument.
+# longs start with "-"; shorts are single letters. Inputs without
+# commandIndex (hand-written) have no facts: the argument helpers answer.
+
+cmd_has_flag(c, shorts, longs) if {
+	some l in longs
+	l in c.optionNames
+}
+
+cmd_has_flag(c, shorts, longs) if {
+	some l in shorts
+	contains(c.shortFlags, l)
+}
+
+cmd_has_flag(c, shorts, longs) if {
+	not input.commandIndex
+	has_flag(c.args, shorts, longs)
+}
+
+# Most commands have none of the options asked about: only those that do
+# pay for reading the values.
+cmd_flag_values(c, shorts, longs) := flag_values(c.args, shorts, longs) if {
+	cmd_has_flag(c, shorts, longs)
+} else := set()
+
+cmd_positionals(c, valopts) := operands(c) if {
+	dashed(valopts)
+	not value_option_given(c, valopts)
+} else := positionals(c.args, valopts)
+
+# operands are the positionals of c if no option takes a separate value:
+# the parser's, or c.args for a command with no argument starting with "-".
+operands(c) := c.operands
+
+operands(c) := c.args if {
+	not c.operands
+	input.commandIndex
+}
+
+# dashed holds when every option in valopts starts with "-" (the strings
+# that do sort from "-" to before "."): then only option words can take a
+# value. (curl_pipe_shell's "+o" does not: positionals reads every word.)
+dashed(valopts) if count(valopts) == 0
+
+dashed(valopts) if {
+	min(valopts) >= "-"
+	max(valopts) < "."
+}
+
+value_option_given(c, valopts) if {
+	some n in c.optionNames
+	n in valopts
+}
 
 # literal_word holds for a word with no shell expansion left in it.
 literal_word(w) if {
@@ -380,14 +441,14 @@ apt_valopts := {"-o", "-c", "-t", "-a", "--option", "--config-file", "--target-r
 # run (-s, --dry-run...) changes nothing and has none.
 apt_sub(c) := df_sub if {
 	name(c) in apt_tools
-	not has_flag(c.args, {"s"}, {"--simulate", "--just-print", "--dry-run", "--recon", "--no-act"})
+	not cmd_has_flag(c, {"s"}, {"--simulate", "--just-print", "--dry-run", "--recon", "--no-act"})
 	df_sub := subcommand(c, apt_valopts)
 }
 
 # apt_packages are the operands after the subcommand.
 apt_packages(c) := array.slice(pos, 1, count(pos)) if {
 	name(c) in apt_tools
-	pos := positionals(c.args, apt_valopts)
+	pos := cmd_positionals(c, apt_valopts)
 }
 
 # apt_commands are the [s, i, k, command, subcommand] of every apt-get/apt
@@ -505,14 +566,14 @@ mode_tools := {"chmod", "install", "mkdir"}
 
 chmod_modes(c) := {m |
 	name(c) == "chmod"
-	pos := positionals(c.args, {"--reference"})
+	pos := cmd_positionals(c, {"--reference"})
 	m := pos[0]
 	count(pos) > 1
 }
 
 option_modes(c) := {m |
 	name(c) in {"install", "mkdir"}
-	some m in flag_values(c.args, {"m"}, {"--mode"})
+	some m in cmd_flag_values(c, {"m"}, {"--mode"})
 }
 
 octal(m) if regex.match(`^[0-7]{1,4}$`, m)

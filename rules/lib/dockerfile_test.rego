@@ -74,3 +74,67 @@ test_chain if {
 	]}
 	c == {0, 2}
 }
+
+# with_facts is cmd(name, args) as the parser writes it: with the option
+# facts when an argument starts with "-" (in a document with commandIndex).
+with_facts(name, args) := object.union(cmd(name, args), {
+	"optionNames": [n | some n in names],
+	"shortFlags": concat("", [substring(a, 1, -1) | some [_, a] in words; not startswith(a, "--")]),
+	"operands": df.positionals(args, set()),
+}) if {
+	some a in args
+	startswith(a, "-")
+	words := df.option_words(args)
+	names := {a | some [_, a] in words} | {substring(a, 0, n) | some [_, a] in words; n := indexof(a, "="); n > 0}
+} else := cmd(name, args)
+
+option_cases := [
+	[],
+	["install", "curl"],
+	["-fsSLk", "https://x"],
+	["--insecure"],
+	["--", "-k"],
+	["a", "--", "b"],
+	["--kill"],
+	["-o", "/tmp/x", "--output=/y"],
+	["-o/tmp/z"],
+	["-fsSLo", "/tmp/i.sh", "https://x"],
+	["-o", "Dpkg::Options::=--force-confold", "-y", "install", "curl"],
+	["install", "-", "--opt=a=b", "--", "-o", "x"],
+	["+o", "pipefail", "-c", "script", "arg"],
+	["+o", "pipefail", "script"],
+	["-o"],
+]
+
+# The command helpers give what the argument helpers give, from the
+# parser's facts and without them.
+test_command_option_helpers_match_argument_helpers if {
+	every args in option_cases {
+		same_options(cmd("x", args))
+		same_options(with_facts("x", args)) with input as {"commandIndex": {}}
+	}
+}
+
+same_options(c) if {
+	every q in flag_queries {
+		cmd_flagged(c, q[0], q[1]) == flagged(c.args, q[0], q[1])
+		df.cmd_flag_values(c, q[0], q[1]) == df.flag_values(c.args, q[0], q[1])
+	}
+	every v in [set(), {"-o"}, {"--opt"}, {"-c", "+o"}, {"+o"}, {"-o", "-c", "--output"}] {
+		df.cmd_positionals(c, v) == df.positionals(c.args, v)
+	}
+}
+
+flag_queries := [[{"k"}, {"--insecure"}], [{"o"}, {"--output"}], [set(), {"--opt"}], [{"y", "n"}, set()], [{"c"}, {"-c"}]]
+
+cmd_flagged(c, shorts, longs) := true if df.cmd_has_flag(c, shorts, longs) else := false
+
+flagged(args, shorts, longs) := true if df.has_flag(args, shorts, longs) else := false
+
+test_command_option_helpers_use_the_facts if {
+	c := with_facts("curl", ["-fsSLk", "https://x"])
+	df.cmd_has_flag(c, {"k"}, set()) with input as {"commandIndex": {}}
+	not df.cmd_has_flag(object.union(c, {"shortFlags": ""}), {"k"}, set()) with input as {"commandIndex": {}}
+	df.cmd_positionals(c, {"-o"}) == ["https://x"] with input as {"commandIndex": {}}
+	df.cmd_positionals(object.union(c, {"operands": ["y"]}), {"-o"}) == ["y"] with input as {"commandIndex": {}}
+}

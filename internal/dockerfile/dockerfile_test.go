@@ -637,3 +637,24 @@ func TestOptionFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandLists pins envCommands, sudoCommands and runArgText.
+func TestCommandLists(t *testing.T) {
+	doc, err := Parse("Dockerfile", []byte("FROM a\nRUN A=1 make x && sudo apt-get update\nRUN [\"echo\", \"a\\u0000b\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := doc.Input["envCommands"], (L{L{int64(0), int64(0), int64(0)}}); !reflect.DeepEqual(got, want) {
+		t.Errorf("envCommands = %#v, want %#v", got, want)
+	}
+	if got, want := doc.Input["sudoCommands"], (L{L{int64(0), int64(0), int64(1)}}); !reflect.DeepEqual(got, want) {
+		t.Errorf("sudoCommands = %#v, want %#v", got, want)
+	}
+	if _, ok := doc.Input["runArgText"]; ok {
+		t.Errorf("runArgText present although an argument holds a NUL")
+	}
+	doc, _ = Parse("Dockerfile", []byte("FROM a\nRUN make '' x\nRUN echo y\n"))
+	if got, want := doc.Input["runArgText"], "\x00x\x00y"; got != want {
+		t.Errorf("runArgText = %q, want %q", got, want)
+	}
+}

@@ -235,21 +235,27 @@ func (p *fileParser) document() *document.Document {
 	}
 	whole := document.Range{StartLine: 1, EndLine: max(1, len(p.lines))}
 	p.pos.Set("", whole)
+	input := map[string]any{
+		"kind":             string(document.Dockerfile),
+		"path":             p.path,
+		"directives":       p.directives,
+		"args":             p.args,
+		"stages":           stages,
+		"commandIndex":     commandIndex(p.stages),
+		"instructionIndex": instructionIndex(p.stages),
+		"envCommands":      commandsWhere(p.stages, hasEnv),
+		"sudoCommands":     commandsWhere(p.stages, runBySudo),
+	}
+	if text, ok := runArgText(p.stages); ok {
+		input["runArgText"] = text
+	}
 	return &document.Document{
 		Kind:      document.Dockerfile,
 		Path:      p.path,
 		Identity:  "",
 		Range:     whole,
 		Positions: p.pos,
-		Input: map[string]any{
-			"kind":             string(document.Dockerfile),
-			"path":             p.path,
-			"directives":       p.directives,
-			"args":             p.args,
-			"stages":           stages,
-			"commandIndex":     commandIndex(p.stages),
-			"instructionIndex": instructionIndex(p.stages),
-		},
+		Input:     input,
 	}
 }
 
@@ -273,6 +279,65 @@ func commandIndex(stages []*stage) map[string]any {
 		out[name] = l
 	}
 	return out
+}
+
+// runArgText is every argument of every RUN command, joined with NUL
+// bytes, so a rule can find the few arguments that match a pattern with one
+// regexp call over the file instead of one per argument. ok is false when
+// an argument holds a NUL itself (exec form: "\u0000").
+func runArgText(stages []*stage) (text string, ok bool) {
+	var b strings.Builder
+	first := true
+	for _, st := range stages {
+		for _, in := range st.instructions {
+			m, _ := in.(map[string]any)
+			cmds, _ := m["commands"].([]any)
+			for _, c := range cmds {
+				args, _ := c.(map[string]any)["args"].([]any)
+				for _, a := range args {
+					s, _ := a.(string)
+					if strings.IndexByte(s, 0) >= 0 {
+						return "", false
+					}
+					if !first {
+						b.WriteByte(0)
+					}
+					first = false
+					b.WriteString(s)
+				}
+			}
+		}
+	}
+	return b.String(), true
+}
+
+// commandsWhere lists the [stage, instruction, command] indexes of the RUN
+// commands for which keep holds, in source order: a rule about the few
+// commands run with VAR=value or through sudo then visits only those.
+func commandsWhere(stages []*stage, keep func(cmd map[string]any) bool) []any {
+	out := []any{}
+	for s, st := range stages {
+		for i, in := range st.instructions {
+			m, _ := in.(map[string]any)
+			cmds, _ := m["commands"].([]any)
+			for k, c := range cmds {
+				if keep(c.(map[string]any)) {
+					out = append(out, []any{int64(s), int64(i), int64(k)})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func hasEnv(cmd map[string]any) bool {
+	env, _ := cmd["env"].(map[string]any)
+	return len(env) > 0
+}
+
+func runBySudo(cmd map[string]any) bool {
+	sudo, _ := cmd["sudo"].(bool)
+	return sudo
 }
 
 // instructionIndex maps an instruction keyword (lower-case, as "cmd") to

@@ -21,9 +21,7 @@ import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
-	some [s, i, cmds] in df.command_lists
-	some k, c in cmds
-	c.sudo
+	some [s, i, k, c] in df.sudo_commands
 	msg := sprintf("RUN uses sudo to run %q: switch with USER instead of sudo", [c.name])
 }
 

@@ -95,12 +95,27 @@ command_lists := [[s, i, ins.commands] |
 ]
 
 # env_commands yields [s, i, k, command] for the commands run with a
-# variable assignment before them (VAR=value cmd).
-env_commands := [[s, i, k, c] |
+# variable assignment before them (VAR=value cmd): the parser lists them in
+# input.envCommands (hand-written inputs: found by visiting every command).
+env_commands := commands_at(input.envCommands) if {
+	input.envCommands
+} else := [[s, i, k, c] |
 	some [s, i, cmds] in command_lists
 	some k, c in cmds
 	count(c.env) > 0
 ]
+
+# sudo_commands yields [s, i, k, command] for the commands run through sudo
+# (the parser unwraps sudo: the command is the program sudo runs).
+sudo_commands := commands_at(input.sudoCommands) if {
+	input.sudoCommands
+} else := [[s, i, k, c] |
+	some [s, i, cmds] in command_lists
+	some k, c in cmds
+	c.sudo
+]
+
+commands_at(places) := [[s, i, k, input.stages[s].instructions[i].commands[k]] | some [s, i, k] in places]
 
 instruction_path(s, i) := ["stages", s, "instructions", i]
 
@@ -498,12 +513,19 @@ all_args contains a if {
 # (URLs), "[" (apt source options) or "no-cache-dir" (pip settings): the
 # few that the built-in rules scanning every argument read, found in one
 # pass over the file.
-notable_args := {a |
+notable_args := {a | some a in regex.find_n(notable_in_text, input.runArgText, -1)} if {
+	input.runArgText
+} else := {a |
 	some [_, _, cmds] in command_lists
 	some c in cmds
 	some a in c.args
 	regex.match(`(?i)::|://|\[|no-cache-dir`, a)
 }
+
+# notable_in_text matches, in the parser's runArgText (the arguments joined
+# with NUL bytes), each whole argument that holds one of them: one regexp
+# call per file instead of one per argument.
+notable_in_text := `[^\x00]*(?i:::|://|\[|no-cache-dir)[^\x00]*`
 
 # set_anywhere holds when some command of the file writes a configuration
 # text matching pattern (apt.conf.d snippets, pip.conf...). Call it from a

@@ -138,3 +138,27 @@ test_command_option_helpers_use_the_facts if {
 	df.cmd_positionals(c, {"-o"}) == ["https://x"] with input as {"commandIndex": {}}
 	df.cmd_positionals(object.union(c, {"operands": ["y"]}), {"-o"}) == ["y"] with input as {"commandIndex": {}}
 }
+
+# notable_args reads the parser's runArgText (arguments joined with NUL
+# bytes) when there is one, and gives what the per-argument scan gives.
+test_notable_args_from_text if {
+	runs := [run([
+		cmd("echo", ["APT::Get::Assume-Yes \"true\";", "plain", ""]),
+		cmd("curl", ["-fsSL", "HTTPS://u:p@x/y", "multi\nline [trusted=yes]"]),
+		cmd("pip", ["install", "--NO-CACHE-DIR", "a:b", "::"]),
+	])]
+	want := {"APT::Get::Assume-Yes \"true\";", "HTTPS://u:p@x/y", "multi\nline [trusted=yes]", "--NO-CACHE-DIR", "::"}
+	df.notable_args == want with input as doc(runs)
+	text := concat("\u0000", [a | some c in runs[0].commands; some a in c.args])
+	df.notable_args == want with input as object.union(doc(runs), {"runArgText": text})
+}
+
+test_env_and_sudo_commands_from_lists if {
+	e := object.union(cmd("make", []), {"env": {"CC": "gcc"}})
+	s := object.union(cmd("apt-get", ["update"]), {"sudo": true})
+	d := doc([run([cmd("echo", []), e, s])])
+	df.env_commands == [[0, 0, 1, e]] with input as d
+	df.sudo_commands == [[0, 0, 2, s]] with input as d
+	df.env_commands == [[0, 0, 1, e]] with input as object.union(d, {"envCommands": [[0, 0, 1]], "sudoCommands": []})
+	df.sudo_commands == [] with input as object.union(d, {"envCommands": [[0, 0, 1]], "sudoCommands": []})
+}

@@ -33,6 +33,10 @@ exact_names := {
 
 path_parts := [".aws/credentials", ".docker/config.json", ".kube/config", ".ssh/id_", ".gnupg/private-keys"]
 
+# path_parts_pattern matches a path holding one of path_parts: one regexp
+# call per path instead of a test per part.
+path_parts_pattern := concat("|", [replace(part, ".", `\.`) | some part in path_parts])
+
 env_templates := `(example|sample|template|dist|defaults?|tpl|schema|skel)`
 
 base(p) := lower(lib.basename(trim_suffix(p, "/")))
@@ -64,8 +68,7 @@ secret_path(p) if {
 secret_path(p) if base(p) == ".ssh"
 
 secret_path(p) if {
-	some part in path_parts
-	contains(lower(p), part)
+	regex.match(path_parts_pattern, lower(p))
 	not endswith(lower(p), ".pub")
 }
 

@@ -26,31 +26,29 @@ import data.shiplint.lib.dockerfile as df
 unquote(v) := trim(trim_space(v), `"'`)
 
 # disables holds when name=value turns verification off.
-disables(name, value) if {
-	upper(name) in {"NODE_TLS_REJECT_UNAUTHORIZED", "PYTHONHTTPSVERIFY"}
-	unquote(value) == "0"
+# disables looks the variable up once, then checks its value the way the
+# tool that reads it does (one lookup per variable instead of one test per
+# kind of variable).
+disables(name, value) if disabling(checked[upper(name)], value)
+
+checked := {
+	"NODE_TLS_REJECT_UNAUTHORIZED": "zero", "PYTHONHTTPSVERIFY": "zero",
+	"NPM_CONFIG_STRICT_SSL": "falsy", "YARN_ENABLE_STRICT_SSL": "falsy", "YARN_STRICT_SSL": "falsy",
+	"GIT_SSL_NO_VERIFY": "set",
+	"PIP_TRUSTED_HOST": "not empty", "GOINSECURE": "not empty",
+	"GOSUMDB": "off",
 }
 
-disables(name, value) if {
-	upper(name) in {"NPM_CONFIG_STRICT_SSL", "YARN_ENABLE_STRICT_SSL", "YARN_STRICT_SSL"}
-	lower(unquote(value)) in {"false", "0", "no"}
-}
+disabling("zero", value) if unquote(value) == "0"
+
+disabling("falsy", value) if lower(unquote(value)) in {"false", "0", "no"}
 
 # git only checks that GIT_SSL_NO_VERIFY is set, whatever its value.
-disables(name, value) if {
-	upper(name) == "GIT_SSL_NO_VERIFY"
-	is_string(value)
-}
+disabling("set", value) if is_string(value)
 
-disables(name, value) if {
-	upper(name) in {"PIP_TRUSTED_HOST", "GOINSECURE"}
-	unquote(value) != ""
-}
+disabling("not empty", value) if unquote(value) != ""
 
-disables(name, value) if {
-	upper(name) == "GOSUMDB"
-	lower(unquote(value)) == "off"
-}
+disabling("off", value) if lower(unquote(value)) == "off"
 
 # ENV and ARG (with a default) set it for the rest of the stage.
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "pairs", k]) if {

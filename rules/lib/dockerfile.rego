@@ -256,14 +256,18 @@ subcommand(c, valopts) := cmd_positionals(c, valopts)[0]
 # longs start with "-"; shorts are single letters. Inputs without
 # commandIndex (hand-written) have no facts: the argument helpers answer.
 
+# (Facts first: most commands have none, and then one step settles it.)
 cmd_has_flag(c, shorts, longs) if {
+	names := c.optionNames
 	some l in longs
-	l in c.optionNames
+	l in names
 }
 
 cmd_has_flag(c, shorts, longs) if {
+	letters := c.shortFlags
+	letters != ""
 	some l in shorts
-	contains(c.shortFlags, l)
+	contains(letters, l)
 }
 
 cmd_has_flag(c, shorts, longs) if {

@@ -37,12 +37,20 @@ func ParseFile(path string, src []byte, opt Options) (*document.Document, error)
 		return nil, err
 	}
 	n := &normalizer{pos: document.Positions{"": d.Range}}
-	yamldoc.MirrorFrom(n.pos, d.Positions, "", "/raw")
+	// The file as written and its top-level maps are views of the YAML
+	// document: their positions are looked up there, not copied.
+	mirrors := map[string]document.Mirror{}
+	mirror := func(key, from string) {
+		if _, ok := d.Positions[from]; ok {
+			mirrors[key] = document.Mirror{Source: d.Positions, From: from}
+		}
+	}
+	mirror("/raw", "")
 	in := map[string]any{"kind": string(document.Compose), "path": path, "raw": raw}
 	for _, k := range topLevel {
 		if v, ok := raw[k]; ok {
 			in[k] = v
-			yamldoc.Mirror(n.pos, "/raw/"+k, "/"+k)
+			mirror("/"+k, "/"+k)
 		}
 	}
 	p := newParser(opt)
@@ -50,7 +58,7 @@ func ParseFile(path string, src []byte, opt Options) (*document.Document, error)
 	services, recs := p.services(&file{dir: ".", svcs: svcs, pos: d.Positions}, n.pos)
 	in["services"] = services
 	in["interpolations"] = records(recs, func(k string) []any { return pathOf(in, k) })
-	return &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Range: d.Range}, nil
+	return &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Mirrors: mirrors, Range: d.Range}, nil
 }
 
 // root returns the file's mapping. An empty file is an empty project (a

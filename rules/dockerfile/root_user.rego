@@ -21,32 +21,14 @@
 package shiplint.dockerfile.root_user
 
 import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
 
-final := s if {
-	some s in input.stages
-	s.final
-}
-
-# parents maps each stage to the earlier stage it builds on, if any, so a
-# USER set in a parent stage counts for the stages built FROM it.
-parents[s.index] := [s.from.stage] if {
-	some s in input.stages
-	s.from.stage != null
-}
-
-parents[s.index] := [] if {
-	some s in input.stages
-	s.from.stage == null
-}
-
-chain := graph.reachable(parents, {final.index})
-
-# user_instructions are the USER instructions of the chain, latest first:
-# the nearest stage's last USER wins.
+# user_instructions are the USER instructions of the final image's chain
+# (the final stage and the stages it is built FROM, parents first), in
+# build order: the nearest stage's last USER wins.
 user_instructions := [[s, j] |
-	some s in sort(chain)
-	some j, ins in input.stages[s].instructions
-	ins.cmd == "user"
+	some [s, j] in df.instruction_index.user
+	s in df.chain
 ]
 
 effective := user_instructions[count(user_instructions) - 1]
@@ -59,12 +41,12 @@ root_user(name) if {
 # Images built on a "nonroot" tag (distroless, chainguard) already run as
 # an unprivileged user.
 nonroot_base if {
-	tag := input.stages[min(chain)].from.tag
+	tag := input.stages[min(df.chain)].from.tag
 	is_string(tag)
 	contains(lower(tag), "nonroot")
 }
 
-deny contains lib.finding(msg, ["stages", final.index, "from"]) if {
+deny contains lib.finding(msg, ["stages", df.final_index, "from"]) if {
 	count(user_instructions) == 0
 	not nonroot_base
 	msg := "The final stage sets no USER, so the container runs as root; add a non-root USER"

@@ -201,7 +201,7 @@ func TestRulesAndExplain(t *testing.T) {
 		}
 	}
 	o = shiplint(t, "", "explain", "KS001")
-	for _, want := range []string{"KS001: Container runs privileged\n", "Severity: critical\n", "Frameworks: cis-k8s 5.2.1, pss baseline\n", "Fix:\n", "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"} {
+	for _, want := range []string{"KS001: Container runs privileged\n", "Severity: critical\n", "Frameworks: cis-k8s 5.2.1, pss baseline\n", "Applies to: workload\n", "Fix:\n", "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"} {
 		if !strings.Contains(o.stdout, want) {
 			t.Errorf("explain output lacks %q:\n%s", want, o.stdout)
 		}

@@ -163,6 +163,9 @@ func explain(r finding.Rule) string {
 		}
 		fmt.Fprintf(&b, "Frameworks: %s\n", strings.Join(fw, ", "))
 	}
+	if len(r.AppliesTo) > 0 {
+		fmt.Fprintf(&b, "Applies to: %s\n", strings.Join(r.AppliesTo, ", "))
+	}
 	if len(r.Aliases) > 0 {
 		fmt.Fprintf(&b, "Same as: %s\n", strings.Join(r.Aliases, ", "))
 	}

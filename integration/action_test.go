@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"sigs.k8s.io/kustomize/kyaml/yaml"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // actionMeta is the part of action.yml the tests read.

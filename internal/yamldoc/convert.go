@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/shiplint/shiplint/internal/document"
-	yaml "sigs.k8s.io/kustomize/kyaml/yaml"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 type converter struct {

@@ -12,7 +12,7 @@ import (
 	"sync"
 
 	"github.com/shiplint/shiplint/internal/document"
-	yaml "sigs.k8s.io/kustomize/kyaml/yaml"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // Doc is one non-empty document of a YAML stream.

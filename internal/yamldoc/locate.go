@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/shiplint/shiplint/internal/document"
-	yaml "sigs.k8s.io/kustomize/kyaml/yaml"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // Locator finds the source range of a node of one decoded document from its

@@ -4,7 +4,7 @@ import (
 	"math"
 	"strconv"
 
-	yaml "sigs.k8s.io/kustomize/kyaml/yaml"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // yaml11Bools are the plain scalars go-yaml v2 (used by sigs.k8s.io/yaml, so

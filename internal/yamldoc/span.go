@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shiplint/shiplint/internal/document"
-	yaml "sigs.k8s.io/kustomize/kyaml/yaml"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // source indexes the text by line so end positions (yaml.v3 gives only

@@ -23,7 +23,16 @@ package shiplint.dockerfile.unpinned_packages
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-pathlike(p) if regex.match(`(/|^\.|\.(deb|apk|rpm|whl|zip|tgz|tar\.gz|tar\.bz2|gem)$|://|^git\+|^file:)`, p)
+pathlike(p) if regex.match(pathlike_pattern, p)
+
+pathlike_pattern := `(/|^\.|\.(deb|apk|rpm|whl|zip|tgz|tar\.gz|tar\.bz2|gem)$|://|^git\+|^file:)`
+
+# apt and apk commands name thousands of packages over the corpus: one
+# regexp per package tells a literal name without a version (no $ or `
+# expansion, no version operator) that is not a path or URL.
+apt_skipped := concat("|", ["[$`=]", pathlike_pattern])
+
+apk_skipped := concat("|", ["[$`=<>~]", pathlike_pattern])
 
 npm_pathlike(p) if regex.match(`^(\.|/|~|file:|git\+|git:|https?:|github:)|\.(tgz|tar\.gz)$`, p)
 
@@ -36,9 +45,8 @@ npm_pathlike(p) if {
 # apt-get install
 unpinned(c, "apt") := {p |
 	some p in df.apt_packages(c)
-	df.literal_word(p)
-	not contains(p, "=")
-	not pathlike(p)
+	is_string(p)
+	not regex.match(apt_skipped, p)
 }
 
 # apk add
@@ -47,9 +55,8 @@ unpinned(c, "apk") := {p |
 	pos := df.cmd_positionals(c, {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"})
 	pos[0] == "add"
 	some p in array.slice(pos, 1, count(pos))
-	df.literal_word(p)
-	not regex.match(`[=<>~]`, p)
-	not pathlike(p)
+	is_string(p)
+	not regex.match(apk_skipped, p)
 }
 
 # pip install

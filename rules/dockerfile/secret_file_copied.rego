@@ -41,31 +41,31 @@ env_templates := `(example|sample|template|dist|defaults?|tpl|schema|skel)`
 
 base(p) := lower(lib.basename(trim_suffix(p, "/")))
 
-secret_path(p) if base(p) in exact_names
+# The base name is computed once per path; secret_base tests it.
+secret_path(p) if secret_base(base(p))
+
+secret_base(b) if b in exact_names
 
 # .env.local, .env.production (not .env.example)
-secret_path(p) if {
-	b := base(p)
+secret_base(b) if {
 	startswith(b, ".env.")
 	not regex.match(env_templates, b)
 }
 
 # private keys and keystores; a .key named for a public signing key is not one
-secret_path(p) if {
-	b := base(p)
+secret_base(b) if {
 	regex.match(`\.(key|p12|pfx|jks|keystore|ppk)$`, b)
 	not regex.match(`(gpg|pgp|signing|release|pub|apt|repo|archive|\.asc)`, b)
 }
 
-secret_path(p) if {
-	b := base(p)
+secret_base(b) if {
 	endswith(b, ".pem")
 	regex.match(`(key|priv|id_(rsa|dsa|ecdsa|ed25519))`, b)
 	not regex.match(`(pub|public)`, b)
 }
 
 # a whole .ssh directory
-secret_path(p) if base(p) == ".ssh"
+secret_base(".ssh")
 
 secret_path(p) if {
 	regex.match(path_parts_pattern, lower(p))

@@ -28,3 +28,7 @@ test_public_material_is_quiet if {
 		h.ins("copy", ["environment.py", "/app/"]),
 	])
 }
+
+test_ssh_directory_fires if {
+	rule.deny == {{"msg": "COPY puts the secret file home/.ssh/ into an image layer: mount it with --mount=type=secret instead", "path": ["stages", 0, "instructions", 0]}} with input as h.doc([h.ins("copy", ["home/.ssh/", "/root/"])])
+}

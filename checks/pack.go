@@ -202,18 +202,14 @@ func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	// Start-up is most of a one-file scan, and parsing the built-in pack's
 	// METADATA is half of parsing it: outside `shiplint test`, the built-in
 	// rules' metadata comes from the catalog generated from those blocks
-	// (rules/catalog.json, kept current by TestCatalogIsCurrent), and their
+	// (catalog_gen.go, kept current by TestCatalogIsCurrent), and their
 	// Rego is parsed per kind when that kind is compiled.
 	var preset []finding.Rule
 	if !opt.WithTests {
 		var lazy []source
 		lazy, srcs = splitBuiltin(srcs)
 		if len(lazy) > 0 {
-			cat, err := builtinCatalog()
-			if err != nil {
-				return nil, err
-			}
-			preset = cat
+			preset = builtinCatalog()
 			p.builtin = &lazyBuiltin{srcs: lazy, caps: caps}
 		}
 	}

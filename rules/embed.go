@@ -12,10 +12,3 @@ import (
 //
 //go:embed lib dockerfile compose kubernetes
 var FS embed.FS
-
-// Catalog is the metadata of every built-in rule as JSON, generated from
-// the rules' METADATA blocks (go test ./checks -run TestCatalogIsCurrent
-// -update), so a scan can start without parsing them.
-//
-//go:embed catalog.json
-var Catalog []byte

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 
 	"github.com/urfave/cli/v2"
@@ -37,8 +39,49 @@ func tuneGC() {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(170 << 20)
+		debug.SetMemoryLimit(softLimit)
+		afterEachGC(raiseLimitForLargeHeaps)
 	}
+}
+
+const softLimit = 170 << 20
+
+// raiseLimitForLargeHeaps keeps the soft limit from turning into a busy
+// loop. A pathological file (a 100,000-line Dockerfile) can need more live
+// memory than the limit; the collector would then run back to back, using
+// half the CPU while freeing almost nothing (21 s instead of 12 s). Once the
+// live heap passes 80% of the limit, the limit moves to 1.25 times the live
+// heap: collections stay frequent, so memory stays close to what is live.
+// It comes back down when the live heap shrinks.
+func raiseLimitForLargeHeaps() {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return
+	}
+	limit := debug.SetMemoryLimit(-1)
+	if next := nextLimit(int64(sample[0].Value.Uint64()), limit); next != limit {
+		debug.SetMemoryLimit(next)
+	}
+}
+
+// nextLimit is the soft limit to use after a collection that left live
+// bytes in use under limit.
+func nextLimit(live, limit int64) int64 {
+	if live > limit/5*4 || (limit > softLimit && live < limit/2) {
+		return max(softLimit, live/4*5)
+	}
+	return limit
+}
+
+// afterEachGC calls f after every garbage collection, from the finalizer
+// of an object that is garbage as soon as it is made.
+func afterEachGC(f func()) {
+	type sentinel struct{ _ [16]byte }
+	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
+		f()
+		afterEachGC(f)
+	})
 }
 
 // startProfiles writes pprof CPU and heap profiles of the whole process

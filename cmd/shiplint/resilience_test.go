@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -146,6 +147,26 @@ func TestLargeInputs(t *testing.T) {
 	_, out = scanJSON(t, dir, "--max-file-size", "20000000")
 	if len(out.Notifications) != 0 {
 		t.Errorf("notifications %+v", out.Notifications)
+	}
+}
+
+// Thousands of stages: the stage-name rules used to compare every stage
+// with every other and ran out of their evaluation deadline.
+func TestManyStages(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("FROM s10 AS early\n") // DF046: names a later stage
+	for i := range 3000 {
+		fmt.Fprintf(&b, "FROM alpine:3.20 AS s%d\nCOPY --from=s%d /a /b\n", i, max(0, i-1))
+	}
+	b.WriteString("FROM alpine:3.20 AS s7\nCOPY --from=nowhere /a /b\n") // lines 6002, 6003
+	dir := project(t, map[string]string{"Dockerfile": b.String(), ".shiplint.yaml": "only: [DF043, DF045, DF046]\n"})
+	_, out := scanJSON(t, dir)
+	if len(out.Notifications) != 0 {
+		t.Fatalf("notifications %+v", out.Notifications)
+	}
+	if len(out.Findings) != 3 || !hasFinding(out, "DF046", "Dockerfile", 1) ||
+		!hasFinding(out, "DF043", "Dockerfile", 6002) || !hasFinding(out, "DF045", "Dockerfile", 6003) {
+		t.Errorf("findings %+v", out.Findings)
 	}
 }
 

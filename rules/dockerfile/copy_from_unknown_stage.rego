@@ -20,11 +20,7 @@ package shiplint.dockerfile.copy_from_unknown_stage
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-earlier_stage(s, v) if {
-	some t in input.stages
-	t.index < s
-	t.name == lower(v)
-}
+earlier_stage(s, v) if df.stage_first_index[lower(v)] < s
 
 earlier_stage(s, v) if {
 	regex.match(`^[0-9]+$`, v)

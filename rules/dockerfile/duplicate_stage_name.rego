@@ -15,10 +15,12 @@
 package shiplint.dockerfile.duplicate_stage_name
 
 import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, ["stages", s.index, "name"]) if {
+	count(df.duplicate_stage_names) > 0
 	some s in input.stages
-	is_string(s.name)
+	s.name in df.duplicate_stage_names
 	some t in input.stages
 	t.index < s.index
 	t.name == s.name

@@ -13,15 +13,13 @@
 package shiplint.dockerfile.from_unknown_stage
 
 import data.shiplint.lib
+import data.shiplint.lib.dockerfile as df
 
 deny contains lib.finding(msg, ["stages", s.index, "from"]) if {
 	some s in input.stages
 	s.from.stage == null
 	s.from.resolved
 	not s.from.scratch
-	ref := lower(s.from.ref)
-	some t in input.stages
-	t.index >= s.index
-	t.name == ref
+	df.stage_last_index[lower(s.from.ref)] >= s.index
 	msg := sprintf("FROM %s names a stage that is defined here or later, so an image %q is pulled instead", [s.from.ref, s.from.ref])
 }

@@ -398,6 +398,31 @@ chain := graph.reachable(parents, {final_index})
 # in_chain holds for a stage index that is part of the final image.
 in_chain(s) if s in chain
 
+# Stage names, computed once per file in O(n log n): rules that compared
+# every stage with every other took minutes on a file with thousands of
+# stages.
+
+# named_stages are the [name, index] of the named stages, sorted by name,
+# then by index.
+named_stages := sort([[t.name, t.index] | some t in input.stages; is_string(t.name)])
+
+# stage_first_index and stage_last_index map a stage name to the first and
+# last stage that has it. (Whole objects, built once: a partial object
+# looked up by key would scan every stage on each lookup.)
+stage_first_index := {e[0]: e[1] | some k, e in named_stages; not same_name_as_previous(k)}
+
+stage_last_index := {e[0]: e[1] | some k, e in named_stages; not same_name_as_next(k)}
+
+# duplicate_stage_names are the names used by more than one stage.
+duplicate_stage_names := {named_stages[k][0] | some k, _ in named_stages; same_name_as_previous(k)}
+
+same_name_as_previous(k) if {
+	k > 0
+	named_stages[k - 1][0] == named_stages[k][0]
+}
+
+same_name_as_next(k) if named_stages[k + 1][0] == named_stages[k][0]
+
 # ---------------------------------------------------------------------------
 # Package managers
 

@@ -162,3 +162,22 @@ test_env_and_sudo_commands_from_lists if {
 	df.env_commands == [[0, 0, 1, e]] with input as object.union(d, {"envCommands": [[0, 0, 1]], "sudoCommands": []})
 	df.sudo_commands == [] with input as object.union(d, {"envCommands": [[0, 0, 1]], "sudoCommands": []})
 }
+
+stages_in := {"stages": [
+	{"index": 0, "name": "build"},
+	{"index": 1, "name": null},
+	{"index": 2, "name": "test"},
+	{"index": 3, "name": "build"},
+	{"index": 4, "name": "build"},
+]}
+
+test_stage_name_indexes if {
+	df.stage_first_index == {"build": 0, "test": 2} with input as stages_in
+	df.stage_last_index == {"build": 4, "test": 2} with input as stages_in
+	df.duplicate_stage_names == {"build"} with input as stages_in
+}
+
+test_stage_name_indexes_without_names if {
+	df.stage_first_index == {} with input as {"stages": [{"index": 0, "name": null}]}
+	df.duplicate_stage_names == set() with input as {"stages": [{"index": 0, "name": null}]}
+}

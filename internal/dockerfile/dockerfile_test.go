@@ -517,6 +517,7 @@ func TestSyntaxErrors(t *testing.T) {
 		// buildkit's nil linter panic.
 		{"check comment above a bad instruction", "\n#CheCk=skip=\n00", 3, "unknown instruction: 00"},
 		{"FROM with two args", "FROM a b\n", 1, "FROM requires either one or three arguments"},
+		{"line too long", "FROM alpine\nRUN true\nRUN echo " + strings.Repeat("x", 70000) + "\n", 3, "line 3 is 70009 bytes long; Docker reads at most 65535 bytes per line"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

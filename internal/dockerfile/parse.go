@@ -24,6 +24,7 @@
 package dockerfile
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -163,6 +164,14 @@ func isEmptyFile(err error) bool {
 
 // fromBuildkitError converts a buildkit error, keeping the line it carries.
 func (p *fileParser) fromBuildkitError(err error, fallback int) *document.SyntaxError {
+	if strings.Contains(err.Error(), "line greater than max allowed size") {
+		// buildkit's line scanner gives no line number: find the line.
+		for i, l := range p.lines {
+			if len(l) >= bufio.MaxScanTokenSize {
+				return p.syntaxError(i+1, fmt.Sprintf("line %d is %d bytes long; Docker reads at most %d bytes per line (split it with backslash continuations)", i+1, len(l), bufio.MaxScanTokenSize-1))
+			}
+		}
+	}
 	line := fallback
 	var le *parser.LocationError
 	if errors.As(err, &le) {

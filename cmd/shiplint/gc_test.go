@@ -6,12 +6,12 @@ func TestNextLimit(t *testing.T) {
 	const mib = 1 << 20
 	cases := []struct{ live, limit, want int64 }{
 		{30 * mib, softLimit, softLimit},           // a normal scan: untouched
-		{130 * mib, softLimit, softLimit},          // below 80% of the limit
-		{150 * mib, softLimit, 150 * mib / 4 * 5},  // past 80%: 1.25 × live
-		{800 * mib, 200 * mib, 800 * mib / 4 * 5},  // a huge document
-		{700 * mib, 1000 * mib, 1000 * mib},        // still large: keep
-		{100 * mib, 1000 * mib, softLimit},         // shrank: back down, not below the default
-		{300 * mib, 1000 * mib, 300 * mib / 4 * 5}, // shrank to 300 MiB
+		{110 * mib, softLimit, softLimit},          // below two thirds of the limit
+		{150 * mib, softLimit, 150 * mib / 2 * 3},  // past it: 1.5 × live
+		{800 * mib, 300 * mib, 800 * mib / 2 * 3},  // a huge document
+		{700 * mib, 1200 * mib, 1200 * mib},        // still large: keep
+		{100 * mib, 1200 * mib, softLimit},         // shrank: back down, not below the default
+		{300 * mib, 1200 * mib, 300 * mib / 2 * 3}, // shrank to 300 MiB
 	}
 	for _, c := range cases {
 		if got := nextLimit(c.live, c.limit); got != c.want {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -94,6 +95,23 @@ type source struct {
 	name    string // shown in errors: "rules/kubernetes/x.rego" or the user's path
 	text    string
 	builtin bool
+	// embedded, when set, is the file's path in rules.FS, read only when
+	// it is parsed: a one-file scan reads the helpers and one kind's rules,
+	// not all of them (reading every file was half of loading the pack).
+	embedded string
+}
+
+// content returns the file's Rego text.
+func (s source) content() (string, error) {
+	if s.embedded == "" {
+		return s.text, nil
+	}
+	b, err := rules.FS.ReadFile(s.embedded)
+	if err != nil {
+		return "", err
+	}
+	// ReadFile returned a fresh copy that nothing else holds.
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
 // Load reads, parses and compiles the rule pack once.
@@ -130,9 +148,8 @@ func embeddedSources(withTests bool) ([]source, error) {
 		if err != nil || d.IsDir() || !isRegoFile(p, withTests) {
 			return err
 		}
-		b, err := rules.FS.ReadFile(p)
-		out = append(out, source{name: "rules/" + p, text: string(b), builtin: true})
-		return err
+		out = append(out, source{name: "rules/" + p, builtin: true, embedded: p})
+		return nil
 	})
 	return out, err
 }
@@ -357,7 +374,12 @@ func parseAll(srcs []source, caps *ast.Capabilities, annotations bool) (map[stri
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				mods[i], errs[i] = ast.ParseModuleWithOpts(srcs[i].name, srcs[i].text, ast.ParserOptions{
+				text, err := srcs[i].content()
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				mods[i], errs[i] = ast.ParseModuleWithOpts(srcs[i].name, text, ast.ParserOptions{
 					ProcessAnnotation: annotations, RegoVersion: ast.RegoV1, Capabilities: caps,
 				})
 			}

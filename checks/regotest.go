@@ -32,7 +32,11 @@ func RunRegoTests(ctx context.Context, opt Options) ([]RegoTestResult, error) {
 	caps := capabilities()
 	modules := map[string]*ast.Module{}
 	for _, s := range srcs {
-		m, err := ast.ParseModuleWithOpts(s.name, s.text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps})
+		text, err := s.content()
+		if err != nil {
+			return nil, err
+		}
+		m, err := ast.ParseModuleWithOpts(s.name, text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps})
 		if err != nil {
 			return nil, policyError(err)
 		}

@@ -7,7 +7,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/parallel"
 	"github.com/shiplint/shiplint/rules"
 )
 
@@ -367,29 +367,16 @@ func (p *Pack) compileKind(ctx context.Context, k document.Kind) (*ast.Compiler,
 func parseAll(srcs []source, caps *ast.Capabilities, annotations bool) (map[string]*ast.Module, error) {
 	mods := make([]*ast.Module, len(srcs))
 	errs := make([]error, len(srcs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				text, err := srcs[i].content()
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				mods[i], errs[i] = ast.ParseModuleWithOpts(srcs[i].name, text, ast.ParserOptions{
-					ProcessAnnotation: annotations, RegoVersion: ast.RegoV1, Capabilities: caps,
-				})
-			}
-		}()
-	}
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(len(srcs), func(i int) {
+		text, err := srcs[i].content()
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		mods[i], errs[i] = ast.ParseModuleWithOpts(srcs[i].name, text, ast.ParserOptions{
+			ProcessAnnotation: annotations, RegoVersion: ast.RegoV1, Capabilities: caps,
+		})
+	})
 	out := make(map[string]*ast.Module, len(srcs))
 	for i, s := range srcs {
 		if errs[i] != nil {

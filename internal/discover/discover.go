@@ -9,11 +9,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/parallel"
 )
 
 // DefaultMaxFileSize is the size above which a file is not read: no real
@@ -118,26 +117,13 @@ func Walk(paths []string, opt Options, yield func(Event) bool) {
 		w.walk(p)
 	}
 	events := make([]Event, len(w.items))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if it := w.items[i]; it.event != nil {
-					events[i] = *it.event
-				} else {
-					events[i] = w.file(it.path, it.explicit)
-				}
-			}
-		}()
-	}
-	for i := range w.items {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(len(w.items), func(i int) {
+		if it := w.items[i]; it.event != nil {
+			events[i] = *it.event
+		} else {
+			events[i] = w.file(it.path, it.explicit)
+		}
+	})
 	for _, e := range events {
 		if e.File == nil && e.Skipped == "" && e.Warning == "" && e.Err == nil {
 			continue // nothing to report: not a regular file

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,7 +83,7 @@ func TestBadPolicies(t *testing.T) {
 		{"applies_to outside Kubernetes", map[string]string{"r.rego": strings.Replace(orgRule, "#   severity: low\n", "#   severity: low\n#   applies_to: [workload]\n", 1)},
 			"rule ORG001: custom.applies_to is only for Kubernetes rules"},
 		{"applies_to not a kind", map[string]string{"r.rego": strings.Replace(strings.Replace(orgRule, "#   severity: low\n", "#   severity: low\n#   applies_to: [pods]\n", 1), "shiplint.dockerfile.", "shiplint.kubernetes.", 1)},
-			`custom.applies_to of ORG001: "pods" is neither "workload" nor a Kubernetes kind`},
+			`custom.applies_to of ORG001: "pods" is not "workload", "namespaced" or a Kubernetes kind`},
 		{"network built-in", map[string]string{"r.rego": strings.Replace(orgRule, `s.from.image == "alpine"`, `http.send({"method": "get", "url": "https://example.com"})`, 1)},
 			"r.rego:16: rego_type_error: undefined function http.send"},
 	}
@@ -174,17 +175,21 @@ func TestAppliesTo(t *testing.T) {
 		Policies: []string{policyDir(t, map[string]string{
 			"w.rego": rule("ORG020", "[workload]"),
 			"s.rego": rule("ORG021", "[Service, Ingress]"),
+			"n.rego": rule("ORG022", "[namespaced]"),
 		})},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	cases := map[string]string{
-		"apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers: []\n": "ORG020",
-		"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec: {}\n":    "ORG020",
-		"apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n":                      "ORG021",
-		"apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: a\n":    "ORG021",
-		"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n":                    "",
+		"apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers: []\n":                  "ORG020 ORG022",
+		"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec: {}\n":                     "ORG020 ORG022",
+		"apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n":                                       "ORG021 ORG022",
+		"apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: a\n":                     "ORG021 ORG022",
+		"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n":                                     "ORG022",
+		"apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: a\n":                            "ORG022",
+		"apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: a\n":         "",
+		"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: a\n": "",
 	}
 	for src, want := range cases {
 		r := pack.ScanFile(context.Background(), checks.File{Path: "k.yaml", Kind: document.Kubernetes, Source: []byte(src)}, checks.ScanOptions{})
@@ -192,6 +197,7 @@ func TestAppliesTo(t *testing.T) {
 		for _, f := range r.Findings {
 			got = append(got, f.RuleID)
 		}
+		slices.Sort(got)
 		if strings.Join(got, " ") != want {
 			t.Errorf("%q: findings %v, want %q", strings.SplitN(src, "\n", 3)[1], got, want)
 		}

@@ -13,34 +13,44 @@ import (
 )
 
 // Kubernetes rules may say which resources they apply to (custom.applies_to
-// in METADATA): most check pod specs, some only RBAC roles or Services. A
+// in METADATA): most check pod specs, some only RBAC roles or Services, and
+// rules about namespaces only namespaced resources. A
 // rule costs OPA a few microseconds per document even when its first line
 // fails, so a Service would otherwise pay for some seventy rules that can
-// never fire on it. Documents are grouped by what decides applicability (has
-// a pod spec, resource kind), and each group gets a query over just the
-// rules that apply.
+// never fire on it, and a CustomResourceDefinition (often megabytes) would
+// be converted for OPA for nothing. Documents are grouped by what decides
+// applicability (has a pod spec, is namespaced, resource kind), and each
+// group gets a query over just the rules that apply.
 
 // applies reports whether rule r can fire on doc.
 func applies(r *finding.Rule, doc *document.Document) bool {
 	if len(r.AppliesTo) == 0 {
 		return true
 	}
-	workload, kind := scopeOf(doc)
+	sc := scopeOf(doc)
 	for _, a := range r.AppliesTo {
-		if (a == "workload" && workload) || a == kind {
+		if (a == "workload" && sc.workload) || (a == "namespaced" && !sc.clusterScoped) || a == sc.kind {
 			return true
 		}
 	}
 	return false
 }
 
-// scopeOf is what applies_to is matched against: whether the document has a
-// pod spec (the Kubernetes parser sets input.podSpec for every workload
-// kind), and its resource kind.
-func scopeOf(doc *document.Document) (workload bool, kind string) {
-	_, workload = doc.Input["podSpec"]
-	kind, _ = doc.Input["resourceKind"].(string)
-	return workload, kind
+// scope is what applies_to is matched against, as the Kubernetes parser
+// writes it: whether the document has a pod spec (input.podSpec, set for
+// every workload kind), whether its kind is cluster-scoped
+// (input.clusterScoped), and its resource kind.
+type scope struct {
+	workload, clusterScoped bool
+	kind                    string
+}
+
+func scopeOf(doc *document.Document) scope {
+	var sc scope
+	_, sc.workload = doc.Input["podSpec"]
+	sc.clusterScoped, _ = doc.Input["clusterScoped"].(bool)
+	sc.kind, _ = doc.Input["resourceKind"].(string)
+	return sc
 }
 
 // scoped reports whether some rule of kind k declares applies_to.
@@ -61,8 +71,8 @@ func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document) (*rego.P
 		return nil, err
 	}
 	ck := p.kinds[doc.Kind]
-	workload, kind := scopeOf(doc)
-	group := strconv.FormatBool(workload) + "/" + kind
+	sc := scopeOf(doc)
+	group := strconv.FormatBool(sc.workload) + "/" + strconv.FormatBool(sc.clusterScoped) + "/" + sc.kind
 	ck.scopeMu.Lock()
 	defer ck.scopeMu.Unlock()
 	if q, ok := ck.byGroup[group]; ok {

@@ -59,8 +59,8 @@ func TestAppliesToIsSound(t *testing.T) {
 				}
 				if len(rs) > 0 && len(rs[0].Expressions) > 0 {
 					if set, _ := rs[0].Expressions[0].Value.([]any); len(set) > 0 {
-						workload, kind := scopeOf(d)
-						t.Errorf("%s declares applies_to %v but fires on %s (%s, workload %v)", rq.rule.ID, rq.rule.AppliesTo, d.Path, kind, workload)
+						sc := scopeOf(d)
+						t.Errorf("%s declares applies_to %v but fires on %s (%s, workload %v, cluster-scoped %v)", rq.rule.ID, rq.rule.AppliesTo, d.Path, sc.kind, sc.workload, sc.clusterScoped)
 					}
 				}
 			}

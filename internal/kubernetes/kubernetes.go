@@ -54,6 +54,7 @@ func newResource(path string, d yamldoc.Doc, obj map[string]any, key, apiVersion
 		"apiVersion": apiVersion, "resourceKind": kind,
 		"name": nullable(name), "namespace": nullable(ns),
 		"resource": obj, "documentIndex": int64(d.Index),
+		"clusterScoped": clusterScoped[kind],
 	}
 	r, _ := b.raw.Locate(key)
 	b.pos[""] = r
@@ -69,6 +70,23 @@ func newResource(path string, d yamldoc.Doc, obj map[string]any, key, apiVersion
 		Kind: document.Kubernetes, Path: path, Input: in, Positions: b.pos, Mirrors: b.mirrors,
 		Identity: kind + "/" + ns + "/" + name, Range: r,
 	}
+}
+
+// clusterScoped are the built-in and common kinds that live outside any
+// namespace: a namespace written on them means nothing. Rules about
+// namespaces read it as input.clusterScoped, and applies_to: [namespaced]
+// leaves these kinds out (a CustomResourceDefinition is most of the bytes of
+// a typical cluster repository and no namespaced rule needs to see it).
+var clusterScoped = map[string]bool{
+	"Namespace": true, "Node": true, "PersistentVolume": true, "ClusterRole": true, "ClusterRoleBinding": true,
+	"CustomResourceDefinition": true, "StorageClass": true, "PriorityClass": true, "IngressClass": true, "RuntimeClass": true,
+	"MutatingWebhookConfiguration": true, "ValidatingWebhookConfiguration": true, "APIService": true,
+	"CSIDriver": true, "CSINode": true, "VolumeAttachment": true, "PodSecurityPolicy": true, "ClusterIssuer": true,
+	"ValidatingAdmissionPolicy": true, "ValidatingAdmissionPolicyBinding": true, "CertificateSigningRequest": true,
+	"MutatingAdmissionPolicy": true, "MutatingAdmissionPolicyBinding": true, "FlowSchema": true,
+	"PriorityLevelConfiguration": true, "ClusterTrustBundle": true, "VolumeAttributesClass": true,
+	"DeviceClass": true, "SelfSubjectReview": true, "TokenReview": true, "SubjectAccessReview": true,
+	"SelfSubjectAccessReview": true, "SelfSubjectRulesReview": true, "ComponentStatus": true,
 }
 
 func nullable(s string) any {

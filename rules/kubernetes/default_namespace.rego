@@ -12,6 +12,7 @@
 # custom:
 #   id: KS028
 #   severity: low
+#   applies_to: [namespaced]
 #   remediation: >-
 #     Create a dedicated namespace for the application and set `metadata.namespace` to it (or
 #     remove it and choose the namespace at deploy time).
@@ -22,17 +23,8 @@ package shiplint.kubernetes.default_namespace
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-# Cluster-scoped kinds: a namespace on them means nothing.
-cluster_scoped := {
-	"Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding",
-	"CustomResourceDefinition", "StorageClass", "PriorityClass", "IngressClass", "RuntimeClass",
-	"MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "APIService",
-	"CSIDriver", "CSINode", "VolumeAttachment", "PodSecurityPolicy", "ClusterIssuer",
-	"ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "CertificateSigningRequest",
-}
-
 deny contains lib.finding(msg, ["namespace"]) if {
 	input.namespace == "default"
-	not input.resourceKind in cluster_scoped
+	not input.clusterScoped
 	msg := sprintf("%s is placed in the default namespace", [k8s.resource])
 }

@@ -9,5 +9,5 @@ test_fires if {
 test_quiet if {
 	count(default_namespace.deny) == 0 with input as {"resourceKind": "Service", "name": "s", "namespace": null}
 	count(default_namespace.deny) == 0 with input as {"resourceKind": "Service", "name": "s", "namespace": "web"}
-	count(default_namespace.deny) == 0 with input as {"resourceKind": "ClusterRole", "name": "s", "namespace": "default"}
+	count(default_namespace.deny) == 0 with input as {"resourceKind": "ClusterRole", "name": "s", "namespace": "default", "clusterScoped": true}
 }

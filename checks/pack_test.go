@@ -86,6 +86,10 @@ func TestBadPolicies(t *testing.T) {
 			`custom.applies_to of ORG001: "pods" is not "workload", "namespaced" or a Kubernetes kind`},
 		{"network built-in", map[string]string{"r.rego": strings.Replace(orgRule, `s.from.image == "alpine"`, `http.send({"method": "get", "url": "https://example.com"})`, 1)},
 			"r.rego:16: rego_type_error: undefined function http.send"},
+		// The built-in pack alone is compiled without the check-only stages;
+		// a user's policy still gets all of them.
+		{"type error", map[string]string{"r.rego": strings.Replace(orgRule, `s.from.image == "alpine"`, `count(s.from.image, 2) == 1`, 1)},
+			"r.rego:16: rego_type_error: count: arity mismatch"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -26,6 +26,10 @@ const DefaultEvalTimeout = 10 * time.Second
 // located and fingerprinted, in no particular order. lines are the source
 // lines of the file doc came from (for snippets).
 func (p *Pack) Evaluate(ctx context.Context, doc *document.Document, lines []string) ([]finding.Finding, error) {
+	return p.evaluate(ctx, doc, &sourceText{split: lines, done: true})
+}
+
+func (p *Pack) evaluate(ctx context.Context, doc *document.Document, text *sourceText) ([]finding.Finding, error) {
 	if _, ok := p.kinds[doc.Kind]; !ok {
 		return nil, fmt.Errorf("no rules for kind %q", doc.Kind)
 	}
@@ -66,7 +70,7 @@ func (p *Pack) Evaluate(ctx context.Context, doc *document.Document, lines []str
 		if err != nil {
 			return nil, fmt.Errorf("rule %s (%s): %v", rule.ID, rule.File, err)
 		}
-		out = append(out, p.newFinding(rule, doc, msg, path, lines))
+		out = append(out, p.newFinding(rule, doc, msg, path, text))
 	}
 	return out, nil
 }
@@ -88,7 +92,7 @@ func decodeDeny(v any) (string, []any, error) {
 	return "", nil, fmt.Errorf("deny element must be an object {msg, path} or a string, got %T", v)
 }
 
-func (p *Pack) newFinding(r *finding.Rule, doc *document.Document, msg string, path []any, lines []string) finding.Finding {
+func (p *Pack) newFinding(r *finding.Rule, doc *document.Document, msg string, path []any, text *sourceText) finding.Finding {
 	rng, ok := doc.Resolve(path)
 	if !ok {
 		rng = doc.Range
@@ -105,8 +109,8 @@ func (p *Pack) newFinding(r *finding.Rule, doc *document.Document, msg string, p
 		Path:     doc.Path,
 		Range:    rng,
 		Resource: resourceOf(doc, path),
-		Snippet:  lineAt(lines, rng.StartLine),
-		Anchor:   anchor(doc, path, lineAt(lines, rng.StartLine)),
+		Snippet:  lineAt(text.lines(), rng.StartLine),
+		Anchor:   anchor(doc, path, lineAt(text.lines(), rng.StartLine)),
 	}
 }
 
@@ -167,6 +171,23 @@ func lineAt(lines []string, n int) string {
 		return ""
 	}
 	return lines[n-1]
+}
+
+// sourceText is a file's text, split into lines the first time a line is
+// needed (a finding's snippet, a suppression comment): most documents of a
+// repository have no finding, and splitting a multi-megabyte
+// CustomResourceDefinition costs more than evaluating it.
+type sourceText struct {
+	src   []byte
+	split []string
+	done  bool
+}
+
+func (t *sourceText) lines() []string {
+	if !t.done {
+		t.split, t.done = splitLines(t.src), true
+	}
+	return t.split
 }
 
 // splitLines splits source into lines without their line endings.

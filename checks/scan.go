@@ -56,10 +56,10 @@ type ScanOptions struct {
 // documents. A parse failure becomes a syntax-error finding at its line.
 func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult {
 	var res FileResult
-	lines := splitLines(f.Source)
+	text := &sourceText{src: f.Source}
 	docs, err := Parse(f)
 	if err != nil && p.enabled[SyntaxErrorRule.ID] {
-		res.Findings = append(res.Findings, syntaxFinding(f, err, lines))
+		res.Findings = append(res.Findings, syntaxFinding(f, err, text.lines()))
 	}
 	res.Documents = len(docs)
 	timeout := opt.EvalTimeout
@@ -67,24 +67,24 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 		timeout = DefaultEvalTimeout
 	}
 	for _, d := range docs {
-		fs, err := p.evaluateWithDeadline(ctx, d, lines, timeout)
+		fs, err := p.evaluateWithDeadline(ctx, d, text, timeout)
 		if err != nil {
 			// Find the rule at fault and keep every other rule's findings.
 			var errs []error
-			fs, errs = p.evaluateEachRule(ctx, d, lines, timeout)
+			fs, errs = p.evaluateEachRule(ctx, d, text, timeout)
 			for _, err := range errs {
 				res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
 			}
 		}
 		res.Findings = append(res.Findings, fs...)
 	}
-	res.Findings = p.suppress(f, docs, lines, res.Findings, opt.Now)
+	res.Findings = p.suppress(f, docs, text, res.Findings, opt.Now)
 	finding.Sort(res.Findings)
 	fingerprints(res.Findings)
 	return res
 }
 
-func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, lines []string, timeout time.Duration) (fs []finding.Finding, err error) {
+func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, text *sourceText, timeout time.Duration) (fs []finding.Finding, err error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	defer func() {
@@ -93,13 +93,13 @@ func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, l
 			err = fmt.Errorf("%s: evaluation panicked: %v", d.Path, r)
 		}
 	}()
-	return p.Evaluate(ctx, d, lines)
+	return p.evaluate(ctx, d, text)
 }
 
 // evaluateEachRule runs the rules of d's kind one by one, each with its own
 // deadline, after the combined evaluation failed: the findings of healthy
 // rules are kept and the failing rule is named with the file.
-func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, lines []string, timeout time.Duration) ([]finding.Finding, []error) {
+func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, text *sourceText, timeout time.Duration) ([]finding.Finding, []error) {
 	queries, err := p.ruleQueries(ctx, d.Kind)
 	if err != nil {
 		return nil, []error{err}
@@ -122,7 +122,7 @@ func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, lines
 			skipped = append(skipped, rq.rule.ID)
 			continue
 		}
-		fs, err := p.evalRule(ctx, rq, d, input, lines, timeout)
+		fs, err := p.evalRule(ctx, rq, d, input, text, timeout)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -135,7 +135,7 @@ func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, lines
 	return out, errs
 }
 
-func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document, input ast.Value, lines []string, timeout time.Duration) (out []finding.Finding, err error) {
+func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document, input ast.Value, text *sourceText, timeout time.Duration) (out []finding.Finding, err error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	defer func() {
@@ -159,7 +159,7 @@ func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document,
 		if err != nil {
 			return nil, fmt.Errorf("rule %s (%s): %v", rq.rule.ID, rq.rule.File, err)
 		}
-		out = append(out, p.newFinding(rq.rule, d, msg, path, lines))
+		out = append(out, p.newFinding(rq.rule, d, msg, path, text))
 	}
 	return out, nil
 }
@@ -292,10 +292,14 @@ func sortNotifications(ns []finding.Notification) {
 // suppress marks findings silenced by comments and annotations in the file,
 // and adds stale-suppression findings for shiplint's own that silence
 // nothing.
-func (p *Pack) suppress(f File, docs []*document.Document, lines []string, fs []finding.Finding, now time.Time) []finding.Finding {
+func (p *Pack) suppress(f File, docs []*document.Document, text *sourceText, fs []finding.Finding, now time.Time) []finding.Finding {
+	if !suppress.MayHold(f.Source) {
+		return fs // no comment or annotation can silence anything here
+	}
 	if now.IsZero() {
 		now = time.Now()
 	}
+	lines := text.lines()
 	src := suppress.Source{Path: f.Path, Kind: f.Kind, Lines: lines}
 	ds, problems := suppress.Parse(f.Kind, lines, docs)
 	fs = suppress.Apply(fs, ds, docs, p, src, now)

@@ -6,6 +6,7 @@
 package suppress
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"time"
@@ -56,6 +57,26 @@ var (
 	kicsRe     = regexp.MustCompile(`^kics-scan\s+(ignore-line|ignore-block|ignore|disable\s*=\s*([A-Za-z0-9_,\s-]+))\s*$`)
 	dateLayout = "2006-01-02"
 )
+
+// markers are words every suppression holds: each directive's regexp
+// starts with one, and both annotations name shiplint or kube-linter.
+// TestMarkersCoverDirectives keeps the list in step with the regexps.
+var markers = [][]byte{
+	[]byte("shiplint"), []byte("hadolint"), []byte("trivy:ignore:"), []byte("checkov:skip="),
+	[]byte("kics-scan"), []byte(kubeLinterPrefix),
+}
+
+// MayHold reports whether src can hold a suppression comment or annotation
+// at all. Most files hold none, and finding comments means splitting the
+// file into lines and reading every one of them.
+func MayHold(src []byte) bool {
+	for _, m := range markers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // comment is one comment in the file: its text after '#', its line, and
 // whether it is alone on its line.

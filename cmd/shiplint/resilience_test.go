@@ -69,6 +69,7 @@ func TestBadInputIsReportedAtItsLine(t *testing.T) {
 		{"deep nesting", "compose.yaml", "services:\n  x: " + deep, 0},
 		{"binary Dockerfile", "Dockerfile", "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00\x01\x00\x00\x00", 1},
 		{"invalid UTF-8 YAML", "bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \xff\xfe\n", 4},
+		{"extends cycle", "compose.yaml", "services:\n  a:\n    image: x\n    extends: b\n  b:\n    extends: a\n", 4},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -26,7 +26,9 @@ func Parse(path string, src []byte) (*document.Document, error) {
 	return ParseFile(path, src, Options{})
 }
 
-// ParseFile reads a Compose file with access to the files beside it.
+// ParseFile reads a Compose file with access to the files beside it. An
+// extends that Compose would reject (a cycle, a missing service or file) is
+// returned as a *document.SyntaxError together with the document.
 func ParseFile(path string, src []byte, opt Options) (*document.Document, error) {
 	docs, err := yamldoc.Decode(path, src, yamldoc.Options{Positions: true})
 	if err != nil {
@@ -55,10 +57,16 @@ func ParseFile(path string, src []byte, opt Options) (*document.Document, error)
 	}
 	p := newParser(opt)
 	svcs, _ := raw["services"].(map[string]any)
-	services, recs := p.services(&file{dir: ".", svcs: svcs, pos: d.Positions}, n.pos)
+	services, recs, bad := p.services(&file{dir: ".", svcs: svcs, pos: d.Positions}, n.pos)
 	in["services"] = services
 	in["interpolations"] = records(recs, func(k string) []any { return pathOf(in, k) })
-	return &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Mirrors: mirrors, Range: d.Range}, nil
+	doc := &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Mirrors: mirrors, Range: d.Range}
+	if bad != nil {
+		// The file is still checked, each such service without what it
+		// would inherit.
+		return doc, &document.SyntaxError{Path: path, Line: bad.line, Msg: bad.msg}
+	}
+	return doc, nil
 }
 
 // root returns the file's mapping. An empty file is an empty project (a

@@ -1,8 +1,10 @@
 package compose
 
 import (
+	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/shiplint/shiplint/internal/document"
@@ -181,8 +183,8 @@ func TestExtends(t *testing.T) {
 		return nil, os.ErrNotExist
 	}
 	d, err := ParseFile("compose.yaml", []byte(extendsSample), Options{ReadFile: read})
-	if err != nil {
-		t.Fatal(err)
+	if want := "compose.yaml:23: extends goes round in a cycle (loop1 → loop2 → loop1), which Compose rejects"; err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %s", err, want)
 	}
 	svcs := d.Input["services"].(map[string]any)
 	web, remote := svcs["web"].(map[string]any), svcs["remote"].(map[string]any)
@@ -224,5 +226,72 @@ func TestExtends(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("inherited interpolation record missing: %#v", d.Input["interpolations"])
+	}
+}
+
+// An extends Compose would reject is reported at the extends line of the
+// scanned file's service whose chain holds it; the document is still
+// returned, that service without what it would inherit.
+func TestExtendsProblems(t *testing.T) {
+	files := map[string]string{
+		"common.yml": "services:\n  shared:\n    image: x\n  round:\n    extends: {file: compose.yaml, service: back}\n",
+		"bad.yml":    "services: [\n",
+		// The scanned file, as common.yml's extends reads it back.
+		"compose.yaml": "services:\n  back:\n    extends: {file: common.yml, service: round}\n",
+	}
+	read := func(rel string) ([]byte, error) {
+		if s, ok := files[rel]; ok {
+			return []byte(s), nil
+		}
+		return nil, os.ErrNotExist
+	}
+	cases := []struct{ src, want string }{
+		{"services:\n  a:\n    image: x\n    extends: a\n",
+			"compose.yaml:4: extends goes round in a cycle (a → a), which Compose rejects"},
+		{"services:\n  a:\n    extends: b\n  b:\n    extends: c\n  c:\n    extends: a\n",
+			"compose.yaml:3: extends goes round in a cycle (a → b → c → a), which Compose rejects"},
+		{"services:\n  web:\n    extends:\n      service: nope\n",
+			`compose.yaml:3: service web extends "nope", which is not a service`},
+		{"services:\n  web:\n    extends: {file: common.yml, service: nope}\n",
+			`compose.yaml:3: service web extends "nope", which is not a service in common.yml`},
+		{"services:\n  web:\n    extends: {file: gone.yml, service: x}\n",
+			`compose.yaml:3: service web extends "x" from gone.yml, which cannot be read as a Compose file`},
+		{"services:\n  web:\n    extends: {file: bad.yml, service: x}\n",
+			`compose.yaml:3: service web extends "x" from bad.yml, which cannot be read as a Compose file`},
+		{"services:\n  web:\n    extends: 3\n",
+			"compose.yaml:3: extends of service web is neither a service name nor {service: NAME, file: PATH}"},
+		{"services:\n  web:\n    extends: {file: common.yml}\n",
+			"compose.yaml:3: extends of service web names no service"},
+		// Through another file and back: the scanned file is read again
+		// under its name, and the cycle closes in common.yml.
+		{"services:\n  back:\n    extends: {file: common.yml, service: round}\n",
+			"compose.yaml:3: extends goes round in a cycle (back → round (common.yml) → back (compose.yaml) → round (common.yml)), which Compose rejects"},
+		{"services:\n  web:\n    extends: {service: base}\n    privileged: true\n  base:\n    image: x\n", ""},
+	}
+	for _, c := range cases {
+		d, err := ParseFile("compose.yaml", []byte(c.src), Options{ReadFile: read})
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.src, got, c.want)
+		}
+		if d == nil {
+			t.Errorf("%q: no document", c.src)
+		}
+	}
+	var long strings.Builder
+	long.WriteString("services:\n")
+	for i := range 300 {
+		fmt.Fprintf(&long, "  s%d:\n    extends: s%d\n", i, i+1)
+	}
+	long.WriteString("  s300:\n    image: x\n")
+	if _, err := ParseFile("compose.yaml", []byte(long.String()), Options{}); err == nil || err.Error() != "compose.yaml:3: extends chain is longer than 256 services (s0 → s1 → s2 …)" {
+		t.Errorf("long chain: %v", err)
+	}
+	// Without a directory (stdin) other files are not looked for.
+	if _, err := ParseFile("-", []byte("services:\n  web:\n    extends: {file: gone.yml, service: x}\n"), Options{}); err != nil {
+		t.Errorf("stdin: %v", err)
 	}
 }

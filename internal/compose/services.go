@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"fmt"
 	"path"
 	"reflect"
 	"sort"
@@ -11,8 +12,9 @@ import (
 	"github.com/shiplint/shiplint/internal/yamldoc"
 )
 
-// maxExtends bounds a chain of extends (a → b → c …).
-const maxExtends = 16
+// maxExtends bounds a chain of extends (a → b → c …): cycles are caught as
+// such, so only a hostile file gets near it, and it bounds the recursion.
+const maxExtends = 256
 
 // parser holds what one Compose file's services are resolved with: the .env
 // variables and the other files that extends reads.
@@ -20,12 +22,17 @@ type parser struct {
 	opt   Options
 	ip    *interpolator
 	files map[string]*file
+	chain []string // the services being resolved, outermost first
+	// problem is the first extends that Compose would reject in the chain
+	// of the scanned file's service being resolved ("" when none).
+	problem string
 }
 
 // file is one Compose file's services: the scanned one, or one read for
 // extends (then pos is nil: its lines are not in the scanned document).
 type file struct {
-	dir    string // slash path relative to the scanned file's directory
+	name   string // slash path relative to the scanned file's directory ("" for the scanned file)
+	dir    string // its directory
 	svcs   map[string]any
 	pos    document.Positions // document positions ("/services/web/..."), or nil
 	memo   map[string]*resolved
@@ -52,8 +59,12 @@ func newParser(opt Options) *parser {
 
 // services resolves every service of f, writes their positions into pos
 // under /services/<name>, and returns them with their interpolation records
-// keyed the same way.
-func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[string]*interp) {
+// keyed the same way, and the first extends Compose would reject (a cycle, a
+// missing service or file), located at the extends of the scanned file's
+// service whose chain holds it. Such a service is checked without what it
+// would inherit.
+func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[string]*interp, *extendsProblem) {
+	var first *extendsProblem
 	out := map[string]any{}
 	recs := map[string]*interp{}
 	names := make([]string, 0, len(f.svcs))
@@ -62,8 +73,18 @@ func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[
 	}
 	sort.Strings(names)
 	for _, name := range names {
+		p.problem = ""
 		r := p.resolve(f, name, 0)
 		key := document.Key("services", name)
+		if p.problem != "" {
+			at, ok := f.pos[key+"/extends"]
+			if !ok {
+				at = f.pos[key]
+			}
+			if first == nil || at.StartLine < first.line {
+				first = &extendsProblem{line: at.StartLine, msg: p.problem}
+			}
+		}
 		for k, rg := range r.pos {
 			pos[key+k] = rg
 		}
@@ -72,7 +93,29 @@ func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[
 		}
 		out[name] = r.svc
 	}
-	return out, recs
+	return out, recs, first
+}
+
+// extendsProblem is an extends that Compose would reject, at a line of the
+// scanned file.
+type extendsProblem struct {
+	line int
+	msg  string
+}
+
+// fail records the first problem of the chain being resolved.
+func (p *parser) fail(format string, args ...any) {
+	if p.problem == "" {
+		p.problem = fmt.Sprintf(format, args...)
+	}
+}
+
+// label names a service in messages: web, or web (common.yml).
+func (f *file) label(name string) string {
+	if f.name == "" {
+		return name
+	}
+	return name + " (" + f.name + ")"
 }
 
 // resolve returns service name of f; nil when it does not exist or its
@@ -81,14 +124,26 @@ func (p *parser) resolve(f *file, name string, depth int) *resolved {
 	if r, ok := f.memo[name]; ok {
 		return r
 	}
-	if _, ok := f.svcs[name]; !ok || f.active[name] || depth > maxExtends {
+	if _, ok := f.svcs[name]; !ok {
+		return nil
+	}
+	if f.active[name] {
+		p.fail("extends goes round in a cycle (%s), which Compose rejects", strings.Join(append(p.chain, f.label(name)), " → "))
+		return nil
+	}
+	if depth > maxExtends {
+		p.fail("extends chain is longer than %d services (%s …)", maxExtends, strings.Join(p.chain[:3], " → "))
 		return nil
 	}
 	if f.memo == nil {
 		f.memo, f.active = map[string]*resolved{}, map[string]bool{}
 	}
 	f.active[name] = true
-	defer delete(f.active, name)
+	p.chain = append(p.chain, f.label(name))
+	defer func() {
+		delete(f.active, name)
+		p.chain = p.chain[:len(p.chain)-1]
+	}()
 
 	r := &resolved{pos: document.Positions{}, interp: map[string]*interp{}}
 	if f.pos != nil {
@@ -119,19 +174,35 @@ func (p *parser) base(f *file, ext any, self string, depth int) (*resolved, bool
 	case map[string]any:
 		svc, _ = x["service"].(string)
 		other, _ = x["file"].(string)
+	case nil:
+		return nil, false // no extends
 	default:
+		p.fail("extends of service %s is neither a service name nor {service: NAME, file: PATH}", f.label(self))
 		return nil, false
 	}
 	if svc == "" {
+		p.fail("extends of service %s names no service", f.label(self))
 		return nil, false
 	}
 	target := f
 	if other != "" {
-		target = p.file(path.Join(f.dir, other))
+		rel := path.Join(f.dir, other)
+		target = p.file(rel)
 		if target == nil {
+			// Without a directory (stdin) or outside the scanned tree
+			// (an absolute path), the file was not looked for.
+			if p.opt.ReadFile != nil && !path.IsAbs(rel) {
+				p.fail("service %s extends %q from %s, which cannot be read as a Compose file", f.label(self), svc, other)
+			}
 			return nil, false
 		}
-	} else if svc == self {
+	}
+	if _, ok := target.svcs[svc]; !ok {
+		where := ""
+		if other != "" {
+			where = " in " + other
+		}
+		p.fail("service %s extends %q, which is not a service%s", f.label(self), svc, where)
 		return nil, false
 	}
 	r := p.resolve(target, svc, depth+1)
@@ -157,7 +228,7 @@ func (p *parser) file(rel string) *file {
 	}
 	root, _ := docs[0].Value.(map[string]any)
 	svcs, _ := root["services"].(map[string]any)
-	f := &file{dir: path.Dir(rel), svcs: svcs}
+	f := &file{name: rel, dir: path.Dir(rel), svcs: svcs}
 	p.files[rel] = f
 	return f
 }

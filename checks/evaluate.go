@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -26,7 +27,9 @@ const DefaultEvalTimeout = 10 * time.Second
 // located and fingerprinted, in no particular order. lines are the source
 // lines of the file doc came from (for snippets).
 func (p *Pack) Evaluate(ctx context.Context, doc *document.Document, lines []string) ([]finding.Finding, error) {
-	return p.evaluate(ctx, doc, &sourceText{split: lines, done: true})
+	text := &sourceText{}
+	text.once.Do(func() { text.split = lines })
+	return p.evaluate(ctx, doc, text)
 }
 
 func (p *Pack) evaluate(ctx context.Context, doc *document.Document, text *sourceText) ([]finding.Finding, error) {
@@ -177,16 +180,15 @@ func lineAt(lines []string, n int) string {
 // needed (a finding's snippet, a suppression comment): most documents of a
 // repository have no finding, and splitting a multi-megabyte
 // CustomResourceDefinition costs more than evaluating it.
+// A file's documents may be evaluated in parallel, hence the sync.Once.
 type sourceText struct {
 	src   []byte
+	once  sync.Once
 	split []string
-	done  bool
 }
 
 func (t *sourceText) lines() []string {
-	if !t.done {
-		t.split, t.done = splitLines(t.src), true
-	}
+	t.once.Do(func() { t.split = splitLines(t.src) })
 	return t.split
 }
 

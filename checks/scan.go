@@ -20,6 +20,7 @@ import (
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
 	"github.com/shiplint/shiplint/internal/kubernetes"
+	"github.com/shiplint/shiplint/internal/parallel"
 	"github.com/shiplint/shiplint/internal/suppress"
 )
 
@@ -62,27 +63,60 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 		res.Findings = append(res.Findings, syntaxFinding(f, err, text.lines()))
 	}
 	res.Documents = len(docs)
+	sup := p.readSuppressions(f, docs, text)
 	timeout := opt.EvalTimeout
 	if timeout <= 0 {
 		timeout = DefaultEvalTimeout
 	}
-	for _, d := range docs {
-		fs, err := p.evaluateWithDeadline(ctx, d, text, timeout)
+	// A file's documents are evaluated on every core: a manifest stream of
+	// thousands of resources would otherwise keep one core busy while the
+	// others wait for the scan to end.
+	type docResult struct {
+		findings []finding.Finding
+		errs     []error
+	}
+	results := make([]docResult, len(docs))
+	eval := func(i int) {
+		fs, err := p.evaluateWithDeadline(ctx, docs[i], text, timeout)
+		var errs []error
 		if err != nil {
 			// Find the rule at fault and keep every other rule's findings.
-			var errs []error
-			fs, errs = p.evaluateEachRule(ctx, d, text, timeout)
-			for _, err := range errs {
-				res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
-			}
+			fs, errs = p.evaluateEachRule(ctx, docs[i], text, timeout)
 		}
-		res.Findings = append(res.Findings, fs...)
+		results[i] = docResult{fs, errs}
+		// Only the span of an evaluated document is needed from now on
+		// (suppressions): let the rest go, so the collector does not walk
+		// every resource of a large stream again and again.
+		docs[i] = &document.Document{Kind: docs[i].Kind, Path: docs[i].Path, Range: docs[i].Range}
 	}
-	res.Findings = p.suppress(f, docs, text, res.Findings, opt.Now)
+	if len(docs) < minParallelDocs {
+		for i := range docs {
+			eval(i)
+		}
+	} else {
+		parallel.Each(len(docs), eval)
+	}
+	n := len(res.Findings)
+	for _, r := range results {
+		n += len(r.findings)
+	}
+	res.Findings = slices.Grow(res.Findings, n-len(res.Findings))
+	for _, r := range results {
+		res.Findings = append(res.Findings, r.findings...)
+		for _, err := range r.errs {
+			res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
+		}
+	}
+	res.Findings = p.applySuppressions(sup, docs, res.Findings, opt.Now)
 	finding.Sort(res.Findings)
 	fingerprints(res.Findings)
 	return res
 }
+
+// minParallelDocs is how many documents a file needs for them to be
+// evaluated in parallel: below it, starting goroutines costs more than the
+// other workers, busy with other files, would gain.
+const minParallelDocs = 16
 
 func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, text *sourceText, timeout time.Duration) (fs []finding.Finding, err error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
@@ -289,20 +323,36 @@ func sortNotifications(ns []finding.Notification) {
 	})
 }
 
-// suppress marks findings silenced by comments and annotations in the file,
-// and adds stale-suppression findings for shiplint's own that silence
-// nothing.
-func (p *Pack) suppress(f File, docs []*document.Document, text *sourceText, fs []finding.Finding, now time.Time) []finding.Finding {
+// suppressions are the directives a file's comments and annotations hold,
+// read before its documents are evaluated (and released).
+type suppressions struct {
+	directives []*suppress.Directive
+	problems   []suppress.Problem
+	src        suppress.Source
+}
+
+// readSuppressions reads them; nil when the file cannot hold any.
+func (p *Pack) readSuppressions(f File, docs []*document.Document, text *sourceText) *suppressions {
 	if !suppress.MayHold(f.Source) {
+		return nil
+	}
+	lines := text.lines()
+	ds, problems := suppress.Parse(f.Kind, lines, docs)
+	return &suppressions{ds, problems, suppress.Source{Path: f.Path, Kind: f.Kind, Lines: lines}}
+}
+
+// applySuppressions marks findings silenced by comments and annotations in
+// the file, and adds stale-suppression findings for shiplint's own that
+// silence nothing. docs need only their ranges.
+func (p *Pack) applySuppressions(sup *suppressions, docs []*document.Document, fs []finding.Finding, now time.Time) []finding.Finding {
+	if sup == nil {
 		return fs // no comment or annotation can silence anything here
 	}
 	if now.IsZero() {
 		now = time.Now()
 	}
-	lines := text.lines()
-	src := suppress.Source{Path: f.Path, Kind: f.Kind, Lines: lines}
-	ds, problems := suppress.Parse(f.Kind, lines, docs)
-	fs = suppress.Apply(fs, ds, docs, p, src, now)
+	src, problems := sup.src, sup.problems
+	fs = suppress.Apply(fs, sup.directives, docs, p, src, now)
 	if p.enabled[suppress.StaleRule.ID] {
 		fs = append(fs, suppress.Problems(problems, src)...)
 	} else {

@@ -3,8 +3,10 @@ package checks_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -205,5 +207,62 @@ func TestAppliesTo(t *testing.T) {
 		if strings.Join(got, " ") != want {
 			t.Errorf("%q: findings %v, want %q", strings.SplitN(src, "\n", 3)[1], got, want)
 		}
+	}
+}
+
+// A stream with enough resources to be evaluated in parallel gets the same
+// findings, at the same lines, as one evaluated document by document, and
+// its suppressions (a comment, an annotation) still apply although each
+// document is released once evaluated.
+func TestManyDocumentsInOneFile(t *testing.T) {
+	pack, err := checks.Load(context.Background(), checks.Options{Select: checks.Selection{Only: []string{"KS001"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var want []string
+	for i := range 40 {
+		fmt.Fprintf(&b, "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p%d\n", i)
+		if i == 20 {
+			b.WriteString("  annotations:\n    shiplint.dev/ignore: KS001 -- a test pod\n")
+		}
+		b.WriteString("spec:\n  containers:\n    - name: c\n      image: x:1\n      securityContext:\n")
+		privileged := strings.Count(b.String(), "\n") + 1
+		if i == 30 {
+			b.WriteString("        privileged: true # shiplint ignore=KS001 -- a test pod\n")
+		} else {
+			b.WriteString("        privileged: true\n")
+		}
+		state := ""
+		if i == 20 || i == 30 {
+			state = " suppressed"
+		}
+		want = append(want, fmt.Sprintf("KS001@%d%s", privileged, state))
+	}
+	src := []byte(b.String())
+	scan := func() []string {
+		r := pack.ScanFile(context.Background(), checks.File{Path: "pods.yaml", Kind: document.Kubernetes, Source: src}, checks.ScanOptions{})
+		if len(r.Notifications) > 0 {
+			t.Fatalf("notifications: %+v", r.Notifications)
+		}
+		var got []string
+		for _, f := range r.Findings {
+			state := ""
+			if f.Suppressed != nil {
+				state = " suppressed"
+			}
+			got = append(got, fmt.Sprintf("%s@%d%s", f.RuleID, f.Range.StartLine, state))
+		}
+		return got
+	}
+	got := scan()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	prev := runtime.GOMAXPROCS(1)
+	one := scan()
+	runtime.GOMAXPROCS(prev)
+	if strings.Join(one, "\n") != strings.Join(got, "\n") {
+		t.Errorf("GOMAXPROCS=1 gives different findings:\n%s", strings.Join(one, "\n"))
 	}
 }

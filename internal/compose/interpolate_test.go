@@ -77,14 +77,19 @@ services:
     x-note: ignored
 `
 
-func TestInterpolation(t *testing.T) {
-	files := map[string]string{".env": "DB_PASSWORD=hunter2\nDB_PORT=15432\n"}
-	read := func(rel string) ([]byte, error) {
+// readFrom reads the files a test puts beside the Compose file.
+func readFrom(files map[string]string) func(rel string) ([]byte, error) {
+	return func(rel string) ([]byte, error) {
 		if s, ok := files[rel]; ok {
 			return []byte(s), nil
 		}
 		return nil, os.ErrNotExist
 	}
+}
+
+func TestInterpolation(t *testing.T) {
+	files := map[string]string{".env": "DB_PASSWORD=hunter2\nDB_PORT=15432\n"}
+	read := readFrom(files)
 	d, err := ParseFile("compose.yaml", []byte(interpSample), Options{ReadFile: read})
 	if err != nil {
 		t.Fatal(err)
@@ -176,12 +181,7 @@ func TestExtends(t *testing.T) {
 		"common.yml":     "services:\n  shared:\n    extends: {file: sub/deeper.yml, service: root}\n    privileged: true\n    image: example/shared:1\n",
 		"sub/deeper.yml": "services:\n  root:\n    pid: host\n    environment: [\"TOKEN=${T:-abc}\"]\n",
 	}
-	read := func(rel string) ([]byte, error) {
-		if s, ok := files[rel]; ok {
-			return []byte(s), nil
-		}
-		return nil, os.ErrNotExist
-	}
+	read := readFrom(files)
 	d, err := ParseFile("compose.yaml", []byte(extendsSample), Options{ReadFile: read})
 	if want := "compose.yaml:23: extends goes round in a cycle (loop1 → loop2 → loop1), which Compose rejects"; err == nil || err.Error() != want {
 		t.Fatalf("err = %v, want %s", err, want)
@@ -239,12 +239,7 @@ func TestExtendsProblems(t *testing.T) {
 		// The scanned file, as common.yml's extends reads it back.
 		"compose.yaml": "services:\n  back:\n    extends: {file: common.yml, service: round}\n",
 	}
-	read := func(rel string) ([]byte, error) {
-		if s, ok := files[rel]; ok {
-			return []byte(s), nil
-		}
-		return nil, os.ErrNotExist
-	}
+	read := readFrom(files)
 	cases := []struct{ src, want string }{
 		{"services:\n  a:\n    image: x\n    extends: a\n",
 			"compose.yaml:4: extends goes round in a cycle (a → a), which Compose rejects"},

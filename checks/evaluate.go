@@ -29,16 +29,18 @@ const DefaultEvalTimeout = 10 * time.Second
 func (p *Pack) Evaluate(ctx context.Context, doc *document.Document, lines []string) ([]finding.Finding, error) {
 	text := &sourceText{}
 	text.once.Do(func() { text.split = lines })
-	return p.evaluate(ctx, doc, text)
+	return p.evaluate(ctx, doc, text, nil)
 }
 
-func (p *Pack) evaluate(ctx context.Context, doc *document.Document, text *sourceText) ([]finding.Finding, error) {
+// evaluate runs the rules of doc's kind that apply to it, but those in skip
+// (rule IDs).
+func (p *Pack) evaluate(ctx context.Context, doc *document.Document, text *sourceText, skip map[string]bool) ([]finding.Finding, error) {
 	if _, ok := p.kinds[doc.Kind]; !ok {
 		return nil, fmt.Errorf("no rules for kind %q", doc.Kind)
 	}
 	q, err := p.query(ctx, doc.Kind)
-	if err == nil && p.scopedKinds[doc.Kind] {
-		q, err = p.scopedQuery(ctx, doc)
+	if err == nil && (p.scopedKinds[doc.Kind] || len(skip) > 0) {
+		q, err = p.scopedQuery(ctx, doc, skip)
 	}
 	if err != nil || q == nil {
 		return nil, err

@@ -51,6 +51,8 @@ type ScanOptions struct {
 	// Now decides whether a suppression's until= date has passed; zero
 	// means the current time.
 	Now time.Time
+
+	brk *breaker // set by Scan: user rules that keep running out of time
 }
 
 // ScanFile parses one file and evaluates the pack over each of its
@@ -77,11 +79,12 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 	}
 	results := make([]docResult, len(docs))
 	eval := func(i int) {
-		fs, err := p.evaluateWithDeadline(ctx, docs[i], text, timeout)
+		skip := opt.brk.stopped(docs[i])
+		fs, err := p.evaluateWithDeadline(ctx, docs[i], text, timeout, skip)
 		var errs []error
 		if err != nil {
 			// Find the rule at fault and keep every other rule's findings.
-			fs, errs = p.evaluateEachRule(ctx, docs[i], text, timeout)
+			fs, errs = p.evaluateEachRule(ctx, docs[i], text, timeout, skip, opt.brk)
 		}
 		results[i] = docResult{fs, errs}
 		// Only the span of an evaluated document is needed from now on
@@ -118,7 +121,7 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 // other workers, busy with other files, would gain.
 const minParallelDocs = 16
 
-func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, text *sourceText, timeout time.Duration) (fs []finding.Finding, err error) {
+func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, text *sourceText, timeout time.Duration, skip map[string]bool) (fs []finding.Finding, err error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	defer func() {
@@ -127,13 +130,14 @@ func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, t
 			err = fmt.Errorf("%s: evaluation panicked: %v", d.Path, r)
 		}
 	}()
-	return p.evaluate(ctx, d, text)
+	return p.evaluate(ctx, d, text, skip)
 }
 
-// evaluateEachRule runs the rules of d's kind one by one, each with its own
-// deadline, after the combined evaluation failed: the findings of healthy
-// rules are kept and the failing rule is named with the file.
-func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, text *sourceText, timeout time.Duration) ([]finding.Finding, []error) {
+// evaluateEachRule runs the rules of d's kind one by one (but those in skip),
+// each with its own deadline, after the combined evaluation failed: the
+// findings of healthy rules are kept, the failing rule is named with the
+// file, and a rule that ran out of time is counted in brk.
+func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, text *sourceText, timeout time.Duration, skip map[string]bool, brk *breaker) ([]finding.Finding, []error) {
 	queries, err := p.ruleQueries(ctx, d.Kind)
 	if err != nil {
 		return nil, []error{err}
@@ -149,7 +153,7 @@ func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, text 
 	budget := time.Now().Add(3 * timeout)
 	var skipped []string
 	for _, rq := range queries {
-		if !p.enabled[rq.rule.ID] || !applies(rq.rule, d) {
+		if !p.enabled[rq.rule.ID] || !applies(rq.rule, d) || skip[rq.rule.ID] {
 			continue
 		}
 		if time.Now().After(budget) {
@@ -158,6 +162,10 @@ func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, text 
 		}
 		fs, err := p.evalRule(ctx, rq, d, input, text, timeout)
 		if err != nil {
+			var late *ruleTimeout
+			if errors.As(err, &late) {
+				brk.timedOut(rq.rule)
+			}
 			errs = append(errs, err)
 			continue
 		}
@@ -168,6 +176,11 @@ func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, text 
 	}
 	return out, errs
 }
+
+// ruleTimeout is a rule that ran past its deadline on a document.
+type ruleTimeout struct{ msg string }
+
+func (e *ruleTimeout) Error() string { return e.msg }
 
 func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document, input ast.Value, text *sourceText, timeout time.Duration) (out []finding.Finding, err error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
@@ -180,7 +193,7 @@ func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document,
 	rs, err := rq.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%s: rule %s (%s) did not finish within %v on this document (it loops or explodes combinatorially); its findings are missing", d.Path, rq.rule.ID, rq.rule.File, timeout)
+			return nil, &ruleTimeout{fmt.Sprintf("%s: rule %s (%s) did not finish within %v on this document (it loops or explodes combinatorially); its findings are missing", d.Path, rq.rule.ID, rq.rule.File, timeout)}
 		}
 		return nil, fmt.Errorf("%s: rule %s (%s) failed: %v", d.Path, rq.rule.ID, rq.rule.File, err)
 	}
@@ -278,6 +291,7 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	opt.brk = newBreaker()
 	jobs := make(chan File)
 	results := make(chan FileResult)
 	var wg sync.WaitGroup
@@ -312,6 +326,7 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 		res.Summary.Documents += r.Documents
 	}
 	res.Notifications = append(res.Notifications, readErrs...)
+	res.Notifications = append(res.Notifications, opt.brk.notifications()...)
 	finding.Sort(res.Findings)
 	sortNotifications(res.Notifications)
 	return res

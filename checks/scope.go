@@ -64,9 +64,9 @@ func (p *Pack) scoped(k document.Kind) bool {
 }
 
 // scopedQuery returns the prepared query over the rules that apply to doc,
-// or nil when none does. Queries are prepared on first use, one per
-// distinct set of rules.
-func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document) (*rego.PreparedEvalQuery, error) {
+// but those in skip (rule IDs the scan stopped), or nil when none does.
+// Queries are prepared on first use, one per distinct set of rules.
+func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document, skip map[string]bool) (*rego.PreparedEvalQuery, error) {
 	if _, err := p.query(ctx, doc.Kind); err != nil {
 		return nil, err
 	}
@@ -75,14 +75,14 @@ func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document) (*rego.P
 	group := strconv.FormatBool(sc.workload) + "/" + strconv.FormatBool(sc.clusterScoped) + "/" + sc.kind
 	ck.scopeMu.Lock()
 	defer ck.scopeMu.Unlock()
-	if q, ok := ck.byGroup[group]; ok {
+	if q, ok := ck.byGroup[group]; ok && len(skip) == 0 {
 		return q, nil
 	}
 	var names []string
 	prefix := Namespace + "." + string(doc.Kind) + "."
 	for i := range p.rules {
 		r := &p.rules[i]
-		if r.Kind == doc.Kind && r.Package != "" && applies(r, doc) {
+		if r.Kind == doc.Kind && r.Package != "" && applies(r, doc) && !skip[r.ID] {
 			names = append(names, strconv.Quote(strings.TrimPrefix(r.Package, prefix)))
 		}
 	}
@@ -99,6 +99,9 @@ func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document) (*rego.P
 	if ck.byGroup == nil {
 		ck.byGroup, ck.bySet = map[string]*rego.PreparedEvalQuery{}, map[string]*rego.PreparedEvalQuery{}
 	}
-	ck.byGroup[group], ck.bySet[set] = q, q
+	if len(skip) == 0 {
+		ck.byGroup[group] = q
+	}
+	ck.bySet[set] = q
 	return q, nil
 }

@@ -194,8 +194,8 @@ func TestFileSystemOddities(t *testing.T) {
 	}
 }
 
-func TestRunawayPolicyIsNamed(t *testing.T) {
-	policy := project(t, map[string]string{"slow.rego": `# METADATA
+// slowPolicy is a user rule that explodes combinatorially on any resource.
+const slowPolicy = `# METADATA
 # title: Explodes
 # custom:
 #   id: SLOW1
@@ -207,7 +207,10 @@ deny contains "never" if {
 	some b in numbers.range(1, 100000)
 	a + b < 0
 }
-`})
+`
+
+func TestRunawayPolicyIsNamed(t *testing.T) {
+	policy := project(t, map[string]string{"slow.rego": slowPolicy})
 	dir := project(t, map[string]string{"ok.yaml": good, ".shiplint.yaml": "only: [KS001, SLOW1]\n"})
 	o, out := scanJSON(t, dir, "--policy", policy, "--eval-timeout", "300ms")
 	if o.code != 2 {
@@ -218,6 +221,43 @@ deny contains "never" if {
 	}
 	if !hasFinding(out, "KS001", "ok.yaml", 10) {
 		t.Errorf("other rules' findings lost: %+v", out.Findings)
+	}
+}
+
+// A user rule that runs past its deadline on two documents is left out of
+// the rest of the scan, with one notification that says so and counts what
+// was not checked with it; every other rule still runs everywhere.
+func TestRunawayPolicyIsStopped(t *testing.T) {
+	policy := project(t, map[string]string{"slow.rego": slowPolicy})
+	files := map[string]string{".shiplint.yaml": "only: [KS001, SLOW1]\n"}
+	for i := range 5 {
+		files[fmt.Sprintf("p%d.yaml", i)] = good
+	}
+	dir := project(t, files)
+	prev := runtime.GOMAXPROCS(1) // one worker: which documents come first is fixed
+	o, out := scanJSON(t, dir, "--policy", policy, "--eval-timeout", "200ms")
+	runtime.GOMAXPROCS(prev)
+	if o.code != 2 {
+		t.Errorf("exit %d, want 2 (an evaluation failed)", o.code)
+	}
+	var late, stopped int
+	for _, n := range out.Notifications {
+		switch {
+		case strings.Contains(n.Message, "rule SLOW1 (") && strings.Contains(n.Message, "did not finish within 200ms"):
+			late++
+		case strings.HasPrefix(n.Message, "rule SLOW1 (") && strings.HasSuffix(n.Message, "slow.rego) ran past its deadline on 2 documents and was left out of the rest of the scan: 3 more documents were not checked with it"):
+			stopped++
+		default:
+			t.Errorf("unexpected notification %+v", n)
+		}
+	}
+	if late != 2 || stopped != 1 {
+		t.Errorf("%d deadline notifications (want 2), %d stop notifications (want 1): %+v", late, stopped, out.Notifications)
+	}
+	for i := range 5 {
+		if !hasFinding(out, "KS001", fmt.Sprintf("p%d.yaml", i), 10) {
+			t.Errorf("KS001 missing in p%d.yaml: %+v", i, out.Findings)
+		}
 	}
 }
 

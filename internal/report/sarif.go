@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,8 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/shiplint/shiplint/internal/finding"
 )
@@ -29,66 +26,35 @@ const informationURI = "https://github.com/shiplint/shiplint"
 // reporting descriptor, every finding as a result that points at its rule by
 // ID and index.
 func SARIF(w io.Writer, res finding.Result, opt Options) error {
-	run := sarif.NewRunWithInformationURI("shiplint", informationURI)
-	driver := run.Tool.Driver
-	v := strings.TrimPrefix(opt.Version, "v")
-	driver.Version = &v
-	driver.SemanticVersion = semver(opt.Version)
+	run := sarifRun{
+		Invocations:      []sarifInvocation{invocation(res)},
+		Language:         "en-US",
+		NewlineSequences: []string{"\r\n", "\n"},
+		Results:          make([]sarifResult, 0, len(res.Findings)),
+		Tool: sarifTool{Driver: sarifDriver{
+			Contents:        []string{"localizedData", "nonLocalizedData"},
+			InformationURI:  informationURI,
+			Language:        "en-US",
+			Name:            "shiplint",
+			SemanticVersion: semver(opt.Version),
+			Version:         strings.TrimPrefix(opt.Version, "v"),
+		}},
+	}
 	index := map[string]int{}
 	for i, r := range res.Rules {
-		driver.Rules = append(driver.Rules, descriptor(r))
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, descriptor(r))
 		index[r.ID] = i
 	}
 	for _, f := range res.Findings {
-		run.AddResult(result(f, index))
+		run.Results = append(run.Results, result(f, index))
 	}
-	run.AddInvocation(invocation(res))
 	if opt.SARIFCategory != "" {
-		run.AutomationDetails = sarif.NewRunAutomationDetails().WithID(strings.TrimSuffix(opt.SARIFCategory, "/") + "/")
+		run.AutomationDetails = &sarifAutomation{ID: strings.TrimSuffix(opt.SARIFCategory, "/") + "/"}
 	}
-	report := sarif.NewReport()
-	report.AddRun(run)
-	var buf bytes.Buffer
-	if err := report.Write(&buf); err != nil {
-		return err
-	}
-	return writeWithoutSentinels(w, buf.Bytes())
-}
-
-// writeWithoutSentinels drops what go-sarif writes for "unset": -1 indexes,
-// offsets and lengths (SARIF §3.4 says they mean "absent", and the validator
-// warns about them) and empty arrays and property bags, then indents the
-// log. results stays even when empty: [] means "nothing found".
-func writeWithoutSentinels(w io.Writer, raw []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return err
-	}
-	dropSentinels(v)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-var sentinelKeys = map[string]bool{"index": true, "parentIndex": true, "length": true, "byteOffset": true, "charOffset": true, "rank": true, "id": true}
-
-func dropSentinels(v any) {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, val := range t {
-			dropSentinels(val)
-			if unset(k, val) {
-				delete(t, k)
-			}
-		}
-	case []any:
-		for _, e := range t {
-			dropSentinels(e)
-		}
-	}
+	return enc.Encode(sarifLog{Schema: sarifSchema, Runs: []sarifRun{run}, Version: "2.1.0"})
 }
 
 func semver(v string) *string {
@@ -101,22 +67,19 @@ func semver(v string) *string {
 
 // descriptor is a rule as code scanning shows it: title, why, how to fix,
 // severity for ranking, tags for filtering.
-func descriptor(r finding.Rule) *sarif.ReportingDescriptor {
-	d := sarif.NewRule(r.ID)
-	name := ruleName(r)
-	d.Name = &name
-	d.ShortDescription = text(r.Title)
-	d.FullDescription = text(orDefault(r.Description, r.Title))
-	d.Help = sarif.NewMultiformatMessageString().WithText(helpText(r)).WithMarkdown(helpMarkdown(r))
-	if len(r.References) > 0 {
-		d.HelpURI = &r.References[0]
+func descriptor(r finding.Rule) sarifRule {
+	d := sarifRule{
+		DefaultConfiguration: sarifConfiguration{Enabled: true, Level: level(r.Severity)},
+		FullDescription:      sarifText{Text: orDefault(r.Description, r.Title)},
+		Help:                 sarifHelp{Markdown: helpMarkdown(r), Text: helpText(r)},
+		ID:                   r.ID,
+		Name:                 ruleName(r),
+		Properties:           sarifRuleProperties{Precision: "high", SecuritySeverity: securitySeverity(r.Severity), Tags: tags(r)},
+		ShortDescription:     sarifText{Text: r.Title},
 	}
-	d.DefaultConfiguration = sarif.NewReportingConfiguration().WithLevel(level(r.Severity))
-	props := sarif.NewPropertyBag()
-	props.Add("security-severity", securitySeverity(r.Severity))
-	props.Add("precision", "high")
-	props.Tags = tags(r)
-	d.Properties = props
+	if len(r.References) > 0 {
+		d.HelpURI = r.References[0]
+	}
 	return d
 }
 
@@ -175,10 +138,6 @@ func helpMarkdown(r finding.Rule) string {
 	return b.String()
 }
 
-func text(s string) *sarif.MultiformatMessageString {
-	return sarif.NewMultiformatMessageString().WithText(s)
-}
-
 func orDefault(s, def string) string {
 	if s == "" {
 		return def
@@ -190,11 +149,11 @@ func orDefault(s, def string) string {
 func level(s finding.Severity) string {
 	switch {
 	case s >= finding.High:
-		return sarif.LevelError
+		return "error"
 	case s == finding.Medium:
-		return sarif.LevelWarning
+		return "warning"
 	}
-	return sarif.LevelNote
+	return "note"
 }
 
 // securitySeverity is the CVSS-like score GitHub code scanning ranks by:
@@ -213,30 +172,28 @@ func securitySeverity(s finding.Severity) string {
 	return "1.0"
 }
 
-func result(f finding.Finding, index map[string]int) *sarif.Result {
-	r := sarif.NewRuleResult(f.RuleID)
-	r.RuleIndex = index[f.RuleID]
-	r.Level = level(f.Severity)
-	r.Message = sarif.NewTextMessage(f.Message)
-	loc := sarif.NewPhysicalLocation().
-		WithArtifactLocation(artifact(f.Path)).
-		WithRegion(region(f))
-	r.Locations = append(r.Locations, sarif.NewLocationWithPhysicalLocation(loc))
-	r.PartialFingerprints = map[string]string{FingerprintKey: f.Fingerprint}
+func result(f finding.Finding, index map[string]int) sarifResult {
+	r := sarifResult{
+		Kind:                "fail",
+		Level:               level(f.Severity),
+		Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Path), Region: region(f)}}},
+		Message:             sarifText{Text: f.Message},
+		PartialFingerprints: map[string]string{FingerprintKey: f.Fingerprint},
+		RuleID:              f.RuleID,
+		RuleIndex:           index[f.RuleID],
+	}
 	if s := f.Suppressed; s != nil {
-		sup := sarif.NewSuppression().WithKind("inSource").WithStatus("accepted")
 		just := s.Source
 		if s.Justification != "" {
 			just += ": " + s.Justification
 		}
-		sup.Justification = &just
-		r.Suppressions = append(r.Suppressions, sup)
+		r.Suppressions = []sarifSuppression{{Justification: just, Kind: "inSource", Status: "accepted"}}
 	}
 	return r
 }
 
-func artifact(path string) *sarif.ArtifactLocation {
-	return sarif.NewArtifactLocation().WithURI(uriOf(path)).WithURIBaseID(SrcRoot)
+func artifact(path string) sarifArtifact {
+	return sarifArtifact{URI: uriOf(path), URIBaseID: SrcRoot}
 }
 
 // uriOf escapes each path segment, so spaces and '#' survive as a URI.
@@ -248,48 +205,32 @@ func uriOf(path string) string {
 	return strings.Join(segs, "/")
 }
 
-func region(f finding.Finding) *sarif.Region {
-	r := sarif.NewRegion().WithStartLine(f.Range.StartLine)
+func region(f finding.Finding) *sarifRegion {
 	end := max(f.Range.EndLine, f.Range.StartLine)
-	r.WithEndLine(end)
+	r := &sarifRegion{StartLine: f.Range.StartLine, EndLine: end}
 	if f.Range.StartColumn > 0 {
-		r.WithStartColumn(f.Range.StartColumn)
+		r.StartColumn = f.Range.StartColumn
 		if f.Range.EndColumn > 0 && (end > f.Range.StartLine || f.Range.EndColumn > f.Range.StartColumn) {
-			r.WithEndColumn(f.Range.EndColumn)
+			r.EndColumn = f.Range.EndColumn
 		}
 	}
 	if f.Snippet != "" {
-		r.Snippet = sarif.NewArtifactContent().WithText(f.Snippet)
+		r.Snippet = &sarifText{Text: f.Snippet}
 	}
 	return r
 }
 
-func invocation(res finding.Result) *sarif.Invocation {
-	ok := true
-	inv := sarif.NewInvocation()
+func invocation(res finding.Result) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: true}
 	for _, n := range res.Notifications {
 		if n.Level == "error" {
-			ok = false
+			inv.ExecutionSuccessful = false
 		}
-		note := sarif.NewNotification().WithLevel(n.Level).WithMessage(sarif.NewTextMessage(n.Message))
+		note := sarifNotification{Level: n.Level, Message: sarifText{Text: n.Message}}
 		if n.Path != "" {
-			note.Locations = append(note.Locations, sarif.NewLocationWithPhysicalLocation(
-				sarif.NewPhysicalLocation().WithArtifactLocation(artifact(n.Path))))
+			note.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(n.Path)}}}
 		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, note)
 	}
-	inv.ExecutionSuccessful = &ok
 	return inv
-}
-
-func unset(key string, v any) bool {
-	switch t := v.(type) {
-	case json.Number:
-		return sentinelKeys[key] && t.String() == "-1"
-	case []any:
-		return len(t) == 0 && key != "results"
-	case map[string]any:
-		return len(t) == 0
-	}
-	return false
 }

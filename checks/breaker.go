@@ -64,16 +64,17 @@ func (b *breaker) stopped(doc *document.Document) map[string]bool {
 	return out
 }
 
-// notifications say, once per stopped rule, that it was left out and how
-// many documents were not checked with it.
+// notifications say, once per stopped rule that documents were then
+// evaluated without, that it was left out and how many documents were not
+// checked with it.
 func (b *breaker) notifications() []finding.Notification {
 	var out []finding.Notification
 	rules := slices.SortedFunc(maps.Keys(b.strikes), func(x, y *finding.Rule) int {
 		return cmp.Compare(x.ID, y.ID)
 	})
 	for _, r := range rules {
-		if b.strikes[r] < stopAfter {
-			continue
+		if b.strikes[r] < stopAfter || b.skipped[r] == 0 {
+			continue // not stopped, or nothing was left to check without it
 		}
 		out = append(out, finding.Notification{Level: "error", Path: r.File, Message: fmt.Sprintf(
 			"rule %s (%s) ran past its deadline on %d documents and was left out of the rest of the scan: %d more documents were not checked with it",

@@ -70,26 +70,38 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 	if timeout <= 0 {
 		timeout = DefaultEvalTimeout
 	}
-	// A file's documents are evaluated on every core: a manifest stream of
-	// thousands of resources would otherwise keep one core busy while the
-	// others wait for the scan to end.
+	fs, errs := p.evaluateDocs(ctx, docs, text, timeout, opt.brk)
+	res.Findings = append(fs, res.Findings...) // (sorted below)
+	for _, err := range errs {
+		res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
+	}
+	res.Findings = p.applySuppressions(sup, docs, res.Findings, opt.Now)
+	finding.Sort(res.Findings)
+	fingerprints(res.Findings)
+	return res
+}
+
+// evaluateDocs evaluates each of a file's documents, in document order,
+// and releases each once evaluated (docs[i] keeps only its range, which is
+// all suppressions need): the collector then does not walk every resource
+// of a large stream again and again. A file with many documents (a
+// generated manifest stream) is evaluated on every core, instead of keeping
+// one busy while the others wait for the scan to end.
+func (p *Pack) evaluateDocs(ctx context.Context, docs []*document.Document, text *sourceText, timeout time.Duration, brk *breaker) ([]finding.Finding, []error) {
 	type docResult struct {
 		findings []finding.Finding
 		errs     []error
 	}
 	results := make([]docResult, len(docs))
 	eval := func(i int) {
-		skip := opt.brk.stopped(docs[i])
+		skip := brk.stopped(docs[i])
 		fs, err := p.evaluateWithDeadline(ctx, docs[i], text, timeout, skip)
 		var errs []error
 		if err != nil {
 			// Find the rule at fault and keep every other rule's findings.
-			fs, errs = p.evaluateEachRule(ctx, docs[i], text, timeout, skip, opt.brk)
+			fs, errs = p.evaluateEachRule(ctx, docs[i], text, timeout, skip, brk)
 		}
 		results[i] = docResult{fs, errs}
-		// Only the span of an evaluated document is needed from now on
-		// (suppressions): let the rest go, so the collector does not walk
-		// every resource of a large stream again and again.
 		docs[i] = &document.Document{Kind: docs[i].Kind, Path: docs[i].Path, Range: docs[i].Range}
 	}
 	if len(docs) < minParallelDocs {
@@ -99,21 +111,17 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 	} else {
 		parallel.Each(len(docs), eval)
 	}
-	n := len(res.Findings)
+	n := 0
 	for _, r := range results {
 		n += len(r.findings)
 	}
-	res.Findings = slices.Grow(res.Findings, n-len(res.Findings))
+	out := make([]finding.Finding, 0, n)
+	var errs []error
 	for _, r := range results {
-		res.Findings = append(res.Findings, r.findings...)
-		for _, err := range r.errs {
-			res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
-		}
+		out = append(out, r.findings...)
+		errs = append(errs, r.errs...)
 	}
-	res.Findings = p.applySuppressions(sup, docs, res.Findings, opt.Now)
-	finding.Sort(res.Findings)
-	fingerprints(res.Findings)
-	return res
+	return out, errs
 }
 
 // minParallelDocs is how many documents a file needs for them to be

@@ -61,7 +61,11 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 	var res FileResult
 	text := &sourceText{src: f.Source}
 	docs, err := Parse(f)
-	if err != nil && p.enabled[SyntaxErrorRule.ID] {
+	var warning *document.Warning
+	switch {
+	case errors.As(err, &warning):
+		res.Notifications = append(res.Notifications, finding.Notification{Level: "warning", Path: f.Path, Message: warning.Error()})
+	case err != nil && p.enabled[SyntaxErrorRule.ID]:
 		res.Findings = append(res.Findings, syntaxFinding(f, err, text.lines()))
 	}
 	res.Documents = len(docs)

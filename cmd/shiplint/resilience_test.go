@@ -224,6 +224,26 @@ func TestRunawayPolicyIsNamed(t *testing.T) {
 	}
 }
 
+// An extends file that is not there may be generated before Compose runs:
+// a warning at the extends line, not a finding, and the service is still
+// checked with what it says itself.
+func TestMissingExtendsFileIsAWarning(t *testing.T) {
+	dir := project(t, map[string]string{
+		"compose.yaml":   "services:\n  web:\n    extends: {file: generated.yml, service: base}\n    image: nginx:1.27\n    privileged: true\n",
+		".shiplint.yaml": "only: [DC001, syntax-error]\n",
+	})
+	o, out := scanJSON(t, dir)
+	if o.code != 1 {
+		t.Errorf("exit %d, want 1 (findings, no error)", o.code)
+	}
+	if len(out.Notifications) != 1 || out.Notifications[0].Level != "warning" || !strings.HasSuffix(out.Notifications[0].Message, `compose.yaml:3: service web extends "base" from generated.yml, which cannot be read as a Compose file; the service is checked without what it would inherit`) {
+		t.Errorf("notifications %+v", out.Notifications)
+	}
+	if !hasFinding(out, "DC001", "compose.yaml", 5) || hasFinding(out, "syntax-error", "compose.yaml", 0) {
+		t.Errorf("findings %+v", out.Findings)
+	}
+}
+
 // A user rule that runs past its deadline on two documents is left out of
 // the rest of the scan, with one notification that says so and counts what
 // was not checked with it; every other rule still runs everywhere.

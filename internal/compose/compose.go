@@ -27,8 +27,9 @@ func Parse(path string, src []byte) (*document.Document, error) {
 }
 
 // ParseFile reads a Compose file with access to the files beside it. An
-// extends that Compose would reject (a cycle, a missing service or file) is
-// returned as a *document.SyntaxError together with the document.
+// extends that Compose would reject (a cycle, a missing service) is returned
+// as a *document.SyntaxError together with the document; an extends file
+// that cannot be read, as a *document.Warning.
 func ParseFile(path string, src []byte, opt Options) (*document.Document, error) {
 	docs, err := yamldoc.Decode(path, src, yamldoc.Options{Positions: true})
 	if err != nil {
@@ -61,7 +62,11 @@ func ParseFile(path string, src []byte, opt Options) (*document.Document, error)
 	in["services"] = services
 	in["interpolations"] = records(recs, func(k string) []any { return pathOf(in, k) })
 	doc := &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Mirrors: mirrors, Range: d.Range}
-	if bad != nil {
+	switch {
+	case bad == nil:
+	case bad.warning:
+		return doc, &document.Warning{Path: path, Line: bad.line, Msg: bad.msg}
+	default:
 		// The file is still checked, each such service without what it
 		// would inherit.
 		return doc, &document.SyntaxError{Path: path, Line: bad.line, Msg: bad.msg}

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -250,9 +251,13 @@ func TestExtendsProblems(t *testing.T) {
 		{"services:\n  web:\n    extends: {file: common.yml, service: nope}\n",
 			`compose.yaml:3: service web extends "nope", which is not a service in common.yml`},
 		{"services:\n  web:\n    extends: {file: gone.yml, service: x}\n",
-			`compose.yaml:3: service web extends "x" from gone.yml, which cannot be read as a Compose file`},
+			`compose.yaml:3: service web extends "x" from gone.yml, which cannot be read as a Compose file; the service is checked without what it would inherit`},
 		{"services:\n  web:\n    extends: {file: bad.yml, service: x}\n",
-			`compose.yaml:3: service web extends "x" from bad.yml, which cannot be read as a Compose file`},
+			`compose.yaml:3: service web extends "x" from bad.yml, which cannot be read as a Compose file; the service is checked without what it would inherit`},
+		// A file that cannot be read is only a warning, and a problem
+		// Compose rejects for sure comes first even when it is further down.
+		{"services:\n  a:\n    extends: {file: gone.yml, service: x}\n  b:\n    extends: nope\n",
+			`compose.yaml:5: service b extends "nope", which is not a service`},
 		{"services:\n  web:\n    extends: 3\n",
 			"compose.yaml:3: extends of service web is neither a service name nor {service: NAME, file: PATH}"},
 		{"services:\n  web:\n    extends: {file: common.yml}\n",
@@ -271,6 +276,11 @@ func TestExtendsProblems(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q:\n got %s\nwant %s", c.src, got, c.want)
+		}
+		var w *document.Warning
+		var se *document.SyntaxError
+		if unreadable := strings.Contains(c.want, "cannot be read"); err != nil && (errors.As(err, &w) != unreadable || errors.As(err, &se) == unreadable) {
+			t.Errorf("%q: %T, want a warning only for a file that cannot be read", c.src, err)
 		}
 		if d == nil {
 			t.Errorf("%q: no document", c.src)

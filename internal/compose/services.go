@@ -24,8 +24,10 @@ type parser struct {
 	files map[string]*file
 	chain []string // the services being resolved, outermost first
 	// problem is the first extends that Compose would reject in the chain
-	// of the scanned file's service being resolved ("" when none).
+	// of the scanned file's service being resolved ("" when none); warning
+	// when it is only an extends file that could not be read.
 	problem string
+	warning bool
 }
 
 // file is one Compose file's services: the scanned one, or one read for
@@ -60,9 +62,9 @@ func newParser(opt Options) *parser {
 // services resolves every service of f, writes their positions into pos
 // under /services/<name>, and returns them with their interpolation records
 // keyed the same way, and the first extends Compose would reject (a cycle, a
-// missing service or file), located at the extends of the scanned file's
-// service whose chain holds it. Such a service is checked without what it
-// would inherit.
+// missing service), or else the first extends file that cannot be read,
+// located at the extends of the scanned file's service whose chain holds it.
+// Such a service is checked without what it would inherit.
 func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[string]*interp, *extendsProblem) {
 	var first *extendsProblem
 	out := map[string]any{}
@@ -73,7 +75,7 @@ func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		p.problem = ""
+		p.problem, p.warning = "", false
 		r := p.resolve(f, name, 0)
 		key := document.Key("services", name)
 		if p.problem != "" {
@@ -81,8 +83,9 @@ func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[
 			if !ok {
 				at = f.pos[key]
 			}
-			if first == nil || at.StartLine < first.line {
-				first = &extendsProblem{line: at.StartLine, msg: p.problem}
+			found := &extendsProblem{line: at.StartLine, msg: p.problem, warning: p.warning}
+			if first == nil || first.warning && !found.warning || first.warning == found.warning && found.line < first.line {
+				first = found
 			}
 		}
 		for k, rg := range r.pos {
@@ -97,16 +100,27 @@ func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[
 }
 
 // extendsProblem is an extends that Compose would reject, at a line of the
-// scanned file.
+// scanned file. A file that cannot be read is only a warning: it may be
+// generated, or left out of what was scanned.
 type extendsProblem struct {
-	line int
-	msg  string
+	line    int
+	msg     string
+	warning bool
 }
 
 // fail records the first problem of the chain being resolved.
 func (p *parser) fail(format string, args ...any) {
 	if p.problem == "" {
 		p.problem = fmt.Sprintf(format, args...)
+	}
+}
+
+// unreadable records that an extends file could not be read, unless a
+// problem came first.
+func (p *parser) unreadable(format string, args ...any) {
+	if p.problem == "" {
+		p.fail(format, args...)
+		p.warning = true
 	}
 }
 
@@ -192,7 +206,7 @@ func (p *parser) base(f *file, ext any, self string, depth int) (*resolved, bool
 			// Without a directory (stdin) or outside the scanned tree
 			// (an absolute path), the file was not looked for.
 			if p.opt.ReadFile != nil && !path.IsAbs(rel) {
-				p.fail("service %s extends %q from %s, which cannot be read as a Compose file", f.label(self), svc, other)
+				p.unreadable("service %s extends %q from %s, which cannot be read as a Compose file; the service is checked without what it would inherit", f.label(self), svc, other)
 			}
 			return nil, false
 		}

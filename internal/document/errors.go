@@ -18,3 +18,15 @@ func (e *SyntaxError) Error() string {
 	}
 	return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
 }
+
+// Warning is something a parser could not check that may be fine where the
+// file is used (an extends file that is generated, say). The engine reports
+// it as a warning notification at its line, not as a finding; the document
+// is checked as far as it could be read.
+type Warning struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (w *Warning) Error() string { return fmt.Sprintf("%s:%d: %s", w.Path, w.Line, w.Msg) }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -41,10 +40,7 @@ func GitLab(w io.Writer, res finding.Result, _ Options) error {
 			Location:    gitlabLocation{Path: f.Path, Lines: gitlabLines{Begin: f.Range.StartLine, End: max(f.Range.EndLine, f.Range.StartLine)}},
 		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(issues)
+	return writeJSON(w, issues)
 }
 
 func gitlabSeverity(s finding.Severity) string {

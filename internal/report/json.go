@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/shiplint/shiplint/internal/finding"
@@ -39,8 +38,5 @@ func JSON(w io.Writer, res finding.Result, opt Options) error {
 	if out.Notifications == nil {
 		out.Notifications = []finding.Notification{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }

@@ -5,6 +5,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -58,4 +60,25 @@ func bySeverity(fs []finding.Finding) []finding.Finding {
 	out := slices.Clone(fs)
 	slices.SortStableFunc(out, func(a, b finding.Finding) int { return int(b.Severity) - int(a.Severity) })
 	return out
+}
+
+// writeJSON writes v as indented JSON without HTML escaping, the way
+// json.Encoder with SetIndent does, but indents into a buffer sized for the
+// result at once: the encoder grows its buffer line by line, and on a
+// multi-megabyte SARIF log the copies and fresh pages cost more than
+// encoding.
+func writeJSON(w io.Writer, v any) error {
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	out.Grow(2 * compact.Len())
+	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
+		return err
+	}
+	_, err := w.Write(out.Bytes())
+	return err
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
@@ -51,10 +50,7 @@ func SARIF(w io.Writer, res finding.Result, opt Options) error {
 	if opt.SARIFCategory != "" {
 		run.AutomationDetails = &sarifAutomation{ID: strings.TrimSuffix(opt.SARIFCategory, "/") + "/"}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Runs: []sarifRun{run}, Version: "2.1.0"})
+	return writeJSON(w, sarifLog{Schema: sarifSchema, Runs: []sarifRun{run}, Version: "2.1.0"})
 }
 
 func semver(v string) *string {

@@ -488,7 +488,7 @@ func TestParse(t *testing.T) {
 				}
 			}
 			for key, want := range tc.pos {
-				got, ok := doc.Positions[key]
+				got, ok := doc.Lookup(key)
 				if !ok {
 					t.Errorf("no position for %q", key)
 				} else if got != want {
@@ -561,12 +561,17 @@ func TestResolveMissingChild(t *testing.T) {
 		want document.Range
 	}{
 		{[]any{"stages", 0, "instructions", 1, "commands", 0, "env", "X"}, rng(3, 5, 4, 6)},
+		{[]any{"stages", 0, "instructions", 1, "commands", 0, "args", 9}, rng(3, 5, 4, 6)},
+		{[]any{"stages", 0, "instructions", 1, "commands", 0, "args", 0}, rng(4, 3, 4, 6)},
+		{[]any{"stages", 0, "instructions", 1, "commands", 7, "args", 0}, rng(3, 0, 4, 0)},
+		{[]any{"stages", 0, "instructions", 1, "commands"}, rng(3, 0, 4, 0)},
+		{[]any{"stages", 0, "instructions", 1, "raw"}, rng(3, 0, 4, 0)},
 		{[]any{"stages", 0, "instructions", 0, "nothing"}, rng(2, 0, 2, 0)},
 		{[]any{"stages", 0, "user"}, rng(1, 0, 4, 0)},
 		{[]any{"nope"}, rng(1, 0, 4, 0)},
 	}
 	for _, tc := range cases {
-		got, ok := doc.Positions.Resolve(tc.path)
+		got, ok := doc.Resolve(tc.path)
 		if !ok || got != tc.want {
 			t.Errorf("Resolve(%v) = %+v %v, want %+v", tc.path, got, ok, tc.want)
 		}

@@ -45,10 +45,9 @@ func (p *fileParser) addInstruction(node *parser.Node, v any) {
 	s := p.stages[si]
 	j := len(s.instructions)
 	key := document.Key("stages", si, "instructions", j)
-	whole := lineRange(node.StartLine, node.EndLine)
-	for _, k := range []string{"", "/cmd", "/line", "/endLine", "/args", "/raw", "/form", "/pairs", "/heredocs", "/commands", "/shellError"} {
-		p.pos.Set(key+k, whole)
-	}
+	// Keys below the instruction without a position of their own (cmd,
+	// args, raw...) resolve to it.
+	p.pos.Set(key, lineRange(node.StartLine, node.EndLine))
 	cmd := strings.ToLower(node.Value)
 	in := map[string]any{
 		"cmd":      cmd,

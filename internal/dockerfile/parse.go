@@ -62,6 +62,8 @@ type fileParser struct {
 	lines  []string // physical lines without line terminators (\n, \r\n)
 	escape byte     // '\\' or '`'
 	pos    document.Positions
+	// mirrors locate what is under each RUN's commands (commandRanges).
+	mirrors map[string]document.Mirror
 
 	directives map[string]any
 	args       []any
@@ -87,6 +89,7 @@ func newFileParser(path string, src []byte) *fileParser {
 		lines:      lines,
 		escape:     '\\',
 		pos:        document.Positions{},
+		mirrors:    map[string]document.Mirror{},
 		directives: map[string]any{},
 		args:       []any{},
 		argEnv:     map[string]string{},
@@ -264,6 +267,7 @@ func (p *fileParser) document() *document.Document {
 		Identity:  "",
 		Range:     whole,
 		Positions: p.pos,
+		Mirrors:   p.mirrors,
 		Input:     input,
 	}
 }

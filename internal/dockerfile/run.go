@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
@@ -31,7 +32,8 @@ func (p *fileParser) addCommands(in map[string]any, node *parser.Node, s *stage,
 	}
 	// A failed command part leaves no commands; a failed heredoc script
 	// keeps those found before it.
-	in["commands"] = c.values(p.pos, key+"/commands")
+	in["commands"] = c.values()
+	p.mirrors[key+"/commands"] = document.Mirror{Source: c.ranges(lineRange(node.StartLine, node.EndLine))}
 }
 
 // posixShell tells whether a stage's SHELL is one whose scripts we can
@@ -177,7 +179,7 @@ func jsonStrings(text string) []jsonToken {
 }
 
 // values converts the commands to input values and records positions.
-func (c *collector) values(pos document.Positions, key string) []any {
+func (c *collector) values() []any {
 	out := make([]any, 0, len(c.cmds))
 	// Pipelines are numbered as met, including statements that hold no
 	// command (`<<EOF`, `A=1`); renumber densely in order of appearance.
@@ -187,12 +189,10 @@ func (c *collector) values(pos document.Positions, key string) []any {
 			dense[cmd.pipeline] = len(dense)
 		}
 	}
-	for k, cmd := range c.cmds {
-		ck := document.Join(key, k)
+	for _, cmd := range c.cmds {
 		args := make([]any, len(cmd.args))
 		for m, a := range cmd.args {
 			args[m] = a
-			pos.Set(document.Join(ck+"/args", m), cmd.argRngs[m])
 		}
 		var parent any
 		if cmd.parent >= 0 {
@@ -206,13 +206,58 @@ func (c *collector) values(pos document.Positions, key string) []any {
 		}
 		addOptionFacts(v, cmd.args)
 		out = append(out, v)
-		// Other keys of the command resolve to the command itself.
-		pos.Set(ck, cmd.rng)
-		for _, sub := range []string{"/name", "/base", "/line", "/column"} {
-			pos.Set(ck+sub, cmd.nameRng)
-		}
 	}
 	return out
+}
+
+// commandRanges locates what is under a RUN's "commands" when a finding
+// points there: a command (its whole text), its program ("name", "base",
+// "line", "column": the program's word) and each of its arguments ("args/M").
+// Anything else under a command lands on the command, and "commands" itself
+// on the instruction. Looked up on demand instead of a position recorded for
+// every argument: a 100,000-line Dockerfile held 270 MB of those.
+type commandRanges struct {
+	instruction document.Range
+	cmds        []cmdRange
+}
+
+type cmdRange struct {
+	whole, name document.Range
+	args        []document.Range
+}
+
+func (c *collector) ranges(instruction document.Range) commandRanges {
+	r := commandRanges{instruction: instruction, cmds: make([]cmdRange, len(c.cmds))}
+	for k, cmd := range c.cmds {
+		r.cmds[k] = cmdRange{whole: cmd.rng, name: cmd.nameRng, args: cmd.argRngs}
+	}
+	return r
+}
+
+// Locate answers one exact key below "commands" ("" is "commands" itself).
+func (r commandRanges) Locate(key string) (document.Range, bool) {
+	if key == "" {
+		return r.instruction, true
+	}
+	parts := strings.Split(strings.TrimPrefix(key, "/"), "/")
+	k, err := strconv.Atoi(parts[0])
+	if err != nil || k < 0 || k >= len(r.cmds) {
+		return document.Range{}, false
+	}
+	cmd := r.cmds[k]
+	switch {
+	case len(parts) == 1:
+		return cmd.whole, true
+	case len(parts) == 2 && (parts[1] == "name" || parts[1] == "base" || parts[1] == "line" || parts[1] == "column"):
+		return cmd.name, true
+	case len(parts) == 3 && parts[1] == "args":
+		m, err := strconv.Atoi(parts[2])
+		if err != nil || m < 0 || m >= len(cmd.args) {
+			return document.Range{}, false
+		}
+		return cmd.args[m], true
+	}
+	return document.Range{}, false
 }
 
 // stageValue builds input.stages[i] and its position.

@@ -107,6 +107,7 @@ func reason(err error) error {
 // reported in the order of the walk.
 func Walk(paths []string, opt Options, yield func(Event) bool) {
 	w := walker{opt: opt}
+	w.cwd, _ = os.Getwd()
 	if w.opt.MaxFileSize <= 0 {
 		w.opt.MaxFileSize = DefaultMaxFileSize
 	}
@@ -136,6 +137,7 @@ func Walk(paths []string, opt Options, yield func(Event) bool) {
 
 type walker struct {
 	opt Options
+	cwd string // read once: filepath.Abs asks the system for it on every call
 	// items are what the walk met, in order: a file to read, or an event
 	// already known (a directory that could not be read).
 	items []item
@@ -221,8 +223,11 @@ func (w *walker) file(p string, explicit bool) Event {
 // display is the path shown to the user: relative to the root when under
 // it, otherwise as given; always with forward slashes.
 func (w *walker) display(p string) string {
-	abs, err := filepath.Abs(p)
-	if err == nil {
+	abs := filepath.Clean(p)
+	if !filepath.IsAbs(abs) && w.cwd != "" {
+		abs = filepath.Join(w.cwd, abs)
+	}
+	if filepath.IsAbs(abs) {
 		if rel, err := filepath.Rel(w.opt.Root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return filepath.ToSlash(rel)
 		}

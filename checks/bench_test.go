@@ -2,8 +2,6 @@ package checks_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -11,17 +9,15 @@ import (
 	"github.com/shiplint/shiplint/checks"
 	"github.com/shiplint/shiplint/internal/discover"
 	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/testcorpus"
 )
 
-// corpusDir is the real-world corpus benchmarks scan:
-// SHIPLINT_BENCH_CORPUS, or ../../shared/corpus beside the repository.
+// corpusDir is the real-world corpus benchmarks scan (testcorpus.Dir):
+// SHIPLINT_BENCH_CORPUS, or shared/corpus beside the repository.
 func corpusDir(b *testing.B) string {
-	dir := os.Getenv("SHIPLINT_BENCH_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("no corpus at %s (set SHIPLINT_BENCH_CORPUS): %v", dir, err)
+	dir, ok := testcorpus.Dir()
+	if !ok {
+		b.Skipf("no corpus at %s (set SHIPLINT_BENCH_CORPUS)", dir)
 	}
 	return dir
 }

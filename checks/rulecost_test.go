@@ -14,6 +14,7 @@ import (
 
 	"github.com/shiplint/shiplint/checks"
 	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/testcorpus"
 )
 
 // TestRuleCost prints what each rule costs over the corpus, most expensive
@@ -22,12 +23,11 @@ func TestRuleCost(t *testing.T) {
 	if os.Getenv("SHIPLINT_RULE_COST") == "" {
 		t.Skip("set SHIPLINT_RULE_COST=1 to measure every rule over the corpus")
 	}
-	b := &testing.B{}
-	dir := os.Getenv("SHIPLINT_BENCH_CORPUS")
-	if dir == "" {
-		dir = "../../shared/corpus"
+	dir, ok := testcorpus.Dir()
+	if !ok {
+		t.Skipf("no corpus at %s (set SHIPLINT_BENCH_CORPUS)", dir)
 	}
-	files := loadCorpus(b, dir)
+	files := loadCorpus(&testing.B{}, dir)
 	ctx := context.Background()
 	pack, err := checks.Load(ctx, checks.Options{})
 	if err != nil {

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/shiplint/shiplint/internal/discover"
 	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/testcorpus"
 )
 
 // TestAppliesToIsSound evaluates every built-in Kubernetes rule on its own,
@@ -28,11 +28,7 @@ func TestAppliesToIsSound(t *testing.T) {
 		t.Fatal(err)
 	}
 	dirs := []string{filepath.Join("..", "testdata")}
-	corpus := os.Getenv("SHIPLINT_BENCH_CORPUS")
-	if corpus == "" {
-		corpus = filepath.Join("..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(corpus); err == nil {
+	if corpus, ok := testcorpus.Dir(); ok {
 		dirs = append(dirs, corpus)
 	} else {
 		t.Logf("no corpus at %s: checking the repository's test files only", corpus)

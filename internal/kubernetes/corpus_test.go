@@ -1,32 +1,20 @@
 package kubernetes
 
 import (
-	"bufio"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/shiplint/shiplint/internal/testcorpus"
 )
 
-const corpusDir = "/work/shared/corpus"
-
-// corpusFiles lists corpus files of one type from MANIFEST.tsv; the test is
-// skipped where the shared corpus is absent (CI).
+// corpusFiles lists corpus files of one type; the test is skipped where
+// the shared corpus is absent (CI).
 func corpusFiles(t *testing.T, typ string) []string {
-	f, err := os.Open(filepath.Join(corpusDir, "MANIFEST.tsv"))
-	if err != nil {
+	files, ok := testcorpus.Files(typ)
+	if !ok {
 		t.Skip("corpus absent")
 	}
-	defer f.Close()
-	var out []string
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		c := strings.Split(s.Text(), "\t")
-		if len(c) >= 4 && c[3] == typ {
-			out = append(out, filepath.Join(corpusDir, strings.ReplaceAll(c[0], "/", "__"), c[2]))
-		}
-	}
-	return out
+	return files
 }
 
 func TestCorpus(t *testing.T) {

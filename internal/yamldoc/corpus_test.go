@@ -1,35 +1,26 @@
 package yamldoc
 
 import (
-	"bufio"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
-)
 
-const corpusDir = "/work/shared/corpus"
+	"github.com/shiplint/shiplint/internal/testcorpus"
+)
 
 // TestCorpusLocator checks Locator against the recorded positions on every
 // Kubernetes and Compose file of the shared corpus (skipped where it is
 // absent, as in CI).
 func TestCorpusLocator(t *testing.T) {
-	f, err := os.Open(filepath.Join(corpusDir, "MANIFEST.tsv"))
-	if err != nil {
+	files, ok := testcorpus.Files("kubernetes", "compose")
+	if !ok {
 		t.Skip("corpus absent")
 	}
-	defer f.Close()
 	if testing.Short() {
 		t.Skip("short")
 	}
-	s := bufio.NewScanner(f)
 	n := 0
-	for s.Scan() {
-		c := strings.Split(s.Text(), "\t")
-		if len(c) < 4 || (c[3] != "kubernetes" && c[3] != "compose") {
-			continue
-		}
-		src, err := os.ReadFile(filepath.Join(corpusDir, strings.ReplaceAll(c[0], "/", "__"), c[2]))
+	for _, p := range files {
+		src, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}

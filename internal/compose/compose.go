@@ -62,7 +62,10 @@ func ParseFile(path string, src []byte, opt Options) (*document.Document, error)
 	in["services"] = services
 	in["interpolations"] = records(recs, func(k string) []any { return pathOf(in, k) })
 	doc := &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Mirrors: mirrors, Range: d.Range}
+	over := p.ip.budgetError(path, recs, n.pos)
 	switch {
+	case over != nil && (bad == nil || bad.warning):
+		return doc, over // what went over a budget is still checked, as written
 	case bad == nil:
 	case bad.warning:
 		return doc, &document.Warning{Path: path, Line: bad.line, Msg: bad.msg}

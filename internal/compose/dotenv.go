@@ -1,18 +1,32 @@
 package compose
 
 import (
+	"fmt"
 	"strings"
 )
 
-// parseDotEnv reads a .env file the way Compose does: KEY=VALUE lines, an
-// optional "export " prefix, # comments, single quotes taken literally,
-// double quotes with escapes and ${VAR} expansion, unquoted values with an
-// inline " #" comment stripped and ${VAR} expansion. Expansion uses only the
-// variables defined earlier in the file. Malformed lines are skipped.
-func parseDotEnv(src []byte) map[string]string {
+// loadDotEnv reads a .env file into ip.env the way Compose does: KEY=VALUE
+// lines, an optional "export " prefix, # comments, single quotes taken
+// literally, double quotes with escapes and ${VAR} expansion, unquoted
+// values with an inline " #" comment stripped and ${VAR} expansion.
+// Expansion uses only the variables defined earlier in the file, within
+// ip's budgets: a variable that goes over one is left unset (kept as
+// written, it could double again line after line), and the first such is
+// named in ip.dotenv. Malformed lines are skipped.
+func (ip *interpolator) loadDotEnv(src []byte) {
 	env := map[string]string{}
-	ip := &interpolator{env: env}
+	ip.env = env
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	set := func(name, v string, pos int) {
+		switch {
+		case !validName(name):
+		case ip.refused == "":
+			env[name] = v
+		case ip.dotenv == "":
+			line := strings.Count(text[:pos], "\n") + 1
+			ip.dotenv = fmt.Sprintf(".env line %d: %s is left unset: %s", line, name, ip.refused)
+		}
+	}
 	for pos := 0; pos < len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
 		if end < 0 {
@@ -39,32 +53,29 @@ func parseDotEnv(src []byte) map[string]string {
 		}
 		val := text[valStart:end]
 		switch {
-		case strings.HasPrefix(val, "'") || strings.HasPrefix(val, `"`):
+		case strings.HasPrefix(val, "'"):
 			// A quoted value may span lines: find its closing quote in the
 			// rest of the file, once.
 			body := text[valStart+1:]
-			var close int
-			if val[0] == '"' {
-				close = closingQuote(body)
-			} else {
-				close = strings.IndexByte(body, '\'')
-			}
+			close := strings.IndexByte(body, '\'')
 			if close < 0 {
 				close = len(body)
 			}
-			v := body[:close]
-			if val[0] == '"' {
-				v, _, _ = ip.expand(unescape(v))
+			ip.refused = ""
+			set(name, body[:close], pos)
+			next = lineAfter(text, valStart+1+close)
+		case strings.HasPrefix(val, `"`):
+			body := text[valStart+1:]
+			close := closingQuote(body)
+			if close < 0 {
+				close = len(body)
 			}
+			ip.refused = ""
 			if validName(name) {
-				env[name] = v
+				v, _, _ := ip.expand(unescape(body[:close]))
+				set(name, v, pos)
 			}
-			after := valStart + 1 + close
-			if nl := strings.IndexByte(text[min(after, len(text)):], '\n'); nl >= 0 {
-				next = after + nl + 1
-			} else {
-				next = len(text)
-			}
+			next = lineAfter(text, valStart+1+close)
 		default:
 			if j := strings.Index(val, " #"); j >= 0 {
 				val = val[:j]
@@ -73,12 +84,20 @@ func parseDotEnv(src []byte) map[string]string {
 				val = val[:j]
 			}
 			if validName(name) {
-				env[name], _, _ = ip.expand(strings.TrimSpace(val))
+				v, _, _ := ip.expand(strings.TrimSpace(val))
+				set(name, v, pos)
 			}
 		}
 		pos = next
 	}
-	return env
+}
+
+// lineAfter returns where the line holding text[at] ends, past its newline.
+func lineAfter(text string, at int) int {
+	if nl := strings.IndexByte(text[min(at, len(text)):], '\n'); nl >= 0 {
+		return at + nl + 1
+	}
+	return len(text)
 }
 
 func validName(s string) bool {

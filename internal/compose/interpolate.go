@@ -1,6 +1,9 @@
 package compose
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,6 +29,9 @@ type interp struct {
 	Written string
 	Value   string
 	Vars    []varUse
+	// Refused says why an interpolation budget kept the value as written
+	// ("" when it was expanded).
+	Refused string
 }
 
 // interpolator resolves ${VAR} references the way Compose does, with the
@@ -35,11 +41,55 @@ type interp struct {
 type interpolator struct {
 	env   map[string]string
 	depth int // nesting of defaults being expanded
+
+	// The budgets count bytes substituted from variables: in the value
+	// being expanded (value), and in the whole Compose file with its .env
+	// (total). Text copied from the value as written is not counted: the
+	// file size bounds it.
+	value, total int
+	// refused says why the last value expanded went over a budget ("" when
+	// it did not); it is then kept as written.
+	refused string
+	// dotenv says which .env variable went over a budget first ("" when
+	// none did).
+	dotenv string
 }
 
 // maxNesting bounds ${A:-${B:-...}} nesting; deeper references are kept as
 // written (Compose files never need more, hostile ones must not cost time).
 const maxNesting = 16
+
+// Interpolation budgets (docs/decisions.md): a value may grow by at most
+// maxValueBytes through its variables, and the whole file (its .env
+// included) by at most maxTotalBytes. Real values are at most a few KB (a
+// certificate in .env); a .env that doubles a value line after line reaches
+// them in a few lines instead of taking all memory.
+const (
+	maxValueBytes = 1 << 20
+	maxTotalBytes = 16 << 20
+)
+
+// substitute appends v, a variable's value, to b unless that takes the
+// value or the file over its budget: then it records why and returns false,
+// before anything is allocated for v.
+func (ip *interpolator) substitute(b *strings.Builder, name, v string) bool {
+	switch {
+	case ip.refused != "":
+		return false
+	case ip.value+len(v) > maxValueBytes:
+		ip.refused = fmt.Sprintf("${%s} makes the value longer than %s, the limit for one interpolated value", name, mib(maxValueBytes))
+		return false
+	case ip.total+len(v) > maxTotalBytes:
+		ip.refused = fmt.Sprintf("${%s} takes the values interpolated in this file and its .env past %s in all", name, mib(maxTotalBytes))
+		return false
+	}
+	ip.value += len(v)
+	ip.total += len(v)
+	b.WriteString(v)
+	return true
+}
+
+func mib(n int) string { return fmt.Sprintf("%d MiB", n>>20) }
 
 func isNameStart(c byte) bool {
 	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
@@ -48,13 +98,18 @@ func isNameStart(c byte) bool {
 func isNameChar(c byte) bool { return isNameStart(c) || (c >= '0' && c <= '9') }
 
 // expand resolves every reference in s and reports the variables used;
-// changed is false when s holds no $ at all.
+// changed is false when s holds no $ at all. When a variable would take s
+// over a budget, s is returned as written, unchanged, and ip.refused says
+// why.
 func (ip *interpolator) expand(s string) (out string, uses []varUse, changed bool) {
+	if ip.depth == 0 {
+		ip.value, ip.refused = 0, ""
+	}
 	if !strings.Contains(s, "$") {
 		return s, nil, false
 	}
 	var b strings.Builder
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && ip.refused == ""; {
 		c := s[i]
 		if c != '$' || i+1 >= len(s) {
 			b.WriteByte(c)
@@ -73,9 +128,7 @@ func (ip *interpolator) expand(s string) (out string, uses []varUse, changed boo
 				i = len(s)
 				continue
 			}
-			v, u := ip.braced(s[i+2:end], s[i:end+1])
-			b.WriteString(v)
-			uses = append(uses, u...)
+			uses = append(uses, ip.braced(&b, s[i+2:end], s[i:end+1])...)
 			i = end + 1
 		case isNameStart(nx):
 			j := i + 1
@@ -84,7 +137,7 @@ func (ip *interpolator) expand(s string) (out string, uses []varUse, changed boo
 			}
 			name := s[i+1 : j]
 			if v, ok := ip.env[name]; ok {
-				b.WriteString(v)
+				ip.substitute(&b, name, v)
 				uses = append(uses, varUse{name, FromEnvFile, v})
 			} else {
 				b.WriteString(s[i:j])
@@ -95,6 +148,9 @@ func (ip *interpolator) expand(s string) (out string, uses []varUse, changed boo
 			b.WriteByte('$')
 			i++
 		}
+	}
+	if ip.refused != "" {
+		return s, nil, false
 	}
 	return b.String(), uses, true
 }
@@ -119,15 +175,17 @@ func matchBrace(s string, start int) int {
 	return -1
 }
 
-// braced resolves the body of ${...}; written is the whole reference.
-func (ip *interpolator) braced(body, written string) (string, []varUse) {
+// braced resolves the body of ${...} into b; written is the whole
+// reference.
+func (ip *interpolator) braced(b *strings.Builder, body, written string) []varUse {
 	j := 0
 	for j < len(body) && (isNameChar(body[j]) && (j > 0 || isNameStart(body[j]))) {
 		j++
 	}
 	name, rest := body[:j], body[j:]
 	if name == "" {
-		return written, nil // not a reference Compose accepts: keep it
+		b.WriteString(written) // not a reference Compose accepts: keep it
+		return nil
 	}
 	op := ""
 	for _, o := range []string{":-", ":?", ":+", "-", "?", "+"} {
@@ -137,28 +195,38 @@ func (ip *interpolator) braced(body, written string) (string, []varUse) {
 		}
 	}
 	if op == "" && rest != "" {
-		return written, nil
+		b.WriteString(written)
+		return nil
 	}
 	arg := rest[len(op):]
 	v, set := ip.env[name]
 	nonEmpty := set && v != ""
-	fromEnv := func() (string, []varUse) { return v, []varUse{{name, FromEnvFile, v}} }
-	word := func() (string, []varUse) {
+	fromEnv := func() []varUse {
+		ip.substitute(b, name, v)
+		return []varUse{{name, FromEnvFile, v}}
+	}
+	word := func() []varUse {
 		if ip.depth >= maxNesting {
-			return written, []varUse{{name, Unresolved, nil}}
+			b.WriteString(written)
+			return []varUse{{name, Unresolved, nil}}
 		}
+		// The default's own substitutions are counted as it is expanded;
+		// the rest of it is text of the value as written.
 		ip.depth++
 		out, uses, _ := ip.expand(arg)
 		ip.depth--
-		return out, append([]varUse{{name, FromDefault, out}}, uses...)
+		b.WriteString(out)
+		return append([]varUse{{name, FromDefault, out}}, uses...)
 	}
-	keep := func() (string, []varUse) { return written, []varUse{{name, Unresolved, nil}} }
+	keep := func() []varUse {
+		b.WriteString(written)
+		return []varUse{{name, Unresolved, nil}}
+	}
 	switch op {
 	case "":
 		if set {
 			return fromEnv()
 		}
-		return keep()
 	case ":-":
 		if nonEmpty {
 			return fromEnv()
@@ -173,25 +241,21 @@ func (ip *interpolator) braced(body, written string) (string, []varUse) {
 		if nonEmpty {
 			return fromEnv()
 		}
-		return keep()
 	case "?":
 		if set {
 			return fromEnv()
 		}
-		return keep()
 	case ":+":
 		if nonEmpty {
 			return word()
 		}
 		if set {
-			return "", []varUse{{name, FromEnvFile, v}}
+			return []varUse{{name, FromEnvFile, v}}
 		}
-		return keep()
 	case "+":
 		if set {
 			return word()
 		}
-		return keep()
 	}
 	return keep()
 }
@@ -208,9 +272,11 @@ var boolFields = map[string]bool{
 func (ip *interpolator) tree(v any, key, field string, recs map[string]*interp) any {
 	switch x := v.(type) {
 	case map[string]any:
+		// In key order: which value a spent budget refuses must not depend
+		// on map order.
 		out := make(map[string]any, len(x))
-		for k, val := range x {
-			out[k] = ip.tree(val, document.Join(key, k), k, recs)
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			out[k] = ip.tree(x[k], document.Join(key, k), k, recs)
 		}
 		return out
 	case []any:
@@ -221,6 +287,10 @@ func (ip *interpolator) tree(v any, key, field string, recs map[string]*interp) 
 		return out
 	case string:
 		s, uses, changed := ip.expand(x)
+		if ip.refused != "" {
+			recs[key] = &interp{Written: x, Value: x, Refused: ip.refused}
+			return x
+		}
 		if !changed {
 			return x
 		}
@@ -259,4 +329,29 @@ func records(recs map[string]*interp, pathOf func(string) []any) []any {
 		out = append(out, map[string]any{"path": pathOf(k), "written": r.Written, "value": r.Value, "variables": vars})
 	}
 	return out
+}
+
+// budgetError is the first thing an interpolation budget refused, as a
+// syntax error of the Compose file at path (so a gate sees it): a .env
+// variable, at line 1 with the .env line in the message (the .env is not
+// scanned on its own), or else the refused value of the file with the
+// lowest line. pos locates the keys of recs. Nil when nothing was refused.
+func (ip *interpolator) budgetError(path string, recs map[string]*interp, pos document.Positions) *document.SyntaxError {
+	if ip.dotenv != "" {
+		return &document.SyntaxError{Path: path, Line: 1, Msg: ip.dotenv}
+	}
+	var first *document.SyntaxError
+	for k, r := range recs {
+		if r.Refused == "" {
+			continue
+		}
+		line := max(pos[k].StartLine, 1)
+		if first == nil || line < first.Line || line == first.Line && r.Refused < first.Msg {
+			first = &document.SyntaxError{Path: path, Line: line, Msg: r.Refused}
+		}
+	}
+	if first != nil {
+		first.Msg += "; the value is kept as written"
+	}
+	return first
 }

@@ -52,7 +52,9 @@ func TestExpand(t *testing.T) {
 
 func TestDotEnv(t *testing.T) {
 	src := "# comment\n\nA=1\nexport B = two \nC='lit ${A} # x'\nD=\"q ${A}\\n\\\"x\\\"\"\nE=val # comment\nF=${A}-${NOPE:-d}\nG=\"multi\nline\"\nBAD LINE\n1X=no\nH=\n"
-	got := parseDotEnv([]byte(src))
+	ip := &interpolator{}
+	ip.loadDotEnv([]byte(src))
+	got := ip.env
 	want := map[string]string{"A": "1", "B": "two", "C": "lit ${A} # x", "D": "q 1\n\"x\"", "E": "val", "F": "1-d", "G": "multi\nline", "H": ""}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v\nwant %#v", got, want)

@@ -53,7 +53,7 @@ func newParser(opt Options) *parser {
 	p := &parser{opt: opt, ip: &interpolator{env: map[string]string{}}, files: map[string]*file{}}
 	if opt.ReadFile != nil {
 		if b, err := opt.ReadFile(".env"); err == nil {
-			p.ip.env = parseDotEnv(b)
+			p.ip.loadDotEnv(b)
 		}
 	}
 	return p

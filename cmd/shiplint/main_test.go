@@ -19,6 +19,13 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // running shiplint there would see them.
 func TestMain(m *testing.M) {
 	version = "v0.0.0-test"
+	if os.Getenv(asCLI) == "1" {
+		// Re-executed by a hostile-input test: be shiplint itself, in a
+		// process of its own, so its peak memory can be measured and an
+		// out-of-memory crash cannot take the test binary down.
+		os.Args = append([]string{"shiplint"}, os.Args[1:]...)
+		main()
+	}
 	if err := os.Chdir("../.."); err != nil {
 		panic(err)
 	}

@@ -4,6 +4,7 @@
 package compose
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -18,7 +19,14 @@ var topLevel = []string{"volumes", "networks", "secrets", "configs"}
 type Options struct {
 	// ReadFile reads a file relative to the Compose file's directory (the
 	// .env file, an extends file). Nil when there is no directory (stdin).
+	// A *document.Refused error is a file that must not be read (outside
+	// the scanned directory, not a regular file, too large): a finding at
+	// the line that named it. Any other error is a file that is not there.
 	ReadFile func(rel string) ([]byte, error)
+	// Identify, when set, names the file rel resolves to without reading
+	// it, so an extends file reached through several spellings of its path
+	// is read and parsed once. Its errors are ReadFile's.
+	Identify func(rel string) (document.FileID, error)
 }
 
 // Parse reads a Compose file on its own. Errors are *document.SyntaxError.
@@ -29,8 +37,26 @@ func Parse(path string, src []byte) (*document.Document, error) {
 // ParseFile reads a Compose file with access to the files beside it. An
 // extends that Compose would reject (a cycle, a missing service) is returned
 // as a *document.SyntaxError together with the document; an extends file
-// that cannot be read, as a *document.Warning.
+// that cannot be read, as a *document.Warning; a .env or extends file that
+// was refused, or an extends budget spent, as *document.Refused joined to
+// those (errors.Join).
 func ParseFile(path string, src []byte, opt Options) (*document.Document, error) {
+	// The parser reads the .env first: a refused .env is reported even when
+	// the file itself does not parse.
+	p := newParser(opt)
+	doc, err := p.parseFile(path, src)
+	if len(p.refusals) == 0 {
+		return doc, err
+	}
+	errs := []error{err}
+	for _, r := range p.refusals {
+		r.Path = path
+		errs = append(errs, r)
+	}
+	return doc, errors.Join(errs...)
+}
+
+func (p *parser) parseFile(path string, src []byte) (*document.Document, error) {
 	docs, err := yamldoc.Decode(path, src, yamldoc.Options{Positions: true})
 	if err != nil {
 		return nil, err
@@ -56,7 +82,6 @@ func ParseFile(path string, src []byte, opt Options) (*document.Document, error)
 			mirror("/"+k, "/"+k)
 		}
 	}
-	p := newParser(opt)
 	svcs, _ := raw["services"].(map[string]any)
 	services, recs, bad := p.services(&file{dir: ".", svcs: svcs, pos: d.Positions}, n.pos)
 	in["services"] = services

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"reflect"
@@ -16,6 +17,14 @@ import (
 // such, so only a hostile file gets near it, and it bounds the recursion.
 const maxExtends = 256
 
+// maxInherited bounds the values (mapping keys, list items, scalars) that
+// extends copies into the services of one Compose file. Each inherited
+// value costs a position entry per service that inherits it, so without a
+// bound 60 services extending one large service would hold 60 copies of its
+// positions. A real project inherits a few hundred; a service that would go
+// over is checked without what it inherits, with a finding at its extends.
+const maxInherited = 200_000
+
 // parser holds what one Compose file's services are resolved with: the .env
 // variables and the other files that extends reads.
 type parser struct {
@@ -28,6 +37,13 @@ type parser struct {
 	// when it is only an extends file that could not be read.
 	problem string
 	warning bool
+	// byID caches the files read for extends by identity on disk, so one
+	// file reached through differently spelled paths is read once.
+	byID map[document.FileID]*file
+	// inherited counts the values extends has copied so far (maxInherited).
+	inherited int
+	// refusals are files not read and budgets spent, at their lines.
+	refusals []*document.Refused
 }
 
 // file is one Compose file's services: the scanned one, or one read for
@@ -39,6 +55,8 @@ type file struct {
 	pos    document.Positions // document positions ("/services/web/..."), or nil
 	memo   map[string]*resolved
 	active map[string]bool
+	// refused says why the file was not read ("" when it was).
+	refused string
 }
 
 // resolved is a service after interpolation, normalization and extends;
@@ -47,16 +65,34 @@ type resolved struct {
 	svc    map[string]any
 	pos    document.Positions
 	interp map[string]*interp
+	// refused is the first file its extends chain was not allowed to read,
+	// or the budget it ran out of ("" when none): a finding at the extends
+	// line of each scanned service whose chain holds it.
+	refused string
 }
 
 func newParser(opt Options) *parser {
-	p := &parser{opt: opt, ip: &interpolator{env: map[string]string{}}, files: map[string]*file{}}
-	if opt.ReadFile != nil {
-		if b, err := opt.ReadFile(".env"); err == nil {
-			p.ip.loadDotEnv(b)
-		}
+	p := &parser{opt: opt, ip: &interpolator{env: map[string]string{}}, files: map[string]*file{}, byID: map[document.FileID]*file{}}
+	if opt.ReadFile == nil {
+		return p
+	}
+	b, err := opt.ReadFile(".env")
+	if why, refused := refusal(err); refused {
+		p.refusals = append(p.refusals, &document.Refused{Line: 1, Msg: "the .env file beside this Compose file was not read: " + why + "; the variables it would set are unset here"})
+	} else if err == nil {
+		p.ip.loadDotEnv(b)
 	}
 	return p
+}
+
+// refusal tells a file that must not be read (and why) from one that is
+// simply not there.
+func refusal(err error) (string, bool) {
+	var r *document.Refused
+	if errors.As(err, &r) {
+		return r.Msg, true
+	}
+	return "", false
 }
 
 // services resolves every service of f, writes their positions into pos
@@ -78,6 +114,16 @@ func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[
 		p.problem, p.warning = "", false
 		r := p.resolve(f, name, 0)
 		key := document.Key("services", name)
+		if r == nil {
+			continue
+		}
+		if r.refused != "" {
+			at, ok := f.pos[key+"/extends"]
+			if !ok {
+				at = f.pos[key]
+			}
+			p.refusals = append(p.refusals, &document.Refused{Line: at.StartLine, Msg: r.refused})
+		}
 		if p.problem != "" {
 			at, ok := f.pos[key+"/extends"]
 			if !ok {
@@ -167,7 +213,18 @@ func (p *parser) resolve(f *file, name string, depth int) *resolved {
 	svc, _ := p.ip.tree(raw, "", "", r.interp).(map[string]any)
 	n := &normalizer{pos: r.pos, interp: r.interp}
 	r.svc = n.service(svc, "")
-	if base, ok := p.base(f, r.svc["extends"], name, depth); ok {
+	base, refused := p.base(f, r.svc["extends"], name, depth)
+	r.refused = refused
+	if base != nil && r.refused == "" {
+		r.refused = base.refused
+	}
+	if base != nil && !p.inherit(base) {
+		base = nil
+		if r.refused == "" {
+			r.refused = fmt.Sprintf("service %s would inherit more than %d values through extends in this Compose file (the budget per file); it is checked without what it would inherit", f.label(name), maxInherited)
+		}
+	}
+	if base != nil {
 		at, ok := r.pos["/extends"]
 		if !ok {
 			at = r.pos[""]
@@ -178,9 +235,43 @@ func (p *parser) resolve(f *file, name string, depth int) *resolved {
 	return r
 }
 
+// inherit charges what merging base copies to the file's budget; false
+// when it does not fit.
+func (p *parser) inherit(base *resolved) bool {
+	n := countValues(base.svc, maxInherited-p.inherited+1)
+	if p.inherited+n > maxInherited {
+		return false
+	}
+	p.inherited += n
+	return true
+}
+
+// countValues counts the values in v, stopping once past limit.
+func countValues(v any, limit int) int {
+	n := 1
+	switch x := v.(type) {
+	case map[string]any:
+		for _, e := range x {
+			if n > limit {
+				break
+			}
+			n += countValues(e, limit-n)
+		}
+	case []any:
+		for _, e := range x {
+			if n > limit {
+				break
+			}
+			n += countValues(e, limit-n)
+		}
+	}
+	return n
+}
+
 // base resolves the service an extends value names: "svc", {service: svc}
-// or {service: svc, file: other.yml}.
-func (p *parser) base(f *file, ext any, self string, depth int) (*resolved, bool) {
+// or {service: svc, file: other.yml}. The string is why a file of the
+// chain was not read ("" when none was refused).
+func (p *parser) base(f *file, ext any, self string, depth int) (*resolved, string) {
 	var svc, other string
 	switch x := ext.(type) {
 	case string:
@@ -189,26 +280,27 @@ func (p *parser) base(f *file, ext any, self string, depth int) (*resolved, bool
 		svc, _ = x["service"].(string)
 		other, _ = x["file"].(string)
 	case nil:
-		return nil, false // no extends
+		return nil, "" // no extends
 	default:
 		p.fail("extends of service %s is neither a service name nor {service: NAME, file: PATH}", f.label(self))
-		return nil, false
+		return nil, ""
 	}
 	if svc == "" {
 		p.fail("extends of service %s names no service", f.label(self))
-		return nil, false
+		return nil, ""
 	}
 	target := f
+	if other != "" && p.opt.ReadFile == nil {
+		return nil, "" // no directory (stdin): nothing beside the file to read
+	}
 	if other != "" {
-		rel := path.Join(f.dir, other)
-		target = p.file(rel)
+		target = p.file(f.dir, other)
+		if target != nil && target.refused != "" {
+			return nil, fmt.Sprintf("service %s extends %q from %s, which was not read: %s; the service is checked without what it would inherit", f.label(self), svc, other, target.refused)
+		}
 		if target == nil {
-			// Without a directory (stdin) or outside the scanned tree
-			// (an absolute path), the file was not looked for.
-			if p.opt.ReadFile != nil && !path.IsAbs(rel) {
-				p.unreadable("service %s extends %q from %s, which cannot be read as a Compose file; the service is checked without what it would inherit", f.label(self), svc, other)
-			}
-			return nil, false
+			p.unreadable("service %s extends %q from %s, which cannot be read as a Compose file; the service is checked without what it would inherit", f.label(self), svc, other)
+			return nil, ""
 		}
 	}
 	if _, ok := target.svcs[svc]; !ok {
@@ -217,24 +309,53 @@ func (p *parser) base(f *file, ext any, self string, depth int) (*resolved, bool
 			where = " in " + other
 		}
 		p.fail("service %s extends %q, which is not a service%s", f.label(self), svc, where)
-		return nil, false
+		return nil, ""
 	}
-	r := p.resolve(target, svc, depth+1)
-	return r, r != nil
+	return p.resolve(target, svc, depth+1), ""
 }
 
-// file reads and caches a Compose file named by extends.
-func (p *parser) file(rel string) *file {
+// file reads and caches a Compose file named by extends (other, relative
+// to dir): by the path's spelling, and by the file's identity on disk when
+// Identify tells it, so one file reached through several spellings is read
+// and parsed once. A file refused is cached with why; one that cannot be
+// read or parsed is nil.
+func (p *parser) file(dir, other string) *file {
+	if path.IsAbs(other) {
+		// Compose would read it; a scan of this tree must not.
+		return &file{name: other, refused: "an absolute path leads outside the scanned directory; only files inside it are read"}
+	}
+	rel := path.Join(dir, other)
 	if f, ok := p.files[rel]; ok {
 		return f
 	}
-	p.files[rel] = nil // a file that fails to load, or a cycle, resolves to nothing
-	if p.opt.ReadFile == nil || path.IsAbs(rel) {
-		return nil
+	f := p.load(rel)
+	p.files[rel] = f
+	return f
+}
+
+func (p *parser) load(rel string) *file {
+	var id document.FileID
+	if p.opt.Identify != nil {
+		var err error
+		if id, err = p.opt.Identify(rel); err != nil {
+			return failed(rel, err)
+		}
+		if f, ok := p.byID[id]; ok {
+			return f
+		}
 	}
+	f := p.decode(rel)
+	if p.opt.Identify != nil && (f == nil || f.refused == "") {
+		p.byID[id] = f
+	}
+	return f
+}
+
+// decode reads and parses an extends file.
+func (p *parser) decode(rel string) *file {
 	src, err := p.opt.ReadFile(rel)
 	if err != nil {
-		return nil
+		return failed(rel, err)
 	}
 	docs, err := yamldoc.Decode(rel, src, yamldoc.Options{})
 	if err != nil || len(docs) == 0 {
@@ -242,9 +363,15 @@ func (p *parser) file(rel string) *file {
 	}
 	root, _ := docs[0].Value.(map[string]any)
 	svcs, _ := root["services"].(map[string]any)
-	f := &file{name: rel, dir: path.Dir(rel), svcs: svcs}
-	p.files[rel] = f
-	return f
+	return &file{name: rel, dir: path.Dir(rel), svcs: svcs}
+}
+
+// failed is a file that could not be read: refused (with why), or nil.
+func failed(rel string, err error) *file {
+	if why, ok := refusal(err); ok {
+		return &file{name: rel, refused: why}
+	}
+	return nil
 }
 
 // unionLists are merged by adding the base's items the service lacks;

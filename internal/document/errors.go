@@ -30,3 +30,20 @@ type Warning struct {
 }
 
 func (w *Warning) Error() string { return fmt.Sprintf("%s:%d: %s", w.Path, w.Line, w.Msg) }
+
+// Refused is a file a parser was not allowed to read (outside the scanned
+// directory, not a regular file, too large, over the scan's byte budget),
+// or a budget it ran out of, at the line that referred to it. The engine
+// reports it as a finding of the built-in file-not-scanned rule: what was
+// not read must not pass silently.
+type Refused struct {
+	Path string
+	Line int // 0 means line 1
+	Msg  string
+}
+
+func (e *Refused) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, max(e.Line, 1), e.Msg) }
+
+// FileID identifies a file on disk (device and inode), however a path
+// spells it: a file read through several paths is read once.
+type FileID struct{ Dev, Ino uint64 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/safetext"
 )
 
 // annotationLimit is how many annotations of one level GitHub shows per
@@ -83,14 +84,23 @@ func annotationProperties(f finding.Finding) string {
 }
 
 // escapeData and escapeProperty follow the workflow-command encoding the
-// Actions runner decodes.
+// Actions runner decodes, after safetext has made control characters
+// visible: the runner would decode %0A back into a newline, and an escape
+// sequence or a bidi control would reach the log and the annotation raw.
+// A newline from the tree therefore shows as \n in the annotation.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return dataEscaper.Replace(safetext.Escape(s))
 }
 
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return propertyEscaper.Replace(safetext.Escape(s))
 }
+
+// After safetext.Escape no \r or \n is left to encode.
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25")
+	propertyEscaper = strings.NewReplacer("%", "%25", ":", "%3A", ",", "%2C")
+)
 
 // maxSummaryRows keeps the job summary readable (and under GitHub's 1 MiB
 // limit for the summary file).
@@ -119,12 +129,13 @@ func markdownSummary(res finding.Result) string {
 			fmt.Fprintf(&b, "\n%d more findings are in the SARIF report.\n", len(active)-maxSummaryRows)
 			break
 		}
-		fmt.Fprintf(&b, "| %s | %s | `%s:%d` | %s |\n", f.Severity, f.RuleID, f.Path, f.Range.StartLine, markdownCell(f.Message))
+		fmt.Fprintf(&b, "| %s | %s | `%s:%d` | %s |\n", f.Severity, markdownCell(f.RuleID), markdownCell(f.Path), f.Range.StartLine, markdownCell(f.Message))
 	}
 	b.WriteString("\n")
 	return b.String()
 }
 
+// markdownCell keeps a value inside its table cell: one line, no '|'.
 func markdownCell(s string) string {
-	return strings.NewReplacer("|", "\\|", "\n", " ", "\r", "").Replace(s)
+	return strings.ReplaceAll(safetext.Escape(s), "|", "\\|")
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/safetext"
 )
 
 type junitSuites struct {
@@ -41,28 +42,33 @@ type junitFailure struct {
 // JUnit writes one test suite per file with findings and one failed test
 // case per finding, the shape CI systems (GitLab, Jenkins, Azure) render as
 // test reports. A clean scan is one passing case.
+//
+// Values from the tree are escaped as in text output: encoding/xml would
+// turn a control character into U+FFFD (XML cannot hold it) and pass DEL,
+// C1 and bidi controls raw, and CI systems print test failures into logs.
 func JUnit(w io.Writer, res finding.Result, _ Options) error {
 	out := junitSuites{Name: "shiplint"}
 	index := map[string]int{}
 	for _, f := range finding.Active(res.Findings) {
+		path := safetext.Escape(f.Path)
 		i, ok := index[f.Path]
 		if !ok {
 			i = len(out.Suites)
 			index[f.Path] = i
-			out.Suites = append(out.Suites, junitSuite{Name: f.Path})
+			out.Suites = append(out.Suites, junitSuite{Name: path})
 		}
 		s := &out.Suites[i]
 		s.Tests++
 		s.Failures++
 		s.Cases = append(s.Cases, junitCase{
-			Name:      fmt.Sprintf("%s: %s", f.RuleID, f.Title),
-			Classname: f.Path,
-			File:      f.Path,
+			Name:      safetext.Escape(fmt.Sprintf("%s: %s", f.RuleID, f.Title)),
+			Classname: path,
+			File:      path,
 			Line:      f.Range.StartLine,
 			Failure: &junitFailure{
-				Message: f.Message,
+				Message: safetext.Escape(f.Message),
 				Type:    f.Severity.String(),
-				Text:    fmt.Sprintf("%s:%d %s %s\n%s", f.Path, f.Range.StartLine, f.Severity, f.Message, strings.TrimSpace(f.Snippet)),
+				Text:    failureText(f),
 			},
 		})
 		out.Tests++
@@ -82,4 +88,12 @@ func JUnit(w io.Writer, res finding.Result, _ Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// failureText is the body of a failed case: the finding's line, then the
+// offending source line. Each starts a line of the file, so each goes
+// through safetext.Line.
+func failureText(f finding.Finding) string {
+	head := fmt.Sprintf("%s:%d %s %s", safetext.Line(f.Path), f.Range.StartLine, f.Severity, safetext.Escape(f.Message))
+	return head + "\n" + safetext.Line(expandTabs(strings.TrimSpace(f.Snippet)))
 }

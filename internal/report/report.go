@@ -12,6 +12,7 @@ import (
 	"slices"
 
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/safetext"
 )
 
 // Options carry what a reporter needs besides the findings.
@@ -66,7 +67,10 @@ func bySeverity(fs []finding.Finding) []finding.Finding {
 // json.Encoder with SetIndent does, but indents into a buffer sized for the
 // result at once: the encoder grows its buffer line by line, and on a
 // multi-megabyte SARIF log the copies and fresh pages cost more than
-// encoding.
+// encoding. Every JSON format (json, sarif, gitlab) goes through here, and
+// safetext.JSON escapes what encoding/json leaves raw (DEL, C1 and bidi
+// controls, "##[" command prefixes), so the file is safe to print into a
+// CI log while every decoded value stays the true one.
 func writeJSON(w io.Writer, v any) error {
 	var compact bytes.Buffer
 	enc := json.NewEncoder(&compact)
@@ -79,6 +83,6 @@ func writeJSON(w io.Writer, v any) error {
 	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
 		return err
 	}
-	_, err := w.Write(out.Bytes())
+	_, err := w.Write(safetext.JSON(out.Bytes()))
 	return err
 }

@@ -7,11 +7,14 @@ import (
 	"strings"
 
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/safetext"
 )
 
 // Text writes findings grouped by file: one line per finding with
 // file:line:col, severity, rule ID and message, then the offending source
-// line, and a summary at the end.
+// line, and a summary at the end. Everything that came from the scanned
+// tree goes through safetext, so each finding stays on its own lines and
+// no line can start a CI runner's command.
 //
 //	Dockerfile:3:1: high DF001 The final stage sets no USER, ...
 //	    3 | FROM node:22
@@ -26,13 +29,13 @@ func Text(w io.Writer, res finding.Result, opt Options) error {
 			bw.WriteString("\n")
 		}
 		prev = f.Path
-		fmt.Fprintf(bw, "%s: %s %s %s%s\n", position(f), f.Severity, f.RuleID, f.Message, suppressedNote(f))
+		fmt.Fprintf(bw, "%s: %s %s %s%s\n", position(f), f.Severity, safetext.Escape(f.RuleID), safetext.Escape(f.Message), suppressedNote(f))
 		if s := strings.TrimRight(f.Snippet, " \t"); s != "" {
-			fmt.Fprintf(bw, "  %5d | %s\n", f.Range.StartLine, expandTabs(s))
+			fmt.Fprintf(bw, "  %5d | %s\n", f.Range.StartLine, safetext.Escape(expandTabs(s)))
 		}
 	}
 	for _, n := range res.Notifications {
-		fmt.Fprintf(bw, "%s: %s\n", n.Level, n.Message)
+		fmt.Fprintf(bw, "%s: %s\n", n.Level, safetext.Escape(n.Message))
 	}
 	if !opt.Quiet {
 		if prev != "" || len(res.Notifications) > 0 {
@@ -48,16 +51,18 @@ func suppressedNote(f finding.Finding) string {
 		return ""
 	}
 	if f.Suppressed.Justification != "" {
-		return fmt.Sprintf(" [suppressed by %s: %s]", f.Suppressed.Source, f.Suppressed.Justification)
+		return fmt.Sprintf(" [suppressed by %s: %s]", f.Suppressed.Source, safetext.Escape(f.Suppressed.Justification))
 	}
 	return fmt.Sprintf(" [suppressed by %s]", f.Suppressed.Source)
 }
 
+// position starts a finding's line, so its path goes through
+// safetext.Line: a file named "::warning x" must not start a command.
 func position(f finding.Finding) string {
 	if f.Range.StartColumn > 0 {
-		return fmt.Sprintf("%s:%d:%d", f.Path, f.Range.StartLine, f.Range.StartColumn)
+		return fmt.Sprintf("%s:%d:%d", safetext.Line(f.Path), f.Range.StartLine, f.Range.StartColumn)
 	}
-	return fmt.Sprintf("%s:%d", f.Path, f.Range.StartLine)
+	return fmt.Sprintf("%s:%d", safetext.Line(f.Path), f.Range.StartLine)
 }
 
 func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }

@@ -89,7 +89,7 @@ func (p *Pack) readMetadata(preset []finding.Rule, modules map[string]*ast.Modul
 			p.aliases[strings.ToUpper(a)] = true
 		}
 	}
-	p.rules = append(p.rules, SyntaxErrorRule, suppress.StaleRule)
+	p.rules = append(p.rules, SyntaxErrorRule, FileNotScannedRule, suppress.StaleRule)
 	slices.SortFunc(p.rules, func(a, b finding.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return nil
 }
@@ -191,4 +191,24 @@ var SyntaxErrorRule = finding.Rule{
 	Remediation: "Fix the syntax at the reported line; the message says what the parser expected.",
 	BuiltIn:     true,
 	File:        "(built-in)",
+}
+
+// FileNotScannedRule is the built-in rule for files shiplint did not read:
+// a file or a Compose file's .env or extends file that resolves outside the
+// scanned directory, is not a regular file, is over the size limit or the
+// scan's byte budget, or cannot be read. Padding a bad manifest past the
+// size limit, or hiding it behind a symlink, must not pass a gate silently.
+var FileNotScannedRule = finding.Rule{
+	ID:    "file-not-scanned",
+	Title: "File was not scanned",
+	Description: "shiplint did not read this file, or a file it refers to (a Compose .env or extends file), so nothing in it was checked. " +
+		"It reads only regular files inside the directories it was asked to scan, within --max-file-size and the scan's byte budget: " +
+		"a symlink that leads out of the scanned directory, a FIFO or device, a file over the size limit or one it cannot open is reported here " +
+		"instead of passing silently. The message says which limit applied; it never says anything about what a symlink points at.",
+	Severity: finding.High,
+	Remediation: "Make the file a regular file inside the scanned directory (replace a symlink that leads out with the file itself), " +
+		"split or shrink a file over the size limit (or raise --max-file-size on the command line), " +
+		"or leave the file out with exclude: in .shiplint.yaml if it is not meant to be scanned.",
+	BuiltIn: true,
+	File:    "(built-in)",
 }

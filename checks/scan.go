@@ -31,8 +31,16 @@ type File struct {
 	Kind   document.Kind
 	Source []byte
 	// ReadFile reads a file relative to this file's directory, for parsers
-	// that need neighbours (a Compose file's .env). Nil for stdin.
+	// that need neighbours (a Compose file's .env). Nil for stdin. A
+	// *document.Refused error is a file that must not be read.
 	ReadFile func(rel string) ([]byte, error)
+	// Identify names the file rel resolves to without reading it, so an
+	// extends file reached through several paths is read once. Optional.
+	Identify func(rel string) (document.FileID, error)
+	// NotScanned, when set, is why the file was not read (outside the
+	// scan root, not a regular file, too large...): it is reported as a
+	// file-not-scanned finding at line 1 instead of being parsed.
+	NotScanned string
 }
 
 // FileResult is what scanning one file produced.
@@ -40,6 +48,8 @@ type FileResult struct {
 	Findings      []finding.Finding
 	Notifications []finding.Notification
 	Documents     int
+	// NotScanned: the file was not read (File.NotScanned).
+	NotScanned bool
 }
 
 // ScanOptions tune a scan.
@@ -56,18 +66,17 @@ type ScanOptions struct {
 }
 
 // ScanFile parses one file and evaluates the pack over each of its
-// documents. A parse failure becomes a syntax-error finding at its line.
+// documents. A parse failure becomes a syntax-error finding at its line;
+// a file that was not read, or a neighbour the parser was refused, a
+// file-not-scanned finding.
 func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult {
+	if f.NotScanned != "" {
+		return p.notScanned(f)
+	}
 	var res FileResult
 	text := &sourceText{src: f.Source}
 	docs, err := Parse(f)
-	var warning *document.Warning
-	switch {
-	case errors.As(err, &warning):
-		res.Notifications = append(res.Notifications, finding.Notification{Level: "warning", Path: f.Path, Message: warning.Error()})
-	case err != nil && p.enabled[SyntaxErrorRule.ID]:
-		res.Findings = append(res.Findings, syntaxFinding(f, err, text.lines()))
-	}
+	res.Findings, res.Notifications = p.parseProblems(f, err, text)
 	res.Documents = len(docs)
 	sup := p.readSuppressions(f, docs, text)
 	timeout := opt.EvalTimeout
@@ -262,7 +271,7 @@ func Parse(f File) ([]*document.Document, error) {
 		}
 		return []*document.Document{d}, err
 	case document.Compose:
-		d, err := compose.ParseFile(f.Path, f.Source, compose.Options{ReadFile: f.ReadFile})
+		d, err := compose.ParseFile(f.Path, f.Source, compose.Options{ReadFile: f.ReadFile, Identify: f.Identify})
 		if d == nil {
 			return nil, err
 		}
@@ -271,6 +280,68 @@ func Parse(f File) ([]*document.Document, error) {
 		return kubernetes.Parse(f.Path, f.Source)
 	}
 	return nil, fmt.Errorf("unknown kind %q", f.Kind)
+}
+
+// parseProblems turns what a parser returned besides documents (one error,
+// or several joined) into findings and notifications: a syntax error, a
+// refused neighbour or spent budget, a warning.
+func (p *Pack) parseProblems(f File, err error, text *sourceText) ([]finding.Finding, []finding.Notification) {
+	var fs []finding.Finding
+	var ns []finding.Notification
+	for _, e := range splitErrors(err) {
+		var warning *document.Warning
+		var refused *document.Refused
+		switch {
+		case errors.As(e, &refused):
+			if p.enabled[FileNotScannedRule.ID] {
+				fs = append(fs, refusedFinding(f, refused, text.lines()))
+			}
+		case errors.As(e, &warning):
+			ns = append(ns, finding.Notification{Level: "warning", Path: f.Path, Message: warning.Error()})
+		case p.enabled[SyntaxErrorRule.ID]:
+			fs = append(fs, syntaxFinding(f, e, text.lines()))
+		}
+	}
+	return fs, ns
+}
+
+// splitErrors lists the errors joined in err (errors.Join), or err alone.
+func splitErrors(err error) []error {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		if err == nil {
+			return nil
+		}
+		return []error{err}
+	}
+	var out []error
+	for _, e := range j.Unwrap() {
+		out = append(out, splitErrors(e)...)
+	}
+	return out
+}
+
+// notScanned is the result for a file that was not read: a finding at
+// line 1, no documents.
+func (p *Pack) notScanned(f File) FileResult {
+	res := FileResult{NotScanned: true}
+	if p.enabled[FileNotScannedRule.ID] {
+		res.Findings = []finding.Finding{refusedFinding(f, &document.Refused{Path: f.Path, Line: 1, Msg: "not scanned: " + f.NotScanned}, nil)}
+		fingerprints(res.Findings)
+	}
+	return res
+}
+
+// refusedFinding reports what was not read at the line that named it.
+func refusedFinding(f File, r *document.Refused, lines []string) finding.Finding {
+	line := max(r.Line, 1)
+	rule := FileNotScannedRule
+	return finding.Finding{
+		RuleID: rule.ID, Severity: rule.Severity, Title: rule.Title,
+		Message: r.Msg, Kind: f.Kind, Path: f.Path,
+		Range:   document.Range{StartLine: line, EndLine: line},
+		Snippet: lineAt(lines, line),
+	}
 }
 
 func syntaxFinding(f File, err error, lines []string) finding.Finding {
@@ -334,7 +405,11 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 	for r := range results {
 		res.Findings = append(res.Findings, r.Findings...)
 		res.Notifications = append(res.Notifications, r.Notifications...)
-		res.Summary.FilesScanned++
+		if r.NotScanned {
+			res.Summary.FilesNotScanned++
+		} else {
+			res.Summary.FilesScanned++
+		}
 		res.Summary.Documents += r.Documents
 	}
 	res.Notifications = append(res.Notifications, readErrs...)

@@ -133,21 +133,23 @@ func TestLargeInputs(t *testing.T) {
 		b.WriteString("RUN echo line\n")
 	}
 	huge := "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {blob: \"" + strings.Repeat("x", 10<<20) + "\"}\n"
-	dir := project(t, map[string]string{"ok.yaml": good, "Dockerfile": b.String(), "big.yaml": huge})
+	dir := project(t, map[string]string{"ok.yaml": good, "Dockerfile": b.String(), "big.yaml": huge,
+		".shiplint.yaml": "only: [KS001, DF001, syntax-error, file-not-scanned]\n"})
 	o, out := scanJSON(t, dir)
 	if !hasFinding(out, "DF001", "Dockerfile", 1) || !hasFinding(out, "KS001", "ok.yaml", 10) {
 		t.Errorf("findings missing: %+v", out.Findings)
 	}
-	if len(out.Notifications) != 1 || !strings.Contains(out.Notifications[0].Message, "big.yaml: skipped, 10485830 bytes is over the 8388608-byte limit") || out.Notifications[0].Level != "warning" {
-		t.Errorf("notifications %+v", out.Notifications)
+	// A file over the limit is a finding (a gate sees it), not a warning.
+	if !hasFinding(out, "file-not-scanned", "big.yaml", 1) || len(out.Notifications) != 0 {
+		t.Errorf("findings %+v, notifications %+v", out.Findings, out.Notifications)
 	}
 	if o.code != 1 {
-		t.Errorf("exit %d: a skipped big file is a warning, not a failed run", o.code)
+		t.Errorf("exit %d: a file over the limit is a finding, not a failed run", o.code)
 	}
 	// With a higher limit the 10 MB single line is scanned.
 	_, out = scanJSON(t, dir, "--max-file-size", "20000000")
-	if len(out.Notifications) != 0 {
-		t.Errorf("notifications %+v", out.Notifications)
+	if len(out.Notifications) != 0 || hasFinding(out, "file-not-scanned", "", 0) {
+		t.Errorf("notifications %+v, findings %+v", out.Notifications, out.Findings)
 	}
 }
 
@@ -174,7 +176,8 @@ func TestManyStages(t *testing.T) {
 func TestFileSystemOddities(t *testing.T) {
 	dir := project(t, map[string]string{"ok.yaml": good, "sub/Dockerfile": "FROM alpine:3.20\n"})
 	os.Symlink(dir, filepath.Join(dir, "sub", "loop"))
-	os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "Dockerfile.gone"))
+	os.Symlink("missing", filepath.Join(dir, "Dockerfile.gone"))
+	os.WriteFile(filepath.Join(dir, ".shiplint.yaml"), []byte("only: [KS001, DF001, syntax-error, file-not-scanned]\n"), 0o644)
 	weird := filepath.Join(dir, "caf\xe9", "Dockerfile")
 	if err := os.MkdirAll(filepath.Dir(weird), 0o755); err == nil {
 		os.WriteFile(weird, []byte("FROM alpine:3.20\n"), 0o644)
@@ -189,8 +192,9 @@ func TestFileSystemOddities(t *testing.T) {
 	if !hasFinding(out, "DF001", "caf\ufffd/Dockerfile", 1) {
 		t.Errorf("file under a non-UTF-8 directory name not scanned: %+v", out.Findings)
 	}
-	if len(out.Notifications) != 1 || !strings.Contains(out.Notifications[0].Message, "Dockerfile.gone: skipped, a symlink to a missing file") {
-		t.Errorf("notifications %+v", out.Notifications)
+	// A broken symlink is not a silent pass.
+	if len(out.Notifications) != 0 || !hasFinding(out, "file-not-scanned", "Dockerfile.gone", 1) {
+		t.Errorf("notifications %+v, findings %+v", out.Notifications, out.Findings)
 	}
 }
 

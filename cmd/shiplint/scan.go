@@ -15,6 +15,7 @@ import (
 	"github.com/shiplint/shiplint/checks"
 	"github.com/shiplint/shiplint/internal/baseline"
 	"github.com/shiplint/shiplint/internal/config"
+	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/discover"
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
@@ -40,7 +41,7 @@ func scanCommand() *cli.Command {
 			&cli.BoolFlag{Name: "show-suppressed", Usage: "list suppressed findings in text output"},
 			&cli.StringFlag{Name: "sarif-category", Value: "shiplint", Usage: "SARIF runAutomationDetails id, so code scanning keeps repeated uploads apart"},
 			&cli.DurationFlag{Name: "eval-timeout", Value: checks.DefaultEvalTimeout, Usage: "give up on one document's evaluation after `DURATION` (a rule that loops is named in an error)"},
-			&cli.Int64Flag{Name: "max-file-size", Usage: fmt.Sprintf("skip files larger than `BYTES` (default %d)", discover.DefaultMaxFileSize)},
+			&cli.Int64Flag{Name: "max-file-size", Usage: fmt.Sprintf("do not read files larger than `BYTES`; each is a file-not-scanned finding (default %d; a .shiplint.yaml found in the tree can lower it, not raise it)", discover.DefaultMaxFileSize)},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary"},
 		},
 		Action: scanAction,
@@ -151,20 +152,22 @@ func readStdinFlags(c *cli.Context, f *scanFlags) error {
 
 func pathBase(p string) string { return p[strings.LastIndex(p, "/")+1:] }
 
+// loadConfig reads --config, trusted as given, or else the .shiplint.yaml
+// found from the first path up to its repository root (or the path itself
+// without one), which is part of the untrusted tree and read confined.
 func loadConfig(explicit string, paths []string) (*config.Config, error) {
-	path := explicit
-	if path == "" {
-		start := "."
-		if paths[0] != "-" {
-			start = paths[0]
-		}
-		found, err := config.Find(start)
-		if err != nil || found == "" {
-			return &config.Config{}, err
-		}
-		path = found
+	if explicit != "" {
+		return config.Load(explicit)
 	}
-	return config.Load(path)
+	start := "."
+	if paths[0] != "-" {
+		start = paths[0]
+	}
+	found, boundary, err := config.Find(start)
+	if err != nil || found == "" {
+		return &config.Config{}, err
+	}
+	return config.LoadFound(found, boundary)
 }
 
 // mergeConfig lets flags win over the config file.
@@ -216,7 +219,6 @@ func scanAction(c *cli.Context) error {
 	files := collect(f, stdin, func(k document.Kind) { pack.Prepare(c.Context, k) })
 	res := pack.Scan(c.Context, files.source, checks.ScanOptions{EvalTimeout: c.Duration("eval-timeout")})
 	res.Summary.FilesSkipped = files.skipped
-	res.Notifications = append(res.Notifications, files.warnings...)
 	if err := applyBaseline(f, &res); err != nil {
 		return err
 	}
@@ -274,10 +276,9 @@ func readStdin(r io.Reader, f scanFlags) (*checks.File, error) {
 // inputs are the files a scan will read, found before the rule pack is
 // compiled so only the kinds present are compiled.
 type inputs struct {
-	files    []checks.File
-	errs     []error
-	warnings []finding.Notification
-	skipped  int
+	files   []checks.File
+	errs    []error
+	skipped int
 }
 
 // source yields the collected files and read errors to the engine.
@@ -298,7 +299,9 @@ func (in *inputs) source(yield func(checks.File, error) bool) {
 	}
 }
 
-// collect walks the paths, leaving out excluded ones.
+// collect walks the paths, leaving out excluded ones. A file that was not
+// read (refused, too large, over the byte budget) is handed on too: the
+// engine reports it as a file-not-scanned finding.
 func collect(f scanFlags, stdin *checks.File, found func(document.Kind)) *inputs {
 	in := &inputs{}
 	if stdin != nil {
@@ -310,15 +313,18 @@ func collect(f scanFlags, stdin *checks.File, found func(document.Kind)) *inputs
 			paths = append(paths, p)
 		}
 	}
-	discover.Walk(paths, discover.Options{MaxFileSize: f.maxFileSize, Found: found}, func(e discover.Event) bool {
+	reader := confine.NewReader(confine.Limits{MaxFileSize: f.maxFileSize})
+	discover.Walk(paths, discover.Options{Reader: reader, Found: found}, func(e discover.Event) bool {
 		switch {
 		case e.Err != nil:
 			in.errs = append(in.errs, e.Err)
-		case e.Warning != "":
-			in.warnings = append(in.warnings, finding.Notification{Level: "warning", Message: e.Warning})
+		case e.NotScanned != nil:
+			if n := e.NotScanned; !f.cfg.Excluded(n.Path) {
+				in.files = append(in.files, checks.File{Path: n.Path, Kind: n.Kind, NotScanned: n.Why})
+			}
 		case e.File != nil:
 			if !f.cfg.Excluded(e.File.Path) {
-				in.files = append(in.files, checks.File{Path: e.File.Path, Kind: e.File.Kind, Source: e.File.Source, ReadFile: e.File.ReadFile})
+				in.files = append(in.files, checks.File{Path: e.File.Path, Kind: e.File.Kind, Source: e.File.Source, ReadFile: e.File.ReadFile, Identify: e.File.Identify})
 			}
 		case !f.cfg.Excluded(e.Skipped):
 			in.skipped++

@@ -16,6 +16,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
 	"github.com/shiplint/shiplint/internal/yamldoc"
@@ -41,6 +42,11 @@ type Config struct {
 	MaxFileSize int64
 
 	lines map[string]int // "disable/DF001" -> line, for errors about IDs
+	// policyLines and maxFileSizeLine locate those keys for LoadFound;
+	// policySpelled are the policies as written.
+	policyLines     []int
+	policySpelled   []string
+	maxFileSizeLine int
 }
 
 // Error is a problem in the config file at a line.
@@ -55,33 +61,53 @@ func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line,
 // keys are the top-level keys, each documented in docs/configuration.md.
 var keys = []string{"fail-on", "policies", "frameworks", "exclude", "disable", "only", "severity", "params", "max-file-size"}
 
-// Find looks for .shiplint.yaml in start and its parents, stopping at the
-// repository root (the directory holding .git) or the filesystem root.
-func Find(start string) (string, error) {
+// Find looks for .shiplint.yaml in start and its parents up to the
+// boundary: the repository root (the nearest directory at or above start
+// holding .git), or start itself when there is none. Config lookup never
+// climbs further: a world-writable /tmp/.shiplint.yaml must not configure a
+// scan of /tmp/checkout. It returns the file found ("" when none) and the
+// boundary, which whatever the config names must stay inside (LoadFound).
+func Find(start string) (found, boundary string, err error) {
 	dir, err := filepath.Abs(start)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		dir = filepath.Dir(dir)
 	}
+	boundary = repoRoot(dir)
 	for {
 		p := filepath.Join(dir, FileName)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return "", nil
+		// Lstat: a symlinked config is found whatever it points at (and
+		// refused by LoadFound if that is outside), so whether its target
+		// exists changes nothing.
+		if _, err := os.Lstat(p); err == nil {
+			return p, boundary, nil
 		}
 		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
+		if dir == boundary || parent == dir {
+			return "", boundary, nil
 		}
 		dir = parent
 	}
 }
 
-// Load reads and checks a config file.
+// repoRoot is the nearest directory at or above dir holding .git, or dir.
+func repoRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// Load reads and checks a config file the user named (--config): trusted
+// as given.
 func Load(path string) (*Config, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -91,13 +117,80 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir := filepath.Dir(path)
+	c.absPolicies()
+	return c, nil
+}
+
+// LoadFound reads a config that Find found in the scanned tree, which is
+// untrusted: it is read only as a regular file inside boundary (a symlink
+// out of it, a FIFO, /dev/zero are refused, without blocking), it cannot
+// raise max-file-size above the default (only the command line can), and
+// every policies entry must resolve inside boundary.
+func LoadFound(path, boundary string) (*Config, error) {
+	rt, err := confine.NewReader(confine.Limits{}).OpenRoot(boundary)
+	if err != nil {
+		return nil, err
+	}
+	defer rt.Close()
+	rel, err := filepath.Rel(boundary, path)
+	if err != nil {
+		return nil, err
+	}
+	src, _, err := rt.ReadFile(rel)
+	if err != nil {
+		return nil, fmt.Errorf("config %s was not read: %s; a config found in the scanned tree must be a regular file inside %s (or pass --config)", path, why(err), boundary)
+	}
+	c, err := Parse(path, src)
+	if err != nil {
+		return nil, err
+	}
+	if c.MaxFileSize > confine.DefaultMaxFileSize {
+		return nil, &Error{Path: path, Line: c.maxFileSizeLine, Msg: fmt.Sprintf("max-file-size %d is over the default of %d bytes: a config found in the scanned tree can lower the limit, not raise it (pass --max-file-size, or this file with --config, to raise it)", c.MaxFileSize, confine.DefaultMaxFileSize)}
+	}
+	c.absPolicies()
+	for i, p := range c.Policies {
+		if err := policyInside(rt, boundary, p); err != "" {
+			return nil, &Error{Path: path, Line: c.policyLines[i], Msg: fmt.Sprintf("policies: %s %s; a config found in the scanned tree can only name policies inside %s (pass --policy, or this file with --config, for others)", c.policySpelled[i], err, boundary)}
+		}
+	}
+	return c, nil
+}
+
+// policyInside says why a policy path does not resolve inside the root
+// ("" when it does, or when it does not exist: loading it reports that).
+func policyInside(rt *confine.Root, boundary, p string) string {
+	rel, err := filepath.Rel(boundary, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "is outside"
+	}
+	if _, err := rt.Check(rel); err != nil && !confine.IsDir(err) && !confine.IsMissing(err) {
+		var ce *confine.Error
+		if errors.As(err, &ce) && ce.Reason == confine.Outside {
+			return "resolves outside it through a symlink"
+		}
+	}
+	return ""
+}
+
+// why is the reason a confined read gave, without the name.
+func why(err error) string {
+	var ce *confine.Error
+	if errors.As(err, &ce) {
+		return ce.Why()
+	}
+	return err.Error()
+}
+
+// absPolicies makes policy paths absolute, relative to the config's
+// directory.
+func (c *Config) absPolicies() {
+	dir := filepath.Dir(c.Path)
+	c.policySpelled = slices.Clone(c.Policies)
 	for i, p := range c.Policies {
 		if !filepath.IsAbs(p) {
 			c.Policies[i] = filepath.Join(dir, p)
 		}
 	}
-	return c, nil
 }
 
 func unwrap(err error) error {
@@ -158,6 +251,9 @@ func (p *parser) key(k string, v any) error {
 		p.c.FailOn = &s
 	case "policies":
 		p.c.Policies, err = p.strings(k, v)
+		for i := range p.c.Policies {
+			p.c.policyLines = append(p.c.policyLines, p.line([]any{k, i}))
+		}
 	case "frameworks":
 		p.c.Frameworks, err = p.strings(k, v)
 	case "exclude":
@@ -181,6 +277,7 @@ func (p *parser) key(k string, v any) error {
 			return p.errorf([]any{k}, "max-file-size must be a positive number of bytes")
 		}
 		p.c.MaxFileSize = n
+		p.c.maxFileSizeLine = p.line([]any{k})
 	}
 	return err
 }

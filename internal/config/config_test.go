@@ -79,11 +79,11 @@ func TestFindStopsAtRepoRoot(t *testing.T) {
 	os.MkdirAll(deep, 0o755)
 	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
 	os.WriteFile(filepath.Join(root, FileName), []byte("fail-on: high\n"), 0o644) // outside the repo
-	if p, _ := Find(deep); p != "" {
+	if p, _, _ := Find(deep); p != "" {
 		t.Errorf("found %s outside the repository", p)
 	}
 	os.WriteFile(filepath.Join(repo, "a", FileName), []byte("fail-on: high\n"), 0o644)
-	if p, _ := Find(deep); p != filepath.Join(repo, "a", FileName) {
-		t.Errorf("Find = %q", p)
+	if p, b, _ := Find(deep); p != filepath.Join(repo, "a", FileName) || b != repo {
+		t.Errorf("Find = %q, %q", p, b)
 	}
 }

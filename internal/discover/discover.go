@@ -1,5 +1,8 @@
 // Package discover finds the files to scan under the paths a user gives and
 // decides what kind each one is, by name first and by content for YAML.
+// Every file is read through package confine: a scan reads only regular
+// files inside the roots it was given, within the size and byte budgets,
+// and a candidate it does not read is reported, never silently passed.
 package discover
 
 import (
@@ -11,18 +14,23 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/parallel"
 )
 
-// DefaultMaxFileSize is the size above which a file is not read: no real
-// Dockerfile, Compose file or manifest comes near it, and it bounds memory.
-const DefaultMaxFileSize = 8 << 20
+// DefaultMaxFileSize is the size above which a file is not read.
+const DefaultMaxFileSize = confine.DefaultMaxFileSize
 
 // Options tune discovery.
 type Options struct {
-	// MaxFileSize in bytes; 0 means DefaultMaxFileSize.
+	// MaxFileSize in bytes; 0 means DefaultMaxFileSize. Ignored when
+	// Reader is set.
 	MaxFileSize int64
+	// Reader reads every file, and the neighbours (.env, extends) the
+	// files' parsers ask for; nil means one with MaxFileSize and the
+	// default byte budget.
+	Reader *confine.Reader
 	// Root is the directory paths are shown relative to; "" means the
 	// current directory.
 	Root string
@@ -40,35 +48,97 @@ type File struct {
 	Source []byte
 	// Dir is the directory the file is in, on disk.
 	Dir string
+	// near says where the files beside this one are read from.
+	near neighbours
 }
 
-// ReadFile reads a file relative to f's directory, refusing paths that are
-// absolute (a rule input must not depend on files outside the project by
-// accident) and files over the size limit.
+// neighbours is where a file's .env and extends files are confined to:
+// the scan root it was found under (dir is its directory inside it), or,
+// for a file named on the command line, its own directory.
+type neighbours struct {
+	reader *confine.Reader
+	root   *confine.Root // nil: open dir
+	rel    string        // slash directory of the file inside root
+}
+
+// ReadFile reads a file relative to f's directory, confined to the scan
+// root f was found under (or f's directory, for a file named on the
+// command line). A file that must not be read is a *document.Refused; one
+// that is not there wraps fs.ErrNotExist.
 func (f *File) ReadFile(rel string) ([]byte, error) {
-	if filepath.IsAbs(rel) {
-		return nil, fmt.Errorf("%s: absolute path not followed", rel)
+	var b []byte
+	err := f.near.with(f.Dir, rel, func(rt *confine.Root, name string) error {
+		var err error
+		b, _, err = rt.ReadFile(name)
+		return err
+	})
+	return b, err
+}
+
+// Identify names the file rel (relative to f's directory) resolves to,
+// without reading it; its errors are ReadFile's.
+func (f *File) Identify(rel string) (document.FileID, error) {
+	var id document.FileID
+	err := f.near.with(f.Dir, rel, func(rt *confine.Root, name string) error {
+		e, err := rt.Check(name)
+		if err == nil {
+			id = document.FileID(e.ID())
+		}
+		return err
+	})
+	return id, err
+}
+
+func (n neighbours) with(dir, rel string, do func(*confine.Root, string) error) error {
+	if n.reader == nil {
+		return fmt.Errorf("%s: %w", rel, fs.ErrNotExist) // stdin: nothing beside it
 	}
-	p := filepath.Join(f.Dir, filepath.FromSlash(rel))
-	info, err := os.Stat(p)
-	if err != nil {
-		return nil, err
+	if path.IsAbs(rel) || filepath.IsAbs(rel) {
+		return &document.Refused{Msg: (&confine.Error{Name: rel, Reason: confine.Outside}).Why()}
 	}
-	if info.Size() > DefaultMaxFileSize {
-		return nil, fmt.Errorf("%s: over the %d-byte limit", rel, DefaultMaxFileSize)
+	rt := n.root
+	if rt == nil {
+		var err error
+		if rt, err = n.reader.OpenRoot(dir); err != nil {
+			return err
+		}
+		defer rt.Close()
 	}
-	return os.ReadFile(p)
+	return neighbourError(do(rt, path.Join(n.rel, filepath.ToSlash(rel))))
+}
+
+// neighbourError is what a parser is told: refused, or not there.
+func neighbourError(err error) error {
+	var ce *confine.Error
+	switch {
+	case err == nil:
+		return nil
+	case confine.IsMissing(err):
+		return fmt.Errorf("%w", fs.ErrNotExist)
+	case errors.As(err, &ce):
+		return &document.Refused{Msg: ce.Why()}
+	}
+	return err
 }
 
 // Event is what the walk reports for each file it meets: a File to scan,
-// a skipped file, a warning, or an error reading one.
+// a skipped file, a file not scanned, or an error reading a directory.
 type Event struct {
 	File    *File
 	Skipped string // path of a YAML file that is neither Compose nor Kubernetes
-	// Warning is a file left out for a reason that should not fail the
-	// run: over the size limit, a broken symlink.
-	Warning string
-	Err     error
+	// NotScanned is a file named like one shiplint scans that it did not
+	// read: outside the root through a symlink, not a regular file, over
+	// the size limit or the byte budget, unreadable, a broken symlink.
+	NotScanned *NotScanned
+	Err        error
+}
+
+// NotScanned is a candidate file that was not read, and why.
+type NotScanned struct {
+	Path string
+	// Kind by the file's name; "" for YAML that would have been sniffed.
+	Kind document.Kind
+	Why  string
 }
 
 // skipDirs are folders that hold other people's code or tool state.
@@ -101,33 +171,39 @@ func reason(err error) error {
 }
 
 // Walk visits every path (file or directory, recursively) and calls yield
-// for each file worth reporting, in lexical order. Directory symlinks are
-// not followed, so a symlink loop cannot trap the walk. Files are read and
-// classified on every core (reading is most of discovery's time), and
+// for each file worth reporting, in lexical order. A root that is a
+// symlink to a directory is walked (the user named it); directory symlinks
+// met inside are not followed, so a symlink loop cannot trap the walk.
+// Files are checked and charged to the byte budget in walk order (so which
+// files a spent budget leaves out does not depend on timing), then read
+// and classified on every core (reading is most of discovery's time), and
 // reported in the order of the walk.
 func Walk(paths []string, opt Options, yield func(Event) bool) {
 	w := walker{opt: opt}
 	w.cwd, _ = os.Getwd()
-	if w.opt.MaxFileSize <= 0 {
-		w.opt.MaxFileSize = DefaultMaxFileSize
+	if w.opt.Reader == nil {
+		w.opt.Reader = confine.NewReader(confine.Limits{MaxFileSize: opt.MaxFileSize})
 	}
 	if w.opt.Root == "" {
-		w.opt.Root, _ = os.Getwd()
+		w.opt.Root = w.cwd
 	}
 	for _, p := range paths {
 		w.walk(p)
+	}
+	for i := range w.items {
+		w.check(&w.items[i])
 	}
 	events := make([]Event, len(w.items))
 	parallel.Each(len(w.items), func(i int) {
 		if it := w.items[i]; it.event != nil {
 			events[i] = *it.event
 		} else {
-			events[i] = w.file(it.path, it.explicit)
+			events[i] = w.file(it)
 		}
 	})
 	for _, e := range events {
-		if e.File == nil && e.Skipped == "" && e.Warning == "" && e.Err == nil {
-			continue // nothing to report: not a regular file
+		if e.File == nil && e.Skipped == "" && e.NotScanned == nil && e.Err == nil {
+			continue // nothing to report: a symlink to a directory
 		}
 		if !yield(e) {
 			return
@@ -144,69 +220,111 @@ type walker struct {
 }
 
 type item struct {
-	path     string
-	explicit bool
-	event    *Event
+	path  string // as shown to the user before display (joined to the root as given)
+	root  *confine.Root
+	name  string // inside root (nil root: the user's path, trusted)
+	entry *confine.Entry
+	event *Event
 }
 
 func (w *walker) walk(root string) {
-	info, err := os.Stat(root)
+	info, err := os.Stat(root) // follows a symlinked root: the user named it
 	if err != nil {
-		w.items = append(w.items, item{event: &Event{Err: fmt.Errorf("cannot read %s: %v", root, reason(err))}})
+		w.fail(fmt.Errorf("cannot read %s: %v", root, reason(err)))
 		return
 	}
 	if !info.IsDir() {
-		w.items = append(w.items, item{path: root, explicit: true})
+		if candidate(filepath.Base(root)) {
+			w.items = append(w.items, item{path: root, name: root})
+		}
 		return
 	}
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	rt, err := w.opt.Reader.OpenRoot(root)
+	if err != nil {
+		w.fail(err)
+		return
+	}
+	// rt stays open while files found under it are scanned: their
+	// parsers read .env and extends files through it. It closes itself
+	// once nothing refers to it.
+	err = filepath.WalkDir(rt.Dir(), func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(rt.Dir(), p)
+		shown := filepath.Join(root, rel)
 		switch {
 		case err != nil:
-			w.items = append(w.items, item{event: &Event{Err: fmt.Errorf("cannot read %s: %v", w.display(p), reason(err))}})
+			w.fail(fmt.Errorf("cannot read %s: %v", w.display(shown), reason(err)))
 		case d.IsDir():
-			if p != root && skipDirs[d.Name()] {
+			if p != rt.Dir() && skipDirs[d.Name()] {
 				return filepath.SkipDir
 			}
-		default:
-			if _, byName := KindOfName(d.Name()); byName || isYAML(d.Name()) {
-				w.items = append(w.items, item{path: p})
-			}
+		case candidate(d.Name()):
+			w.items = append(w.items, item{path: shown, root: rt, name: rel})
 		}
 		return nil
 	})
 	if err != nil {
-		w.items = append(w.items, item{event: &Event{Err: err}})
+		w.fail(err)
 	}
 }
 
-// file classifies and reads one file. Files named explicitly are scanned
-// like files found in a directory; only their YAML content is sniffed. The
-// zero Event means there is nothing to report.
-func (w *walker) file(p string, explicit bool) Event {
-	name := filepath.Base(p)
-	kind, byName := KindOfName(name)
-	yaml := isYAML(name)
-	if !byName && !yaml {
-		return Event{}
+func (w *walker) fail(err error) {
+	w.items = append(w.items, item{event: &Event{Err: err}})
+}
+
+// candidate reports whether a file is worth opening: only names shiplint
+// scans are opened at all.
+func candidate(name string) bool {
+	_, byName := KindOfName(name)
+	return byName || isYAML(name)
+}
+
+// check looks at an item without opening it and charges it to the byte
+// budget; in walk order, so the budget is spent the same way every run.
+func (w *walker) check(it *item) {
+	if it.event != nil {
+		return
 	}
-	shown := w.display(p)
-	info, err := os.Stat(p) // follows file symlinks; reports broken ones
-	if err != nil {
-		if l, lerr := os.Lstat(p); lerr == nil && l.Mode()&os.ModeSymlink != 0 {
-			return Event{Warning: fmt.Sprintf("%s: skipped, a symlink to a missing file", shown)}
+	var err error
+	if it.root != nil {
+		it.entry, err = it.root.Check(it.name)
+	} else {
+		it.entry, err = w.opt.Reader.CheckPath(it.name)
+	}
+	if err == nil {
+		err = it.entry.Reserve()
+	}
+	switch {
+	case err == nil:
+	case confine.IsDir(err):
+		it.event = &Event{} // a directory symlink: not followed, not a finding
+	default:
+		it.event = w.notScanned(it.path, err)
+	}
+}
+
+func (w *walker) notScanned(p string, err error) *Event {
+	why := err.Error()
+	var ce *confine.Error
+	if errors.As(err, &ce) {
+		why = ce.Why()
+		if ce.Reason == confine.Missing {
+			why = "it is a symlink to a missing file"
 		}
-		return Event{Err: fmt.Errorf("cannot read %s: %v", shown, reason(err))}
 	}
-	if !info.Mode().IsRegular() {
-		return Event{}
-	}
-	if info.Size() > w.opt.MaxFileSize {
-		return Event{Warning: fmt.Sprintf("%s: skipped, %d bytes is over the %d-byte limit (--max-file-size)", shown, info.Size(), w.opt.MaxFileSize)}
-	}
-	src, err := os.ReadFile(p)
+	kind, _ := KindOfName(filepath.Base(p))
+	return &Event{NotScanned: &NotScanned{Path: w.display(p), Kind: kind, Why: why}}
+}
+
+// file reads and classifies one checked file. Files named explicitly are
+// scanned like files found in a directory; only their YAML content is
+// sniffed.
+func (w *walker) file(it item) Event {
+	src, err := it.entry.Read()
 	if err != nil {
-		return Event{Err: fmt.Errorf("cannot read %s: %v", shown, reason(err))}
+		return *w.notScanned(it.path, err)
 	}
+	shown := w.display(it.path)
+	kind, byName := KindOfName(filepath.Base(it.path))
 	if !byName {
 		k, ok := KindOfContent(src)
 		if !ok {
@@ -217,7 +335,11 @@ func (w *walker) file(p string, explicit bool) Event {
 	if w.opt.Found != nil {
 		w.opt.Found(kind)
 	}
-	return Event{File: &File{Path: shown, Kind: kind, Source: src, Dir: filepath.Dir(p)}}
+	near := neighbours{reader: w.opt.Reader, root: it.root}
+	if it.root != nil {
+		near.rel = path.Dir(filepath.ToSlash(it.name))
+	}
+	return Event{File: &File{Path: shown, Kind: kind, Source: src, Dir: filepath.Dir(it.path), near: near}}
 }
 
 // display is the path shown to the user: relative to the root when under

@@ -59,13 +59,13 @@ func TestWalk(t *testing.T) {
 	write(".git/Dockerfile", "FROM x\n")
 	write("notes.txt", "hello\n")
 	os.Symlink(root, filepath.Join(root, "k8s", "loop")) // a directory symlink loop
-	os.Symlink(filepath.Join(root, "missing"), filepath.Join(root, "Dockerfile.broken"))
+	os.Symlink("missing", filepath.Join(root, "Dockerfile.broken"))
 
 	var files, skipped, errs []string
 	Walk([]string{root}, Options{Root: root}, func(e Event) bool {
 		switch {
-		case e.Warning != "":
-			errs = append(errs, e.Warning)
+		case e.NotScanned != nil:
+			errs = append(errs, e.NotScanned.Path+": "+e.NotScanned.Why)
 		case e.Err != nil:
 			errs = append(errs, e.Err.Error())
 		case e.File != nil:
@@ -82,7 +82,7 @@ func TestWalk(t *testing.T) {
 	if !reflect.DeepEqual(skipped, []string{"ci/workflow.yaml"}) {
 		t.Errorf("skipped %q", skipped)
 	}
-	if len(errs) != 1 || errs[0] != "Dockerfile.broken: skipped, a symlink to a missing file" {
+	if len(errs) != 1 || errs[0] != "Dockerfile.broken: it is a symlink to a missing file" {
 		t.Errorf("errors %q", errs)
 	}
 }
@@ -90,14 +90,8 @@ func TestWalk(t *testing.T) {
 func TestMaxFileSize(t *testing.T) {
 	root := t.TempDir()
 	os.WriteFile(filepath.Join(root, "Dockerfile"), make([]byte, 100), 0o644)
-	var errs []string
-	Walk([]string{root}, Options{Root: root, MaxFileSize: 10}, func(e Event) bool {
-		if e.Warning != "" {
-			errs = append(errs, e.Warning)
-		}
-		return true
-	})
-	if len(errs) != 1 || errs[0] != "Dockerfile: skipped, 100 bytes is over the 10-byte limit (--max-file-size)" {
-		t.Errorf("errors %q", errs)
+	got := notScanned(t, []string{root}, Options{Root: root, MaxFileSize: 10})
+	if want := []string{"dockerfile Dockerfile: its 100 bytes are over the 10-byte limit (--max-file-size)"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("not scanned %q, want %q", got, want)
 	}
 }

@@ -153,13 +153,16 @@ type Result struct {
 type Summary struct {
 	// Findings counts the reported findings: not suppressed, not in the
 	// baseline (what decides the exit status, at any severity).
-	Findings     int            `json:"findings"`
-	FilesScanned int            `json:"filesScanned"`
-	FilesSkipped int            `json:"filesSkipped"`
-	Documents    int            `json:"documents"`
-	ByKind       map[string]int `json:"byKind"`
-	BySeverity   map[string]int `json:"bySeverity"`
-	Suppressed   int            `json:"suppressed"`
+	Findings     int `json:"findings"`
+	FilesScanned int `json:"filesScanned"`
+	FilesSkipped int `json:"filesSkipped"`
+	// FilesNotScanned counts files not read (each a file-not-scanned
+	// finding): outside the scan root, not regular, over a limit.
+	FilesNotScanned int            `json:"filesNotScanned,omitempty"`
+	Documents       int            `json:"documents"`
+	ByKind          map[string]int `json:"byKind"`
+	BySeverity      map[string]int `json:"bySeverity"`
+	Suppressed      int            `json:"suppressed"`
 	// Baselined counts findings left out because the baseline holds them.
 	Baselined int `json:"baselined,omitempty"`
 }

@@ -101,6 +101,9 @@ func summary(res finding.Result) string {
 	if res.Summary.FilesSkipped > 0 {
 		out += fmt.Sprintf("; %d %s skipped (not a Dockerfile, Compose or Kubernetes file)", res.Summary.FilesSkipped, plural(res.Summary.FilesSkipped, "file"))
 	}
+	if n := res.Summary.FilesNotScanned; n > 0 {
+		out += fmt.Sprintf("; %d %s not scanned (see file-not-scanned)", n, plural(n, "file"))
+	}
 	return out
 }
 

@@ -60,6 +60,8 @@ func checkRuleDir(ctx context.Context, pack *checks.Pack, dir, id string, load L
 		case e.Skipped != "" && filepath.Base(e.Skipped) == config.FileName:
 		case e.Skipped != "":
 			res.Problems = append(res.Problems, fmt.Sprintf("%s: not recognised as a Dockerfile, Compose or Kubernetes file (name it like one)", e.Skipped))
+		case e.NotScanned != nil:
+			res.Problems = append(res.Problems, fmt.Sprintf("%s: fixture not scanned: %s", e.NotScanned.Path, e.NotScanned.Why))
 		default:
 			f := e.File
 			wants := Expectations(f.Source)

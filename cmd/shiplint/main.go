@@ -15,6 +15,8 @@ import (
 	"runtime/pprof"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/shiplint/shiplint/internal/safetext"
 )
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3";
@@ -123,8 +125,14 @@ type exitCode int
 func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 
 // run is the whole program, callable from tests: it never calls os.Exit.
+//
+// Everything written to stderr passes through safetext: errors echo file
+// names, config keys and policy source lines from the scanned tree, and on
+// a CI runner a line of them could otherwise be a workflow command.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	app := newApp(stdin, stdout, stderr)
+	errOut := safetext.NewWriter(stderr)
+	defer errOut.Flush()
+	app := newApp(stdin, stdout, errOut)
 	err := app.RunContext(ctx, args)
 	var code exitCode
 	switch {
@@ -133,7 +141,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.As(err, &code):
 		return int(code)
 	}
-	fmt.Fprintf(stderr, "shiplint: %v\n", err)
+	fmt.Fprintf(errOut, "shiplint: %v\n", err)
 	return exitError
 }
 
@@ -153,6 +161,10 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	}
 	for _, c := range app.Commands {
 		name := c.Name
+		// No "help" subcommand under a command: urfave/cli would take
+		// `shiplint scan h` (a directory named h) for `scan help`, print
+		// the help and exit 0 without scanning. --help and -h still work.
+		c.HideHelpCommand = true
 		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
 			return fmt.Errorf("%v (see shiplint %s --help)", err, name)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/shiplint/shiplint/checks"
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/safetext"
 )
 
 func rulesCommand() *cli.Command {
@@ -42,20 +44,30 @@ func rulesCommand() *cli.Command {
 				_, err := io.WriteString(c.App.Writer, catalogMarkdown(rules))
 				return err
 			case "json":
-				enc := json.NewEncoder(c.App.Writer)
+				var buf bytes.Buffer
+				enc := json.NewEncoder(&buf)
 				enc.SetIndent("", "  ")
-				return enc.Encode(rules)
+				if err := enc.Encode(rules); err != nil {
+					return err
+				}
+				_, err := c.App.Writer.Write(safetext.JSON(buf.Bytes()))
+				return err
 			}
 			return fmt.Errorf("--format %q: want table, markdown or json", c.String("format"))
 		},
 	}
 }
 
+// rulesTable lists the rules, one a line. A user policy's metadata comes
+// from a policy directory that may be in the scanned repository, so every
+// value is escaped (safetext) and the ID, which starts the line, cannot
+// start a CI runner's command.
 func rulesTable(w io.Writer, rules []finding.Rule) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSEVERITY\tKIND\tFRAMEWORKS\tTITLE\tALIASES")
 	for _, r := range rules {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, kindName(r), frameworkList(r, " "), r.Title, strings.Join(r.Aliases, ","))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", safetext.Line(r.ID), r.Severity, kindName(r),
+			safetext.Escape(frameworkList(r, " ")), safetext.Escape(r.Title), safetext.Escape(strings.Join(r.Aliases, ",")))
 	}
 	return tw.Flush()
 }
@@ -88,19 +100,20 @@ func catalogMarkdown(rules []finding.Rule) string {
 		}
 		fmt.Fprintf(&b, "## %s\n\n| ID | Severity | Title | Frameworks | Same as |\n| --- | --- | --- | --- | --- |\n", kindTitle(kind))
 		for _, r := range rows {
-			fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), r.Severity, cell(r.Title), cell(frameworkList(r, ", ")), cell(strings.Join(r.Aliases, ", ")))
+			id := safetext.Escape(r.ID)
+			fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s |\n", id, strings.ToLower(id), r.Severity, cell(r.Title), cell(frameworkList(r, ", ")), cell(strings.Join(r.Aliases, ", ")))
 		}
 		b.WriteString("\n")
 		for _, r := range rows {
-			fmt.Fprintf(&b, "### %s\n\n**%s** · severity %s\n\n%s\n\n", r.ID, r.Title, r.Severity, r.Description)
+			fmt.Fprintf(&b, "### %s\n\n**%s** · severity %s\n\n%s\n\n", safetext.Escape(r.ID), safetext.Escape(r.Title), r.Severity, safetext.Lines(r.Description))
 			if len(r.AppliesTo) > 0 {
-				fmt.Fprintf(&b, "**Applies to:** %s\n\n", strings.Join(r.AppliesTo, ", "))
+				fmt.Fprintf(&b, "**Applies to:** %s\n\n", safetext.Escape(strings.Join(r.AppliesTo, ", ")))
 			}
 			if r.Remediation != "" {
-				fmt.Fprintf(&b, "**Fix:** %s\n\n", r.Remediation)
+				fmt.Fprintf(&b, "**Fix:** %s\n\n", safetext.Lines(r.Remediation))
 			}
 			for _, u := range r.References {
-				fmt.Fprintf(&b, "- <%s>\n", u)
+				fmt.Fprintf(&b, "- <%s>\n", safetext.Escape(u))
 			}
 			if len(r.References) > 0 {
 				b.WriteString("\n")
@@ -114,7 +127,8 @@ func kindTitle(kind string) string {
 	return map[string]string{"dockerfile": "Dockerfile", "compose": "Docker Compose", "kubernetes": "Kubernetes", "all": "Built-in (every kind)"}[kind]
 }
 
-func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+// cell keeps a value inside its table cell: one line, no '|'.
+func cell(s string) string { return strings.ReplaceAll(safetext.Escape(s), "|", "\\|") }
 
 func kindName(r finding.Rule) string {
 	if r.Kind == "" {
@@ -153,30 +167,33 @@ func explainCommand() *cli.Command {
 	}
 }
 
+// explain is a rule's metadata for people. A user policy's metadata may
+// come from the scanned repository: one-line values are escaped, and the
+// description and fix keep their lines but each is made safe (safetext).
 func explain(r finding.Rule) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\n\nSeverity: %s\nKind: %s\n", r.ID, r.Title, r.Severity, kindName(r))
+	fmt.Fprintf(&b, "%s: %s\n\nSeverity: %s\nKind: %s\n", safetext.Line(r.ID), safetext.Escape(r.Title), r.Severity, kindName(r))
 	if len(r.Frameworks) > 0 {
 		var fw []string
 		for _, k := range slices.Sorted(maps.Keys(r.Frameworks)) {
 			fw = append(fw, k+" "+r.Frameworks[k])
 		}
-		fmt.Fprintf(&b, "Frameworks: %s\n", strings.Join(fw, ", "))
+		fmt.Fprintf(&b, "Frameworks: %s\n", safetext.Escape(strings.Join(fw, ", ")))
 	}
 	if len(r.AppliesTo) > 0 {
-		fmt.Fprintf(&b, "Applies to: %s\n", strings.Join(r.AppliesTo, ", "))
+		fmt.Fprintf(&b, "Applies to: %s\n", safetext.Escape(strings.Join(r.AppliesTo, ", ")))
 	}
 	if len(r.Aliases) > 0 {
-		fmt.Fprintf(&b, "Same as: %s\n", strings.Join(r.Aliases, ", "))
+		fmt.Fprintf(&b, "Same as: %s\n", safetext.Escape(strings.Join(r.Aliases, ", ")))
 	}
-	fmt.Fprintf(&b, "\n%s\n", r.Description)
+	fmt.Fprintf(&b, "\n%s\n", safetext.Lines(r.Description))
 	if r.Remediation != "" {
-		fmt.Fprintf(&b, "\nFix:\n%s\n", r.Remediation)
+		fmt.Fprintf(&b, "\nFix:\n%s\n", safetext.Lines(r.Remediation))
 	}
 	if len(r.References) > 0 {
 		b.WriteString("\nReferences:\n")
 		for _, u := range r.References {
-			fmt.Fprintf(&b, "  %s\n", u)
+			fmt.Fprintf(&b, "  %s\n", safetext.Escape(u))
 		}
 	}
 	return b.String()

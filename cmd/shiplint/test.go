@@ -9,6 +9,7 @@ import (
 
 	"github.com/shiplint/shiplint/checks"
 	"github.com/shiplint/shiplint/internal/ruletest"
+	"github.com/shiplint/shiplint/internal/safetext"
 )
 
 func testCommand() *cli.Command {
@@ -38,7 +39,10 @@ func testCommand() *cli.Command {
 }
 
 func testPolicyDir(c *cli.Context, dir string) (failed, passed int, err error) {
-	w := c.App.Writer
+	// Test names, messages and fixture paths come from the policy
+	// directory, which may be the scanned repository's own.
+	w := safetext.NewWriter(c.App.Writer)
+	defer w.Flush()
 	opt := checks.Options{Policies: []string{dir}}
 	results, err := checks.RunRegoTests(c.Context, opt)
 	if err != nil {

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -18,6 +19,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
+	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
 	"github.com/shiplint/shiplint/internal/parallel"
@@ -154,38 +156,81 @@ func embeddedSources(withTests bool) ([]source, error) {
 	return out, err
 }
 
-// dirSources reads the .rego files under a user's policy directory.
+// dirSources reads the .rego files under a user's policy directory (or one
+// .rego file). The path is trusted as given, but a policy directory may sit
+// in the scanned repository: every file under it is read through confine,
+// so it must be a regular file that resolves inside the directory (a
+// policy x.rego -> /dev/zero or -> ~/.aws/credentials is a run error).
 func dirSources(dir string, withTests bool) ([]source, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("policy directory %s: %w", dir, unwrapPathError(err))
 	}
+	reader := confine.NewReader(confine.Limits{})
 	if !info.IsDir() {
 		if isRegoFile(dir, withTests) || strings.HasSuffix(dir, ".rego") {
-			b, err := os.ReadFile(dir)
-			return []source{{name: filepath.ToSlash(dir), text: string(b)}}, err
+			b, err := reader.ReadPath(dir)
+			if err != nil {
+				return nil, policyNotRead(dir, filepath.Dir(dir), err)
+			}
+			return []source{{name: filepath.ToSlash(dir), text: string(b)}}, nil
 		}
 		return nil, fmt.Errorf("policy %s: not a directory or .rego file", dir)
 	}
+	rt, err := reader.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("policy directory %s: %w", dir, err)
+	}
+	defer rt.Close()
 	var out []source
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	// Walk the directory's real path (a symlinked --policy directory is
+	// followed), naming files as the user spelled the directory.
+	err = filepath.WalkDir(rt.Dir(), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() && p != rt.Dir() && strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir
 		}
 		if d.IsDir() || !isRegoFile(p, withTests) {
 			return nil
 		}
-		b, err := os.ReadFile(p)
-		out = append(out, source{name: filepath.ToSlash(p), text: string(b)})
-		return err
+		rel, _ := filepath.Rel(rt.Dir(), p)
+		name := filepath.Join(dir, rel)
+		b, _, err := rt.ReadFile(rel)
+		switch {
+		case confine.IsDir(err):
+			return nil // a directory symlink named .rego: not followed
+		case err != nil:
+			return policyNotRead(name, dir, err)
+		}
+		out = append(out, source{name: filepath.ToSlash(name), text: string(b)})
+		return nil
 	})
 	if err != nil {
+		var refused *unreadPolicy
+		if errors.As(err, &refused) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("policy directory %s: %w", dir, err)
 	}
 	return out, nil
+}
+
+// unreadPolicy is a policy file that was not read.
+type unreadPolicy struct{ msg string }
+
+func (e *unreadPolicy) Error() string { return e.msg }
+
+// policyNotRead says which policy file was not read, why (never what a
+// symlink points at) and what to do.
+func policyNotRead(name, dir string, err error) error {
+	why := err.Error()
+	var ce *confine.Error
+	if errors.As(err, &ce) {
+		why = ce.Why()
+	}
+	return &unreadPolicy{fmt.Sprintf("policy %s was not read: %s; a policy must be a regular .rego file inside %s, at most %d bytes (replace a symlink with the file it points at)", filepath.ToSlash(name), why, dir, confine.DefaultMaxFileSize)}
 }
 
 func unwrapPathError(err error) error {
@@ -413,25 +458,17 @@ func builtinNames(srcs []source) map[string]bool {
 }
 
 // capabilities are OPA's, less the built-ins that reach the network, the
-// environment or the runtime: rules loaded with --policy are untrusted.
+// environment or the runtime, or cannot be bounded (sandbox.go): rules
+// loaded with --policy are untrusted.
 func capabilities() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	caps.Builtins = slices.DeleteFunc(caps.Builtins, func(b *ast.Builtin) bool {
 		return unsafeBuiltin(b.Name)
 	})
+	// No host at all: a nil list would allow every one to anything that
+	// still fetches (OPA reads it for JSON Schema references).
+	caps.AllowNet = []string{}
 	return caps
-}
-
-func unsafeBuiltin(name string) bool {
-	switch name {
-	case "http.send", "opa.runtime":
-		return true
-	case "time.now_ns", "rand.intn", "uuid.rfc4122":
-		// Not dangerous, but a rule that uses them would make the same
-		// scan give different output on different days.
-		return true
-	}
-	return strings.HasPrefix(name, "net.")
 }
 
 // policyError turns OPA's errors into one message per problem, each with the

@@ -299,6 +299,10 @@ func (in *inputs) source(yield func(checks.File, error) bool) {
 	}
 }
 
+// onRead, when set (by tests), is told the identity of every file a scan
+// reads: proof that one extends file reached by several paths is read once.
+var onRead func(confine.ID)
+
 // collect walks the paths, leaving out excluded ones. A file that was not
 // read (refused, too large, over the byte budget) is handed on too: the
 // engine reports it as a file-not-scanned finding.
@@ -314,6 +318,7 @@ func collect(f scanFlags, stdin *checks.File, found func(document.Kind)) *inputs
 		}
 	}
 	reader := confine.NewReader(confine.Limits{MaxFileSize: f.maxFileSize})
+	reader.OnRead = onRead
 	discover.Walk(paths, discover.Options{Reader: reader, Found: found}, func(e discover.Event) bool {
 		switch {
 		case e.Err != nil:

@@ -118,7 +118,12 @@ func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[
 			continue
 		}
 		if r.refused != "" {
-			at, ok := f.pos[key+"/extends"]
+			// At the line naming the file that leads to the refusal
+			// (extends: {file: ...} may span lines), else the extends.
+			at, ok := f.pos[key+"/extends/file"]
+			if !ok {
+				at, ok = f.pos[key+"/extends"]
+			}
 			if !ok {
 				at = f.pos[key]
 			}

@@ -53,9 +53,9 @@ func TestFoundConfigIsConfined(t *testing.T) {
 	outside := filepath.Join(t.TempDir(), "cfg.yaml")
 	os.WriteFile(outside, []byte("disable: [DF001]\n"), 0o644)
 	cases := map[string]string{
-		"/dev/zero":             "it resolves outside the scanned directory (an absolute path, a path that climbs out with .., or a symlink leading out); only files inside it are read",
-		outside:                 "it resolves outside the scanned directory (an absolute path, a path that climbs out with .., or a symlink leading out); only files inside it are read",
-		"/nonexistent/cfg.yaml": "it resolves outside the scanned directory (an absolute path, a path that climbs out with .., or a symlink leading out); only files inside it are read",
+		"/dev/zero":             "it leads out of the scanned directory (an absolute path, a path that climbs out with .., or a symlink pointing out of it); only files inside it are read",
+		outside:                 "it leads out of the scanned directory (an absolute path, a path that climbs out with .., or a symlink pointing out of it); only files inside it are read",
+		"/nonexistent/cfg.yaml": "it leads out of the scanned directory (an absolute path, a path that climbs out with .., or a symlink pointing out of it); only files inside it are read",
 		"fifo":                  "it is a FIFO (named pipe), not a regular file; only regular files are read",
 	}
 	for target, why := range cases {

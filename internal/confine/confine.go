@@ -108,7 +108,7 @@ func (e *Error) Error() string { return e.Name + ": " + e.Why() }
 func (e *Error) Why() string {
 	switch e.Reason {
 	case Outside:
-		return "it resolves outside the scanned directory (an absolute path, a path that climbs out with .., or a symlink leading out); only files inside it are read"
+		return "it leads out of the scanned directory (an absolute path, a path that climbs out with .., or a symlink pointing out of it); only files inside it are read"
 	case NotRegular:
 		return fmt.Sprintf("it is %s, not a regular file; only regular files are read", e.detail)
 	case TooLarge:

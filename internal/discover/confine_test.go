@@ -75,7 +75,7 @@ func notScanned(t *testing.T, paths []string, opt Options) []string {
 	return out
 }
 
-const outsideWhy = "it resolves outside the scanned directory (an absolute path, a path that climbs out with .., or a symlink leading out); only files inside it are read"
+const outsideWhy = "it leads out of the scanned directory (an absolute path, a path that climbs out with .., or a symlink pointing out of it); only files inside it are read"
 
 // Symlinks out of the root are not read, whatever they point at, and say
 // so in the same words; no content of theirs reaches an event.

@@ -179,8 +179,11 @@ type Entry struct {
 	r    *Reader
 	root *Root  // nil for a path the user named
 	name string // relative to root, or the user's path
-	size int64
-	id   ID
+	// listed: a regular file a walk of the root met (CheckListed), opened
+	// by its real path with O_NOFOLLOW rather than through os.Root.
+	listed bool
+	size   int64
+	id     ID
 	// reserved is what Reserve charged to the budget.
 	reserved int64
 }
@@ -206,6 +209,23 @@ func (rt *Root) Check(name string) (*Entry, error) {
 		return nil, rt.r.openError(name, err)
 	}
 	return rt.r.entry(rt, clean, name, info)
+}
+
+// CheckListed is Check for a file a walk of the root's real directory met
+// as a regular file (info from its lstat, not a symlink): no symlink lies on
+// its path (the walk follows none), so it is opened directly, with
+// O_NOFOLLOW, instead of resolving every directory of its path again
+// through os.Root. That halves discovery's time on a large tree. A symlink
+// met by the walk goes through Check.
+func (rt *Root) CheckListed(name string, info fs.FileInfo) (*Entry, error) {
+	if !info.Mode().IsRegular() {
+		return rt.Check(name)
+	}
+	e, err := rt.r.entry(rt, filepath.Clean(name), name, info)
+	if err == nil {
+		e.listed = true
+	}
+	return e, err
 }
 
 // CheckPath looks at a file the user named (a scan root, --config,
@@ -305,8 +325,16 @@ func (e *Entry) Read() ([]byte, error) {
 }
 
 func (e *Entry) open() (*os.File, error) {
-	if e.root == nil {
+	switch {
+	case e.root == nil:
 		return os.OpenFile(e.name, openFlags, 0)
+	case e.listed:
+		f, err := os.OpenFile(filepath.Join(e.root.dir, e.name), openFlags|noFollow, 0)
+		if !errors.Is(err, syscall.ELOOP) {
+			return f, err
+		}
+		// Made a symlink since the walk: resolve it as one, confined.
+		e.listed = false
 	}
 	return e.root.root.OpenFile(e.name, openFlags, 0)
 }
@@ -315,8 +343,8 @@ func (e *Entry) open() (*os.File, error) {
 // under version-control metadata reached through a symlink. os.Root
 // already kept the open inside; this is the second lock on the door.
 func (e *Entry) inside(f *os.File) error {
-	if e.root == nil {
-		return nil
+	if e.root == nil || e.listed {
+		return nil // named by the user, or met by the walk with no link on its path
 	}
 	real, ok := realPath(f)
 	if !ok {

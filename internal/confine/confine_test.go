@@ -257,3 +257,32 @@ func TestDeviceInside(t *testing.T) {
 		}
 	})
 }
+
+// A file the walk listed as regular is opened directly; if it has become a
+// symlink since, it is resolved through the root like any other.
+func TestListedFileSwappedForALink(t *testing.T) {
+	root, outside := tree(t, map[string]string{"Dockerfile": "FROM x\n", "ok": "FROM y\n"})
+	rt := openRoot(t, NewReader(Limits{}), root)
+	info, err := os.Lstat(filepath.Join(root, "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := rt.CheckListed("Dockerfile", info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := e.Read(); err != nil || string(b) != "FROM x\n" {
+		t.Fatalf("%q, %v", b, err)
+	}
+	os.Remove(filepath.Join(root, "Dockerfile"))
+	link(t, filepath.Join(outside, "canary"), filepath.Join(root, "Dockerfile"))
+	if b, err := e.Read(); reason(err) != Outside || b != nil {
+		t.Errorf("swapped for a link out: %q, %v", b, err)
+	}
+	os.Remove(filepath.Join(root, "Dockerfile"))
+	link(t, "ok", filepath.Join(root, "Dockerfile"))
+	e, _ = rt.CheckListed("Dockerfile", info)
+	if b, err := e.Read(); err != nil || string(b) != "FROM y\n" {
+		t.Errorf("swapped for a link inside: %q, %v", b, err)
+	}
+}

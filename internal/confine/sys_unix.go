@@ -14,6 +14,9 @@ import (
 // process's controlling terminal.
 const openFlags = os.O_RDONLY | syscall.O_NONBLOCK | syscall.O_NOCTTY
 
+// noFollow refuses a symlink in the last component of a path.
+const noFollow = syscall.O_NOFOLLOW
+
 func idOf(info fs.FileInfo) ID {
 	if st, ok := info.Sys().(*syscall.Stat_t); ok {
 		return ID{Dev: uint64(st.Dev), Ino: uint64(st.Ino)}

@@ -225,6 +225,8 @@ type item struct {
 	name  string // inside root (nil root: the user's path, trusted)
 	entry *confine.Entry
 	event *Event
+	// dirent is what the walk saw (nil for a path the user named).
+	dirent fs.DirEntry
 }
 
 func (w *walker) walk(root string) {
@@ -258,7 +260,7 @@ func (w *walker) walk(root string) {
 				return filepath.SkipDir
 			}
 		case candidate(d.Name()):
-			w.items = append(w.items, item{path: shown, root: rt, name: rel})
+			w.items = append(w.items, item{path: shown, root: rt, name: rel, dirent: d})
 		}
 		return nil
 	})
@@ -285,9 +287,18 @@ func (w *walker) check(it *item) {
 		return
 	}
 	var err error
-	if it.root != nil {
+	switch {
+	case it.dirent != nil && it.dirent.Type().IsRegular():
+		// A regular file the walk met: its lstat is its stat.
+		var info fs.FileInfo
+		if info, err = it.dirent.Info(); err == nil {
+			it.entry, err = it.root.CheckListed(it.name, info)
+		} else {
+			it.entry, err = it.root.Check(it.name)
+		}
+	case it.root != nil:
 		it.entry, err = it.root.Check(it.name)
-	} else {
+	default:
 		it.entry, err = w.opt.Reader.CheckPath(it.name)
 	}
 	if err == nil {

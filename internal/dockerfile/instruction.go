@@ -13,8 +13,19 @@ import (
 
 // addNode validates one buildkit node with the instructions package (so
 // unknown instructions and bad flags are errors at their own line) and adds
-// it to the document.
+// it to the document. Past the file's budget of words (countWords), an
+// instruction is added unread; a FROM is always read, stages hang on it.
 func (p *fileParser) addNode(node *parser.Node) error {
+	isFrom := strings.EqualFold(node.Value, "from")
+	if !isFrom && !p.countWords(node) {
+		switch {
+		case len(p.stages) > 0:
+			p.addInstruction(node, nil)
+		case !strings.EqualFold(node.Value, "arg"):
+			return p.syntaxError(node.StartLine, fmt.Sprintf("%s instruction before the first FROM", strings.ToUpper(node.Value)))
+		}
+		return nil
+	}
 	// A nil linter looks allowed but panics when the comment above an
 	// instruction reads like a check= directive; a linter without a Warn
 	// function reports nothing.
@@ -39,7 +50,10 @@ func (p *fileParser) addNode(node *parser.Node) error {
 	return nil
 }
 
-// addInstruction appends one instruction to the current stage.
+// addInstruction appends one instruction to the current stage. v is what
+// the instructions package made of it, nil when it is added unread (past
+// the budget of words): then its raw text and heredocs are kept, and its
+// flags, arguments, pairs and commands are empty.
 func (p *fileParser) addInstruction(node *parser.Node, v any) {
 	si := len(p.stages) - 1
 	s := p.stages[si]
@@ -49,49 +63,101 @@ func (p *fileParser) addInstruction(node *parser.Node, v any) {
 	// args, raw...) resolve to it.
 	p.pos.Set(key, lineRange(node.StartLine, node.EndLine))
 	cmd := strings.ToLower(node.Value)
+	raw := p.raw(node.StartLine, node.EndLine)
 	in := map[string]any{
 		"cmd":      cmd,
 		"line":     int64(node.StartLine),
 		"endLine":  int64(node.EndLine),
-		"flags":    p.flags(node, key),
-		"args":     nodeArgs(node),
-		"raw":      p.raw(node.StartLine, node.EndLine),
+		"flags":    []any{},
+		"args":     []any{},
+		"raw":      raw,
 		"form":     form(node),
 		"heredocs": []any{},
+	}
+	if v != nil {
+		in["flags"], in["args"] = p.flags(node, key), nodeArgs(node)
 	}
 	if pairs := p.pairs(v); pairs != nil {
 		in["pairs"] = pairs
 		p.placePairs(node, key, pairs)
+	} else if v == nil && pairKinds[cmd] {
+		in["pairs"] = []any{}
 	}
 	cmdEnd := node.StartLine + len(p.shellLines(node.StartLine, node.EndLine)) - 1
 	in["heredocs"] = p.heredocs(node, cmdEnd, key)
 	if sh, ok := v.(*instructions.ShellCommand); ok {
 		s.shell = sh.Shell
 	}
-	if cmd == "run" {
-		p.addCommands(in, node, s, key, cmdEnd)
+	switch {
+	case cmd == "run" && v == nil:
+		in["commands"] = []any{}
+		in["shellError"] = fmt.Sprintf("past the budget of %d instruction arguments and flags in the file, its commands are not checked", maxWords)
+	case cmd == "run":
+		p.addCommands(in, node, s, key, cmdEnd, raw)
 	}
 	s.instructions = append(s.instructions, in)
 	s.endLine = node.EndLine
 }
 
+// pairKinds are the instructions that have "pairs".
+var pairKinds = map[string]bool{"env": true, "label": true, "arg": true}
+
 // flags lists the flags as written, each positioned on the line holding it.
 func (p *fileParser) flags(node *parser.Node, key string) []any {
 	out := make([]any, len(node.Flags))
-	next := node.StartLine
+	w := p.wordFinder(node, 0)
 	for k, f := range node.Flags {
 		out[k] = f
-		line := node.StartLine
-		for n := next; n <= node.EndLine; n++ {
-			if strings.Contains(p.line(n), f) {
-				line, next = n, n
-				break
-			}
-		}
+		line := w.find(f)
 		p.pos.Set(document.Join(key+"/flags", k), lineRange(line, line))
 	}
 	p.pos.Set(key+"/flags", lineRange(node.StartLine, node.EndLine))
 	return out
+}
+
+// isTriples tells the instructions whose arguments buildkit gives as
+// (key, value, separator) triples.
+func isTriples(node *parser.Node) bool {
+	return strings.EqualFold(node.Value, "env") || strings.EqualFold(node.Value, "label")
+}
+
+// wordFinder finds words written in order in an instruction, each on the
+// line where it starts, reading each line once: a search starts where the
+// previous word was found. Once a word is not found (written across a
+// continuation), the rest are not searched for: searching every line again
+// for each of thousands of such words was quadratic.
+type wordFinder struct {
+	p         *fileParser
+	line, col int // where the next search starts
+	end       int // the instruction's last line
+	start     int // the instruction's first line, the answer when lost
+	lost      bool
+}
+
+// wordFinder starts after col bytes of the instruction's first line.
+func (p *fileParser) wordFinder(node *parser.Node, col int) *wordFinder {
+	return &wordFinder{p: p, line: node.StartLine, col: col, end: node.EndLine, start: node.StartLine}
+}
+
+// find returns the line of the next occurrence of word, or the first line
+// of the instruction when it is not found.
+func (w *wordFinder) find(word string) int {
+	if w.lost || word == "" {
+		return w.start
+	}
+	for n := w.line; n <= w.end; n++ {
+		l := w.p.line(n)
+		from := 0
+		if n == w.line {
+			from = min(w.col, len(l))
+		}
+		if i := strings.Index(l[from:], word); i >= 0 {
+			w.line, w.col = n, from+i+len(word)
+			return n
+		}
+	}
+	w.lost = true
+	return w.start
 }
 
 // nodeArgs flattens buildkit's argument nodes. ENV and LABEL come as
@@ -99,11 +165,7 @@ func (p *fileParser) flags(node *parser.Node, key string) []any {
 // key, value, key, value...
 func nodeArgs(node *parser.Node) []any {
 	out := []any{}
-	triples := false
-	switch strings.ToLower(node.Value) {
-	case "env", "label":
-		triples = true
-	}
+	triples := isTriples(node)
 	i := 0
 	for n := node.Next; n != nil; n = n.Next {
 		if len(n.Children) > 0 { // ONBUILD's sub-instruction
@@ -220,23 +282,20 @@ func (p *fileParser) heredocs(node *parser.Node, cmdEnd int, key string) []any {
 // pairs keep their order; a key not found keeps the whole instruction.
 func (p *fileParser) placePairs(node *parser.Node, key string, pairs []any) {
 	whole := lineRange(node.StartLine, node.EndLine)
-	next := node.StartLine
+	first := p.line(node.StartLine)
+	col := len(first) - len(strings.TrimLeft(first, " \t"))
+	if i := strings.IndexAny(first[col:], " \t"); i >= 0 {
+		col += i // skip the instruction keyword
+	} else {
+		col = len(first)
+	}
+	w := p.wordFinder(node, col)
 	for k, v := range pairs {
 		r := whole
 		name, _ := v.(map[string]any)["key"].(string)
-		for n := next; name != "" && n <= node.EndLine; n++ {
-			l := p.line(n)
-			if n == node.StartLine {
-				l = strings.TrimLeft(l, " \t")
-				if i := strings.IndexAny(l, " \t"); i >= 0 {
-					l = l[i:] // skip the instruction keyword
-				} else {
-					l = ""
-				}
-			}
-			if strings.Contains(l, name) {
-				r, next = lineRange(n, n), n
-				break
+		if !w.lost && name != "" {
+			if line := w.find(name); !w.lost {
+				r = lineRange(line, line)
 			}
 		}
 		pk := document.Join(key+"/pairs", k)

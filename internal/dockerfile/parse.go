@@ -52,6 +52,10 @@ func Parse(path string, src []byte) (doc *document.Document, err error) {
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
+	if p.budget != nil {
+		// Checked all the same, without what lies past the budget.
+		return p.document(), p.budget
+	}
 	return p.document(), nil
 }
 
@@ -69,6 +73,10 @@ type fileParser struct {
 	args       []any
 	argEnv     map[string]string // global ARG defaults that have a known value
 	stages     []*stage
+
+	commands int                   // commands read from RUNs so far (maxCommands)
+	words    int                   // instruction arguments and flags so far (maxWords)
+	budget   *document.SyntaxError // the first budget the file goes past, or nil
 }
 
 func newFileParser(path string, src []byte) *fileParser {
@@ -141,7 +149,7 @@ func (p *fileParser) parse() error {
 	if err := p.parseDirectives(); err != nil {
 		return err
 	}
-	res, err := parser.Parse(bytes.NewReader(p.src))
+	res, err := p.buildkitParse()
 	if err != nil {
 		if isEmptyFile(err) {
 			return nil // empty or comment-only: a document with no stages
@@ -151,12 +159,41 @@ func (p *fileParser) parse() error {
 	if res.EscapeToken == '`' {
 		p.escape = '`'
 	}
-	for _, node := range res.AST.Children {
+	for i, node := range res.AST.Children {
+		if i == maxInstructions {
+			p.overBudget(node.StartLine, tooManyInstructions)
+			break
+		}
 		if err := p.addNode(node); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// buildkitParse gives buildkit the file up to its maxInstructions-th
+// instruction (instructionCut): past it the file is not read, which is a
+// budget error at the first line left out. A cut that falls inside a
+// heredoc body after all (instructionCut read a marker differently) moves
+// up to the instruction holding the heredoc.
+func (p *fileParser) buildkitParse() (*parser.Result, error) {
+	escape := byte('\\')
+	if e, _ := p.directives["escape"].(string); e == "`" {
+		escape = '`'
+	}
+	cut := instructionCut(p.lines, escape, maxInstructions)
+	if cut == len(p.lines) {
+		return parser.Parse(bytes.NewReader(p.src))
+	}
+	res, err := parser.Parse(bytes.NewReader(p.src[:lineOffset(p.src, cut)]))
+	var le *parser.LocationError
+	if err != nil && strings.Contains(err.Error(), "unterminated heredoc") && errors.As(err, &le) &&
+		len(le.Locations) > 0 && len(le.Locations[0]) > 0 && le.Locations[0][0].Start.Line > 0 {
+		cut = le.Locations[0][0].Start.Line - 1
+		res, err = parser.Parse(bytes.NewReader(p.src[:lineOffset(p.src, cut)]))
+	}
+	p.overBudget(cut+1, tooManyInstructions)
+	return res, err
 }
 
 // isEmptyFile recognises buildkit's error for a file without instructions,

@@ -14,18 +14,22 @@ import (
 )
 
 // addCommands sets "commands" (and "shellError") on a RUN instruction.
-func (p *fileParser) addCommands(in map[string]any, node *parser.Node, s *stage, key string, cmdEnd int) {
+// raw is the instruction's text, heredocs included.
+func (p *fileParser) addCommands(in map[string]any, node *parser.Node, s *stage, key string, cmdEnd int, raw string) {
 	c := newCollector()
-	head := p.shellLines(node.StartLine, node.EndLine)
-	text := blankHead(strings.Join(head, "\n"), len(node.Flags))
 	var shellErr string
-	switch {
+	switch over := p.runBudget(node.StartLine, len(raw)); {
+	case over != "":
+		shellErr = over
 	case node.Attributes["json"]:
-		p.execCommand(c, node, text)
+		p.execCommand(c, node, p.commandText(node))
 	case !posixShell(s.shell):
 		shellErr = fmt.Sprintf("SHELL %q is not a POSIX shell", strings.Join(s.shell, " "))
 	default:
-		shellErr = p.shellCommands(c, node, text, cmdEnd)
+		shellErr = p.shellCommands(c, node, p.commandText(node), cmdEnd)
+	}
+	if msg, ok := p.countCommands(node.StartLine, len(c.cmds)); !ok {
+		c.cmds, shellErr = nil, msg
 	}
 	if shellErr != "" {
 		in["shellError"] = shellErr
@@ -34,6 +38,12 @@ func (p *fileParser) addCommands(in map[string]any, node *parser.Node, s *stage,
 	// keeps those found before it.
 	in["commands"] = c.values()
 	p.mirrors[key+"/commands"] = document.Mirror{Source: c.ranges(lineRange(node.StartLine, node.EndLine))}
+}
+
+// commandText is the command part of a RUN (before any heredoc body) as a
+// shell reads it, its keyword and flags blanked out.
+func (p *fileParser) commandText(node *parser.Node) string {
+	return blankHead(strings.Join(p.shellLines(node.StartLine, node.EndLine), "\n"), len(node.Flags))
 }
 
 // posixShell tells whether a stage's SHELL is one whose scripts we can

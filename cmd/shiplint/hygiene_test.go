@@ -8,6 +8,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -204,4 +206,37 @@ func TestHygieneRuleMetadata(t *testing.T) {
 		t.Errorf("rules table has %d lines, want 2:\n%s", n, table.String())
 	}
 	checkInert(t, "rules markdown", catalogMarkdown([]finding.Rule{r}), nil)
+}
+
+// Every finding on a line repeats the line as its snippet: 200 Pods in a
+// one-line YAML list (29 KB) gave 3,200 findings and a 93 MB report (2,000
+// Pods: 9 GB of text, 23 GB of memory for JSON). Snippets are cut to 1 KiB.
+func TestHygieneOneLineManyFindings(t *testing.T) {
+	pod := `{apiVersion: v1, kind: Pod, metadata: {name: p%d}, spec: {containers: [{name: c, image: "nginx:1.27", securityContext: {privileged: true}}]}}`
+	items := make([]string, 200)
+	for i := range items {
+		items[i] = fmt.Sprintf(pod, i)
+	}
+	dir := project(t, map[string]string{
+		".shiplint.yaml": "only: [KS001]\n",
+		"pods.yaml":      "apiVersion: v1\nkind: List\nitems: [" + strings.Join(items, ", ") + "]\n",
+	})
+	o := shiplint(t, "", "scan", "-f", "json", dir)
+	var out struct {
+		Findings []finding.Finding `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(o.stdout), &out); err != nil || o.code != 1 {
+		t.Fatalf("exit %d, %v\n%s", o.code, err, o.stderr)
+	}
+	if len(out.Findings) != 200 {
+		t.Errorf("%d findings, want 200", len(out.Findings))
+	}
+	for _, f := range out.Findings {
+		if f.Range.StartLine != 3 || len(f.Snippet) != 1024+len("…") || !strings.HasSuffix(f.Snippet, "…") {
+			t.Fatalf("finding at line %d with a %d-byte snippet, want line 3 and 1024 bytes and …", f.Range.StartLine, len(f.Snippet))
+		}
+	}
+	if len(o.stdout) > 1<<20 {
+		t.Errorf("report is %d bytes", len(o.stdout))
+	}
 }

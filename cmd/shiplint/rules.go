@@ -50,8 +50,7 @@ func rulesCommand() *cli.Command {
 				if err := enc.Encode(rules); err != nil {
 					return err
 				}
-				_, err := c.App.Writer.Write(safetext.JSON(buf.Bytes()))
-				return err
+				return safetext.WriteJSON(c.App.Writer, buf.Bytes())
 			}
 			return fmt.Errorf("--format %q: want table, markdown or json", c.String("format"))
 		},

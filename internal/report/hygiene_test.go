@@ -311,8 +311,9 @@ warning: big.yaml: skipped (over 10 MB)
 	// The JSON formats are what encoding/json writes, byte for byte.
 	for _, format := range []string{"json", "sarif", "gitlab"} {
 		out := render(t, format, res, Options{Version: "v1.0.0"})
-		if safe := safetext.JSON([]byte(out)); string(safe) != out {
-			t.Errorf("%s: normal output was escaped", format)
+		var safe bytes.Buffer
+		if err := safetext.WriteJSON(&safe, []byte(out)); err != nil || safe.String() != out {
+			t.Errorf("%s: normal output was escaped (%v)", format, err)
 		}
 		var plain bytes.Buffer
 		if err := json.Indent(&plain, []byte(out), "", "  "); err != nil || plain.String() != out {
@@ -322,5 +323,45 @@ warning: big.yaml: skipped (over 10 MB)
 	junit := render(t, "junit", res, Options{})
 	if !strings.Contains(junit, `<failure message="The final stage sets no USER: &#34;node&#34; runs as root" type="high">app/Dockerfile:3 high The final stage sets no USER: &#34;node&#34; runs as root&#xA;FROM node:22 AS app # [base] \</failure>`) {
 		t.Errorf("junit:\n%s", junit)
+	}
+}
+
+// A long line repeats in the snippet of every finding on it: values are cut
+// to a budget in every format.
+func TestLongValuesAreCut(t *testing.T) {
+	line := strings.Repeat("é", 200_000) // 400 KB, two bytes a character
+	msg := "image " + strings.Repeat("x", 10_000)
+	res := finding.Result{
+		Findings: []finding.Finding{{RuleID: "KS001", Severity: finding.High, Message: msg, Path: "a.yaml",
+			Range: document.Range{StartLine: 3, EndLine: 3}, Snippet: line, Resource: strings.Repeat("r", 5000),
+			Suppressed: &finding.Suppression{Source: "shiplint", Justification: strings.Repeat("j", 5000)}}},
+		Notifications: []finding.Notification{{Level: "warning", Message: strings.Repeat("n", 5000)}},
+	}
+	var got struct {
+		Findings      []finding.Finding      `json:"findings"`
+		Notifications []finding.Notification `json:"notifications"`
+	}
+	if err := json.Unmarshal([]byte(render(t, "json", res, Options{})), &got); err != nil {
+		t.Fatal(err)
+	}
+	f := got.Findings[0]
+	if want := strings.Repeat("é", 512) + "…"; f.Snippet != want {
+		t.Errorf("snippet is %d bytes, want %d", len(f.Snippet), len(want))
+	}
+	if f.Message != msg[:4096]+"…" || f.Resource != strings.Repeat("r", 4096)+"…" ||
+		f.Suppressed.Justification != strings.Repeat("j", 4096)+"…" || got.Notifications[0].Message != strings.Repeat("n", 4096)+"…" {
+		t.Errorf("values not cut to 4096 bytes: message %d, resource %d, justification %d, notification %d",
+			len(f.Message), len(f.Resource), len(f.Suppressed.Justification), len(got.Notifications[0].Message))
+	}
+	if res.Findings[0].Snippet != line || res.Findings[0].Suppressed.Justification != strings.Repeat("j", 5000) {
+		t.Error("the caller's findings were changed")
+	}
+	for _, format := range Formats {
+		if out := render(t, format, res, Options{ShowSuppressed: true}); len(out) > 40_000 {
+			t.Errorf("%s: %d bytes for one finding", format, len(out))
+		}
+	}
+	if got := cut("aé", 2); got != "a…" {
+		t.Errorf("cut inside a character: %q", got)
 	}
 }

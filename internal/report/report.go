@@ -36,6 +36,7 @@ var Formats = []string{"text", "json", "sarif", "github", "junit", "gitlab"}
 
 // Write renders res in format to w.
 func Write(w io.Writer, format string, res finding.Result, opt Options) error {
+	res = bounded(res)
 	switch format {
 	case "text":
 		return Text(w, res, opt)
@@ -68,7 +69,7 @@ func bySeverity(fs []finding.Finding) []finding.Finding {
 // result at once: the encoder grows its buffer line by line, and on a
 // multi-megabyte SARIF log the copies and fresh pages cost more than
 // encoding. Every JSON format (json, sarif, gitlab) goes through here, and
-// safetext.JSON escapes what encoding/json leaves raw (DEL, C1 and bidi
+// safetext.WriteJSON escapes what encoding/json leaves raw (DEL, C1 and bidi
 // controls, "##[" command prefixes), so the file is safe to print into a
 // CI log while every decoded value stays the true one.
 func writeJSON(w io.Writer, v any) error {
@@ -83,6 +84,5 @@ func writeJSON(w io.Writer, v any) error {
 	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
 		return err
 	}
-	_, err := w.Write(safetext.JSON(out.Bytes()))
-	return err
+	return safetext.WriteJSON(w, out.Bytes())
 }

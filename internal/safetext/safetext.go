@@ -8,7 +8,7 @@
 //
 // Escape shows every such character as a visible escape (\n, \x1b, \u202e)
 // and breaks the command prefixes a runner looks for anywhere in a line;
-// Line also breaks "::" at the start of a line; JSON does the same inside
+// Line also breaks "::" at the start of a line; WriteJSON does the same inside
 // encoded JSON without changing any decoded value; Writer applies Line to
 // every line written through it (stderr). Normal text passes unchanged.
 // The package imports nothing of shiplint's, so every layer can use it.

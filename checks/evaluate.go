@@ -49,10 +49,15 @@ func (p *Pack) evaluate(ctx context.Context, doc *document.Document, text *sourc
 	if err != nil {
 		return nil, fmt.Errorf("%s: converting document for evaluation: %w", doc.Path, err)
 	}
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	ctx, done := p.sandbox(ctx, p.untrusted)
+	defer done()
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(p.now))
 	if err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, fmt.Errorf("%s: evaluation did not finish in time (a rule loops or explodes on this document); its findings are missing", doc.Path)
+		}
+		if stoppedForMemory(ctx) {
+			return nil, fmt.Errorf("%s: evaluation stopped: %w", doc.Path, errHeapLimit)
 		}
 		return nil, fmt.Errorf("%s: evaluation failed: %w", doc.Path, err)
 	}
@@ -71,25 +76,47 @@ func (p *Pack) evaluate(ctx context.Context, doc *document.Document, text *sourc
 		if !ok || !p.enabled[rule.ID] {
 			continue // not selected, or (impossible after Load) no metadata
 		}
-		msg, path, err := decodeDeny(pair[1])
+		msg, path, err := p.decodeDeny(rule, pair[1])
 		if err != nil {
-			return nil, fmt.Errorf("rule %s (%s): %v", rule.ID, rule.File, err)
+			return nil, fmt.Errorf("%s: rule %s (%s): %v", doc.Path, rule.ID, rule.File, err)
 		}
 		out = append(out, p.newFinding(rule, doc, msg, path, text))
 	}
 	return out, nil
 }
 
-// decodeDeny reads one element of a deny set: {"msg": ..., "path": [...]}
-// or, conftest-style, a bare message string (located at the document).
+// decodeDeny reads one element of a deny set, as the engine's query
+// shapes it (see aggregator): {"msg": ..., "path": [...]} or,
+// conftest-style, a bare message string (located at the document), or
+// {"error": ...} for an element or a set the engine refused to read.
+// A user rule's message is cut at maxUserMessageBytes, and its findings
+// count towards maxUserFindings.
+func (p *Pack) decodeDeny(r *finding.Rule, v any) (string, []any, error) {
+	msg, path, err := decodeDeny(v)
+	if err != nil || r.BuiltIn {
+		return msg, path, err
+	}
+	if n := p.userFindings.Add(1); n > maxUserFindings {
+		return "", nil, fmt.Errorf("user rules have reported %s findings in this scan, the cap; the rest are missing", formatCount(maxUserFindings))
+	}
+	return cutMessage(msg), path, nil
+}
+
 func decodeDeny(v any) (string, []any, error) {
 	switch d := v.(type) {
 	case string:
 		return d, nil, nil
 	case map[string]any:
+		switch d["error"] {
+		case nil:
+		case "too_many":
+			return "", nil, fmt.Errorf("deny has %v elements on this document, over the cap of %s", d["count"], formatCount(maxDenyElements))
+		default:
+			return "", nil, fmt.Errorf("deny element must be an object {msg, path} with a string msg, or a string; got %v", d["type"])
+		}
 		msg, ok := d["msg"].(string)
 		if !ok {
-			return "", nil, fmt.Errorf("deny element has no string \"msg\": %v", v)
+			return "", nil, fmt.Errorf("deny element has no string \"msg\"")
 		}
 		path, _ := d["path"].([]any)
 		return msg, path, nil

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -90,6 +91,13 @@ type Pack struct {
 	kinds   map[document.Kind]*compiledKind
 	// scopedKinds are the kinds with rules that declare applies_to.
 	scopedKinds map[document.Kind]bool
+	// untrusted is set when user policies are loaded: their evaluations
+	// run sandboxed (a budget and the heap watchdog, see sandbox.go).
+	untrusted bool
+	// now is the instant rules see as the current time (clock.go).
+	now time.Time
+	// userFindings counts the findings of user rules (maxUserFindings).
+	userFindings atomic.Int64
 }
 
 // source is one Rego file to compile.
@@ -249,18 +257,61 @@ func isRegoFile(p string, withTests bool) bool {
 
 // aggregator collects every rule's deny set for one kind in a single rule,
 // the fastest query shape (see DEPENDENCIES.md): one evaluation per document.
+// It reads each deny set through elements, which bounds what the result
+// holds (see maxDenyElements): a deny element is converted to Go whole, so
+// one whose parts are shared (a path of [a, a], a := [b, b], ...) would be
+// exponential. The per-rule queries (ruleQueries) read deny sets the same
+// way.
 const aggregator = `package shiplint_engine
 
-%s contains [p, f] if {
+%[1]s contains [p, d] if {
 	some p
-	some f in data.shiplint.%s[p].deny
+	deny := data.shiplint.%[1]s[p].deny
+	some d in elements(deny)
 }
+
+elements(deny) := {{"error": "too_many", "count": count(deny)}} if count(deny) > %[2]d
+
+elements(deny) := {element(f) | some f in deny} if count(deny) <= %[2]d
+
+element(f) := f if is_string(f)
+
+element(f) := {"msg": f.msg, "path": path(f.path)} if is_string(f.msg)
+
+element(f) := {"msg": f.msg, "path": []} if {
+	is_string(f.msg)
+	not f.path
+}
+
+element(f) := {"error": "shape", "type": type_name(f)} if {
+	not is_string(f)
+	not is_string(f.msg)
+}
+
+path(p) := p if {
+	is_array(p)
+	count(p) <= %[3]d
+	every x in p {
+		scalar(x)
+	}
+} else := []
+
+scalar(x) if is_string(x)
+
+scalar(x) if is_number(x)
 `
 
 func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	sel := opt.Select
 	caps := capabilities()
-	p := &Pack{byPkg: map[string]*finding.Rule{}, byID: map[string]*finding.Rule{}, caps: caps}
+	now, err := EvalTime()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSourceNames(srcs); err != nil {
+		return nil, err
+	}
+	p := &Pack{byPkg: map[string]*finding.Rule{}, byID: map[string]*finding.Rule{}, caps: caps, now: now}
 	// Start-up is most of a one-file scan, and parsing the built-in pack's
 	// METADATA is half of parsing it: outside `shiplint test`, the built-in
 	// rules' metadata comes from the catalog generated from those blocks
@@ -277,6 +328,9 @@ func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	}
 	modules, err := parseAll(srcs, caps, true)
 	if err != nil {
+		return nil, err
+	}
+	if err := p.checkUserModules(modules, builtinNames(srcs)); err != nil {
 		return nil, err
 	}
 	if err := p.readMetadata(preset, modules, builtinNames(srcs)); err != nil {
@@ -385,7 +439,7 @@ func (p *Pack) compileKind(ctx context.Context, k document.Kind) (*ast.Compiler,
 		maps.Copy(mods, builtin)
 	}
 	name := "shiplint-engine-" + string(k) + ".rego"
-	agg, err := ast.ParseModuleWithOpts(name, fmt.Sprintf(aggregator, k, k), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	agg, err := ast.ParseModuleWithOpts(name, fmt.Sprintf(aggregator, k, maxDenyElements, maxPathLength), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -449,6 +503,24 @@ func parseAll(srcs []source, caps *ast.Capabilities, annotations bool) (map[stri
 	return out, nil
 }
 
+// checkUserModules refuses user modules in the built-in pack's packages
+// (namespace.go) or holding literals that expand without bound
+// (expansion.go), and notes whether there are user modules at all: their
+// evaluations run sandboxed.
+func (p *Pack) checkUserModules(modules map[string]*ast.Module, builtin map[string]bool) error {
+	user := map[string]*ast.Module{}
+	var builtinPkgs []string
+	for name, m := range modules {
+		if builtin[name] {
+			builtinPkgs = append(builtinPkgs, refString(m.Package.Path))
+		} else {
+			user[name] = m
+		}
+	}
+	p.untrusted = len(user) > 0
+	return checkUserPackages(user, builtinCatalog(), builtinPkgs)
+}
+
 func builtinNames(srcs []source) map[string]bool {
 	m := map[string]bool{}
 	for _, s := range srcs {
@@ -458,25 +530,17 @@ func builtinNames(srcs []source) map[string]bool {
 }
 
 // capabilities are OPA's, less the built-ins that reach the network, the
-// environment or the runtime: rules loaded with --policy are untrusted.
+// environment or the runtime, or cannot be bounded (sandbox.go): rules
+// loaded with --policy are untrusted.
 func capabilities() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	caps.Builtins = slices.DeleteFunc(caps.Builtins, func(b *ast.Builtin) bool {
 		return unsafeBuiltin(b.Name)
 	})
+	// No host at all: a nil list would allow every one to anything that
+	// still fetches (OPA reads it for JSON Schema references).
+	caps.AllowNet = []string{}
 	return caps
-}
-
-func unsafeBuiltin(name string) bool {
-	switch name {
-	case "http.send", "opa.runtime":
-		return true
-	case "time.now_ns", "rand.intn", "uuid.rfc4122":
-		// Not dangerous, but a rule that uses them would make the same
-		// scan give different output on different days.
-		return true
-	}
-	return strings.HasPrefix(name, "net.")
 }
 
 // policyError turns OPA's errors into one message per problem, each with the

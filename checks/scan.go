@@ -211,10 +211,17 @@ func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document,
 			err = fmt.Errorf("%s: rule %s (%s) panicked: %v", d.Path, rq.rule.ID, rq.rule.File, r)
 		}
 	}()
-	rs, err := rq.query.Eval(ctx, rego.EvalParsedInput(input))
+	// A user rule runs sandboxed (sandbox.go): over its budget or past the
+	// heap limit, it fails alone, named with its file.
+	ctx, done := p.sandbox(ctx, !rq.rule.BuiltIn)
+	defer done()
+	rs, err := rq.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(p.now))
 	if err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, &ruleTimeout{fmt.Sprintf("%s: rule %s (%s) did not finish within %v on this document (it loops or explodes combinatorially); its findings are missing", d.Path, rq.rule.ID, rq.rule.File, timeout)}
+		}
+		if stoppedForMemory(ctx) {
+			return nil, fmt.Errorf("%s: rule %s (%s) was stopped: %v; its findings are missing", d.Path, rq.rule.ID, rq.rule.File, errHeapLimit)
 		}
 		return nil, fmt.Errorf("%s: rule %s (%s) failed: %v", d.Path, rq.rule.ID, rq.rule.File, err)
 	}
@@ -223,9 +230,9 @@ func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document,
 	}
 	set, _ := rs[0].Expressions[0].Value.([]any)
 	for _, v := range set {
-		msg, path, err := decodeDeny(v)
+		msg, path, err := p.decodeDeny(rq.rule, v)
 		if err != nil {
-			return nil, fmt.Errorf("rule %s (%s): %v", rq.rule.ID, rq.rule.File, err)
+			return nil, fmt.Errorf("%s: rule %s (%s): %v", d.Path, rq.rule.ID, rq.rule.File, err)
 		}
 		out = append(out, p.newFinding(rq.rule, d, msg, path, text))
 	}
@@ -250,7 +257,7 @@ func (p *Pack) ruleQueries(ctx context.Context, k document.Kind) ([]ruleQuery, e
 			if r.Kind != k || r.Package == "" {
 				continue
 			}
-			pq, err := rego.New(rego.Query("data."+r.Package+".deny"), rego.Compiler(ck.compiler), rego.Capabilities(p.caps), rego.Store(p.store)).PrepareForEval(ctx)
+			pq, err := rego.New(rego.Query("data.shiplint_engine.elements(data."+r.Package+".deny)"), rego.Compiler(ck.compiler), rego.Capabilities(p.caps), rego.Store(p.store)).PrepareForEval(ctx)
 			if err != nil {
 				ck.perRuleErr = err
 				return

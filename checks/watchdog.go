@@ -1,0 +1,102 @@
+package checks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"time"
+)
+
+// The budget of an evaluation (sandbox.go) counts what built-ins produce.
+// What the evaluator builds by itself is not counted: a comprehension over
+// two ranges of 100,000 numbers makes ten billion pairs, a gigabyte a
+// second, and the deadline comes after ten. The heap watchdog stops that:
+// while evaluations of user policies run, it samples the heap, and when
+// what is live passes heapLimit it cancels them. The rule at fault then
+// fails alone (evaluateEachRule), with an error that names it; the built-in
+// rules are not watched and keep their findings.
+
+// heapLimit is the live heap past which evaluations of user policies are
+// stopped: the largest scans measured (docs/performance.md) stay under a
+// third of it, and a process stopped there stays under 1 GB of memory.
+const heapLimit = 512 << 20
+
+// watchInterval is how often the heap is sampled (reading the metric takes
+// a microsecond; at a gigabyte a second, 10 ms is 10 MB past the limit).
+const watchInterval = 10 * time.Millisecond
+
+// errHeapLimit is the cause of an evaluation the watchdog stopped.
+var errHeapLimit = fmt.Errorf("shiplint's live memory passed %s while the rule ran (it builds values without bound)", mib(heapLimit))
+
+// watchdog cancels the evaluations in flight when the heap passes the
+// limit. One per process: the heap is.
+type watchdog struct {
+	mu      sync.Mutex
+	running map[*context.CancelCauseFunc]struct{}
+	active  bool
+	limit   uint64
+}
+
+var heapWatch = &watchdog{running: map[*context.CancelCauseFunc]struct{}{}, limit: heapLimit}
+
+// watch returns ctx, cancelled with errHeapLimit as its cause if the heap
+// passes the limit before done is called.
+func (w *watchdog) watch(ctx context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	key := &cancel
+	w.mu.Lock()
+	w.running[key] = struct{}{}
+	if !w.active {
+		w.active = true
+		go w.loop()
+	}
+	w.mu.Unlock()
+	return ctx, func() {
+		w.mu.Lock()
+		delete(w.running, key)
+		w.mu.Unlock()
+		cancel(nil)
+	}
+}
+
+// loop samples the heap while evaluations are watched, and ends when none
+// is.
+func (w *watchdog) loop() {
+	objects := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	tick := time.NewTicker(watchInterval)
+	defer tick.Stop()
+	for range tick.C {
+		w.mu.Lock()
+		if len(w.running) == 0 {
+			w.active = false
+			w.mu.Unlock()
+			return
+		}
+		w.mu.Unlock()
+		metrics.Read(objects)
+		if objects[0].Value.Uint64() < w.limit {
+			continue
+		}
+		// The objects include garbage not yet collected: collect it, so
+		// that only what is still reachable counts.
+		runtime.GC()
+		metrics.Read(live)
+		if live[0].Value.Uint64() < w.limit {
+			continue
+		}
+		w.mu.Lock()
+		for cancel := range w.running {
+			(*cancel)(errHeapLimit)
+		}
+		w.mu.Unlock()
+	}
+}
+
+// stoppedForMemory reports whether the watchdog cancelled ctx.
+func stoppedForMemory(ctx context.Context) bool {
+	return errors.Is(context.Cause(ctx), errHeapLimit)
+}

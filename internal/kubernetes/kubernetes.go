@@ -12,9 +12,11 @@ import (
 )
 
 // Parse returns one Document per resource in src. On an error mid-stream it
-// returns the resources before it and a *document.SyntaxError.
+// returns a *document.SyntaxError with the resources of every document whose
+// own text parses, before and after the broken one: a bad document must not
+// hide the resources after it from a scan.
 func Parse(path string, src []byte) ([]*document.Document, error) {
-	docs, err := yamldoc.Decode(path, src, yamldoc.Options{})
+	docs, err := yamldoc.Decode(path, src, yamldoc.Options{Resume: true})
 	var out []*document.Document
 	for _, d := range docs {
 		out = append(out, resources(path, d, d.Value, "")...)

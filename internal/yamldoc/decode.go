@@ -46,6 +46,10 @@ type Options struct {
 	// Doc.Locator is asked: a scan locates a few findings per document, and
 	// recording every node was half of the parsing time.
 	Positions bool
+	// Resume goes on after a syntax error: the documents after the broken
+	// one are decoded each on its own (resume), so one bad document in a
+	// stream does not hide the resources after it.
+	Resume bool
 }
 
 func (o Options) withDefaults() Options {
@@ -61,34 +65,73 @@ func (o Options) withDefaults() Options {
 var bom = []byte("\xef\xbb\xbf")
 
 // Decode reads every document of the stream in src. On an error it returns
-// the documents decoded before it together with a *document.SyntaxError.
-// The documents' Locators read src later: it must not be modified.
+// the documents decoded before it (and, with Options.Resume, those after
+// it) together with a *document.SyntaxError. The documents' Locators read
+// src later: it must not be modified.
 func Decode(path string, src []byte, opt Options) ([]Doc, error) {
 	src = bytes.TrimPrefix(src, bom)
-	if err := checkText(path, src); err != nil {
-		return nil, err
-	}
 	opt = opt.withDefaults()
 	c := &converter{spans: &spans{src: newSource(src)}, path: path, opt: opt, budget: opt.MaxAliasNodes}
 	var mu sync.Mutex // the stream's documents share c.spans
-	// One decoder over the whole stream keeps line numbers absolute.
-	dec := yaml.NewDecoder(bytes.NewReader(src))
+	docs, idx, err := c.stream(src, &mu)
+	if err == nil || !opt.Resume {
+		return docs, err
+	}
+	return c.resume(src, docs, idx, err, &mu), err
+}
+
+// stream decodes the whole of src, up to its first error. idx is the
+// stream index of the document that failed. Text YAML does not allow
+// (checkText) fails the document holding it: those before it are decoded.
+func (c *converter) stream(src []byte, mu *sync.Mutex) (docs []Doc, idx int, err error) {
+	if err := checkText(c.path, src); err != nil {
+		line := err.(*document.SyntaxError).Line
+		cut := 0 // the lines before the document holding line
+		for _, ch := range chunks(c.src) {
+			if ch.start > line {
+				break
+			}
+			cut = ch.start - 1
+		}
+		docs, idx, perr := c.decode(src[:c.src.offset(cut+1)], 0, 0, mu)
+		if perr != nil {
+			return docs, idx, c.yamlError(perr) // an earlier problem
+		}
+		return docs, idx, err
+	}
+	docs, idx, err = c.decode(src, 0, 0, mu)
+	if err != nil {
+		err = c.yamlError(err)
+	}
+	return docs, idx, err
+}
+
+// decode reads the documents of text, which starts at line offset+1 of the
+// stream, numbering them from idx. It returns them, the index of the next
+// document (the one that failed, on an error) and the error as yaml.v3 or
+// the conversion gave it.
+func (c *converter) decode(text []byte, offset, idx int, mu *sync.Mutex) ([]Doc, int, error) {
+	// One decoder over the whole text keeps line numbers in step.
+	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var docs []Doc
-	for idx := 0; ; idx++ {
+	for ; ; idx++ {
 		var n yaml.Node
 		err := dec.Decode(&n)
 		if errors.Is(err, io.EOF) {
-			return docs, nil
+			return docs, idx, nil
 		}
 		if err != nil {
-			return docs, c.yamlError(err)
+			return docs, idx, err
 		}
 		if isEmpty(&n) {
 			continue
 		}
-		d, err := c.document(&n, idx, &mu)
+		if offset > 0 {
+			shift(&n, offset)
+		}
+		d, err := c.document(&n, idx, mu)
 		if err != nil {
-			return docs, err
+			return docs, idx, err
 		}
 		docs = append(docs, d)
 	}

@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -34,6 +35,10 @@ var unknownAnchorRe = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 // yamlError turns a yaml.v3 error into a SyntaxError with the best line we
 // can tell.
 func (c *converter) yamlError(err error) error {
+	var se *document.SyntaxError
+	if errors.As(err, &se) {
+		return err // from the conversion: located already
+	}
 	m := yamlErrRe.FindStringSubmatch(err.Error())
 	if m == nil {
 		return &document.SyntaxError{Path: c.path, Line: 1, Msg: err.Error()}

@@ -56,8 +56,8 @@ func (p *Pack) evaluate(ctx context.Context, doc *document.Document, text *sourc
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, fmt.Errorf("%s: evaluation did not finish in time (a rule loops or explodes on this document); its findings are missing", doc.Path)
 		}
-		if stoppedForMemory(ctx) {
-			return nil, fmt.Errorf("%s: evaluation stopped: %w", doc.Path, errHeapLimit)
+		if why := stoppedForMemory(ctx); why != nil {
+			return nil, fmt.Errorf("%s: evaluation stopped: %w", doc.Path, why)
 		}
 		return nil, fmt.Errorf("%s: evaluation failed: %w", doc.Path, err)
 	}

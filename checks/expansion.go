@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -10,89 +11,164 @@ import (
 // OPA binds `a := [b, b]` to the literal, not to its value: the variables
 // inside are looked up each time a is used, and the copy OPA then makes
 // holds b twice, in full. Thirty lines of `aN := [aN-1, aN-1]` make one use
-// of a30 a billion-element copy, built in one call that neither the
+// of a30 a billion-element copy, built in one step that neither the
 // deadline nor the heap watchdog can interrupt (it ran out of memory at
-// depth 25 of 40). So a user rule may not hold a literal that repeats the
-// variables it is built from more than maxLiteralRepeat times, counted
-// through the chain of local assignments; refused at load, at its line.
-// Values OPA builds by evaluating (comprehensions, calls, rules) are
-// values, not literals, and are not concerned.
+// depth 25 of 40). A function's result is bound the same way
+// (`twice(x) := [x, x]` applied to its own result), and a chain of rules
+// (`r1 := [r0, r0]`) makes the type checker take twice as long per rule,
+// with no deadline at all.
+//
+// So a user policy may not hold a value that stands for more than
+// maxLiteralRepeat copies of what it is built from, counted through local
+// assignments, rules and the user's functions; refused at load, at the
+// line where the count first passes the cap. Values built by built-ins and
+// comprehensions are counted as one: OPA builds them once.
 
-// maxLiteralRepeat is how many copies of its variables' values a literal
-// may stand for: no rule repeats a variable more than a few times.
+// maxLiteralRepeat is how many copies of the values it is built from one
+// value may stand for: no rule repeats a variable more than a few times.
 const maxLiteralRepeat = 10_000
 
-// checkLiteralExpansion returns a problem for each rule of m holding such a
-// literal, at the literal's line.
-func checkLiteralExpansion(name string, m *ast.Module) []string {
-	var problems []string
-	for _, r := range m.Rules {
-		if t := expandingTerm(r); t != nil {
-			row := m.Package.Location.Row
-			if t.Location != nil {
-				row = t.Location.Row
+// expansion counts, for the user's rules and functions by name, the copies
+// of what they are built from that their value holds (for a function,
+// relative to its arguments).
+type expansion struct {
+	named map[string]int64
+}
+
+// checkExpansion returns a problem for each rule of the user's modules
+// holding a value over the cap, at the value's line.
+func checkExpansion(user map[string]*ast.Module) []string {
+	e := &expansion{named: map[string]int64{}}
+	names := slices.Sorted(mapsKeys(user))
+	// Rules and functions refer to each other in any order: repeat until
+	// nothing grows. Counts only grow, and stop once past the cap.
+	for changed := true; changed; {
+		changed = false
+		for _, name := range names {
+			for _, r := range user[name].Rules {
+				n := e.ruleCopies(r, e.localCopies(r))
+				key := ruleName(r)
+				if n > e.named[key] && e.named[key] <= maxLiteralRepeat {
+					e.named[key], changed = n, true
+				}
 			}
-			problems = append(problems, fmt.Sprintf("%s:%d: this value repeats the variables it is built from more than %s times (each a := [b, b] doubles it), and OPA copies it out in full in one step that no deadline interrupts: build it with a comprehension, or without repeating", name, row, formatCount(maxLiteralRepeat)))
+		}
+	}
+	// One problem per file, where the count first passes the cap (the
+	// least over it; the first in the text of those): the rest follow.
+	var problems []string
+	for _, name := range names {
+		var bad *ast.Term
+		least := int64(math.MaxInt64)
+		for _, r := range user[name].Rules {
+			if t, n := e.expandingTerm(r); t != nil && (n < least || n == least && row(t) < row(bad)) {
+				bad, least = t, n
+			}
+		}
+		if bad != nil {
+			problems = append(problems, fmt.Sprintf("%s:%d: this value repeats the values it is built from more than %s times (each a := [b, b], or f(x) := [x, x] applied to its own result, doubles it), and OPA copies it out in full in one step that no deadline interrupts: build it with a comprehension, or without repeating", name, row(bad), formatCount(maxLiteralRepeat)))
 		}
 	}
 	return problems
 }
 
-// expandingTerm returns the first term of r that stands for more than
-// maxLiteralRepeat copies of what it is built from, or nil.
-func expandingTerm(r *ast.Rule) *ast.Term {
-	copies := map[ast.Var]int64{}
-	// Variables are assigned in any order in the text (comprehensions,
-	// unification both ways): repeat until nothing grows. Counts only grow,
-	// and stop once past the cap, so this ends.
+func row(t *ast.Term) int {
+	if t == nil || t.Location == nil {
+		return 0
+	}
+	return t.Location.Row
+}
+
+// ruleName is the name a rule is called or referred to by.
+func ruleName(r *ast.Rule) string {
+	return lastName(r.Head.Ref())
+}
+
+// lastName is the last part of a reference: twice in data.p.twice.
+func lastName(ref ast.Ref) string {
+	if len(ref) == 0 {
+		return ""
+	}
+	switch v := ref[len(ref)-1].Value.(type) {
+	case ast.Var:
+		return string(v)
+	case ast.String:
+		return string(v)
+	}
+	return ""
+}
+
+// ruleCopies is what a rule's value stands for: its value, or the key of a
+// partial set rule; for a function, with its arguments counted as one.
+func (e *expansion) ruleCopies(r *ast.Rule, local map[ast.Var]int64) int64 {
+	var n int64 = 1
+	for _, t := range []*ast.Term{r.Head.Value, r.Head.Key} {
+		if t != nil {
+			n = max(n, e.copies(t, local))
+		}
+	}
+	return n
+}
+
+// localCopies counts, for each variable of r, the copies it stands for.
+// Arguments of a function count as one (ruleCopies is then relative).
+func (e *expansion) localCopies(r *ast.Rule) map[ast.Var]int64 {
+	local := map[ast.Var]int64{}
 	for changed := true; changed; {
 		changed = false
-		ast.WalkExprs(r, func(e *ast.Expr) bool {
-			if !e.IsEquality() && !e.IsAssignment() {
+		ast.WalkExprs(r, func(x *ast.Expr) bool {
+			if !x.IsEquality() && !x.IsAssignment() {
 				return false
 			}
-			terms := e.Terms.([]*ast.Term)
-			changed = assignCopies(terms[1], terms[2], copies) || changed
-			if e.IsEquality() { // unification binds either side
-				changed = assignCopies(terms[2], terms[1], copies) || changed
+			terms := x.Terms.([]*ast.Term)
+			changed = e.assign(terms[1], terms[2], local) || changed
+			if x.IsEquality() { // unification binds either side
+				changed = e.assign(terms[2], terms[1], local) || changed
 			}
 			return false
 		})
 	}
-	// Name the literal where the count first passes the cap (the least
-	// over it; the first in the text of those), not the later uses.
+	return local
+}
+
+// expandingTerm returns the term of r where the count first passes the cap
+// (the least over it; the first in the text of those) and its count, or
+// nil.
+func (e *expansion) expandingTerm(r *ast.Rule) (*ast.Term, int64) {
+	local := e.localCopies(r)
 	var bad *ast.Term
 	least := int64(math.MaxInt64)
 	ast.WalkTerms(r, func(t *ast.Term) bool {
-		n := literalCopies(t, copies)
-		if _, isVar := t.Value.(ast.Var); n > maxLiteralRepeat && !isVar && n < least {
+		if _, isVar := t.Value.(ast.Var); isVar {
+			return false // name the value, not its uses
+		}
+		if n := e.copies(t, local); n > maxLiteralRepeat && n < least {
 			bad, least = t, n
 		}
 		return false
 	})
-	return bad
+	return bad, least
 }
 
-// assignCopies records the copies each variable of lhs is bound to when
-// lhs is unified with rhs, and reports whether a count grew. Literals on
-// both sides are matched element by element (destructuring); a variable
-// inside a literal matched with anything else may be bound to all of it.
-func assignCopies(lhs, rhs *ast.Term, copies map[ast.Var]int64) bool {
+// assign records the copies each variable of lhs is bound to when lhs is
+// unified with rhs, and reports whether a count grew. Literals on both
+// sides are matched element by element (destructuring); a variable inside
+// a literal matched with anything else may be bound to all of it.
+func (e *expansion) assign(lhs, rhs *ast.Term, local map[ast.Var]int64) bool {
 	grew := false
-	bind := func(v ast.Var, w int64) {
-		// Past the cap the count stops growing: a cycle (x = [x]) ends.
-		if w > copies[v] && copies[v] <= maxLiteralRepeat {
-			copies[v], grew = w, true
+	bind := func(v ast.Var, n int64) {
+		if n > local[v] && local[v] <= maxLiteralRepeat {
+			local[v], grew = n, true
 		}
 	}
 	switch l := lhs.Value.(type) {
 	case ast.Var:
-		bind(l, literalCopies(rhs, copies))
+		bind(l, e.copies(rhs, local))
 		return grew
 	case *ast.Array:
 		if r, ok := rhs.Value.(*ast.Array); ok {
 			for i := range min(l.Len(), r.Len()) {
-				grew = assignCopies(l.Elem(i), r.Elem(i), copies) || grew
+				grew = e.assign(l.Elem(i), r.Elem(i), local) || grew
 			}
 			return grew
 		}
@@ -100,7 +176,7 @@ func assignCopies(lhs, rhs *ast.Term, copies map[ast.Var]int64) bool {
 		if r, ok := rhs.Value.(ast.Object); ok {
 			l.Foreach(func(k, v *ast.Term) {
 				if rv := r.Get(k); rv != nil {
-					grew = assignCopies(v, rv, copies) || grew
+					grew = e.assign(v, rv, local) || grew
 				}
 			})
 			return grew
@@ -111,9 +187,9 @@ func assignCopies(lhs, rhs *ast.Term, copies map[ast.Var]int64) bool {
 	if isLiteral(rhs) {
 		return false // a set, or shapes that do not unify
 	}
-	w := literalCopies(rhs, copies)
+	n := e.copies(rhs, local)
 	ast.WalkVars(lhs, func(v ast.Var) bool {
-		bind(v, w)
+		bind(v, n)
 		return false
 	})
 	return grew
@@ -127,29 +203,37 @@ func isLiteral(t *ast.Term) bool {
 	return false
 }
 
-// literalCopies is how many values t stands for when OPA copies it out:
-// one for a value, the variables' counts and one per node for a literal.
-func literalCopies(t *ast.Term, copies map[ast.Var]int64) int64 {
-	var n int64
+// copies is how many values t stands for when OPA copies it out: a
+// variable or a rule what it was bound to, a literal one per node plus its
+// parts, a call to the user's function its count times its largest
+// argument's; anything else one.
+func (e *expansion) copies(t *ast.Term, local map[ast.Var]int64) int64 {
+	var n int64 = 1
 	switch v := t.Value.(type) {
 	case ast.Var:
-		return max(1, copies[v])
+		return max(1, local[v], e.named[string(v)])
 	case ast.Ref:
 		if head, ok := v[0].Value.(ast.Var); ok {
-			return max(1, copies[head])
+			n = max(n, local[head], e.named[string(head)])
 		}
-		return 1
+		return max(n, e.named[lastName(v)])
+	case ast.Call:
+		ref, isRef := v[0].Value.(ast.Ref)
+		amp, ok := e.named[lastName(ref)]
+		if !isRef || !ok {
+			return 1 // a built-in: it returns a value
+		}
+		var most int64 = 1
+		for _, arg := range v[1:] {
+			most = max(most, e.copies(arg, local))
+		}
+		return mul(amp, most)
 	case *ast.Array:
-		n = 1
-		v.Foreach(func(x *ast.Term) { n = add(n, literalCopies(x, copies)) })
+		v.Foreach(func(x *ast.Term) { n = add(n, e.copies(x, local)) })
 	case ast.Set:
-		n = 1
-		v.Foreach(func(x *ast.Term) { n = add(n, literalCopies(x, copies)) })
+		v.Foreach(func(x *ast.Term) { n = add(n, e.copies(x, local)) })
 	case ast.Object:
-		n = 1
-		v.Foreach(func(k, x *ast.Term) { n = add(n, add(literalCopies(k, copies), literalCopies(x, copies))) })
-	default:
-		return 1
+		v.Foreach(func(k, x *ast.Term) { n = add(n, add(e.copies(k, local), e.copies(x, local))) })
 	}
 	return n
 }

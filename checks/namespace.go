@@ -59,8 +59,8 @@ func checkUserPackages(user map[string]*ast.Module, rules []finding.Rule, builti
 		if why := overlap(pkg, owner); why != "" {
 			problems = append(problems, fmt.Sprintf("%s:%d: package %s %s: a policy may not add to or change the built-in rules; rename the package (rules: shiplint.<kind>.<your name>, helpers: a package outside shiplint)", name, m.Package.Location.Row, pkg, why))
 		}
-		problems = append(problems, checkLiteralExpansion(name, m)...)
 	}
+	problems = append(problems, checkExpansion(user)...)
 	if len(problems) > 0 {
 		return &PolicyError{Problems: problems}
 	}

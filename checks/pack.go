@@ -504,7 +504,7 @@ func parseAll(srcs []source, caps *ast.Capabilities, annotations bool) (map[stri
 }
 
 // checkUserModules refuses user modules in the built-in pack's packages
-// (namespace.go) or holding literals that expand without bound
+// (namespace.go) or holding values that expand without bound
 // (expansion.go), and notes whether there are user modules at all: their
 // evaluations run sandboxed.
 func (p *Pack) checkUserModules(modules map[string]*ast.Module, builtin map[string]bool) error {

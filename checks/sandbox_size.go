@@ -106,7 +106,7 @@ func each(v ast.Value, f func(*ast.Term)) {
 }
 
 // replace(s, old, new): exact, from the number of occurrences (an empty
-// old matches between every two runes).
+// old matches at every byte: OPA uses a strings.Replacer).
 func replaceSize(ops []*ast.Term) (int64, error) {
 	s, ok1 := str(ops[0])
 	old, ok2 := str(ops[1])
@@ -116,7 +116,7 @@ func replaceSize(ops []*ast.Term) (int64, error) {
 	}
 	var count int64
 	if old == "" {
-		count = int64(utf8.RuneCountInString(s)) + 1
+		count = int64(len(s)) + 1 // strings.Replacer inserts at every byte
 	} else {
 		count = int64(strings.Count(s, old))
 	}
@@ -204,7 +204,7 @@ func urlqueryObjectSize(ops []*ast.Term) (int64, error) {
 			n = add(n, 3*key+3*textSize(t.Value, opaText, 0, stop)+2)
 		})
 	})
-	return bytesResult(n)
+	return bytesResult(stopped(n))
 }
 
 // format_int(number, base): the digits of the integer part in the base
@@ -679,7 +679,7 @@ func templateStringSize(ops []*ast.Term) (int64, error) {
 	parts.Foreach(func(t *ast.Term) {
 		n = add(n, longestPrinted(t.Value))
 	})
-	return bytesResult(n)
+	return bytesResult(stopped(n))
 }
 
 // internal.print(parts) prints one line per combination of the values its
@@ -696,7 +696,16 @@ func printSize(ops []*ast.Term) (int64, error) {
 		}
 		width = add(width, longestPrinted(t.Value)+1)
 	})
-	return bytesResult(mul(lines, width))
+	return bytesResult(stopped(mul(lines, width)))
+}
+
+// stopped turns a sum that a walk cut short (at the cap plus one) into
+// "more than the cap", rather than a made-up size.
+func stopped(n int64) int64 {
+	if n > maxResultBytes {
+		return maxResultBytes + 1
+	}
+	return n
 }
 
 // longestPrinted is the longest text a template or print part prints:
@@ -735,6 +744,9 @@ func sprintfSize(ops []*ast.Term) (int64, error) {
 	n := int64(len(format))
 	for i := range sizes {
 		sizes[i] = printedArg(args.Elem(i).Value)
+		if sizes[i] > maxResultBytes {
+			return bytesResult(maxResultBytes + 1) // the walk stopped there
+		}
 		n = add(n, sizes[i]+fmtOverhead)
 	}
 	argNum := 0

@@ -220,8 +220,8 @@ func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document,
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, &ruleTimeout{fmt.Sprintf("%s: rule %s (%s) did not finish within %v on this document (it loops or explodes combinatorially); its findings are missing", d.Path, rq.rule.ID, rq.rule.File, timeout)}
 		}
-		if stoppedForMemory(ctx) {
-			return nil, fmt.Errorf("%s: rule %s (%s) was stopped: %v; its findings are missing", d.Path, rq.rule.ID, rq.rule.File, errHeapLimit)
+		if why := stoppedForMemory(ctx); why != nil {
+			return nil, fmt.Errorf("%s: rule %s (%s) was stopped: %v; its findings are missing", d.Path, rq.rule.ID, rq.rule.File, why)
 		}
 		return nil, fmt.Errorf("%s: rule %s (%s) failed: %v", d.Path, rq.rule.ID, rq.rule.File, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -28,8 +29,12 @@ const heapLimit = 512 << 20
 // a microsecond; at a gigabyte a second, 10 ms is 10 MB past the limit).
 const watchInterval = 10 * time.Millisecond
 
-// errHeapLimit is the cause of an evaluation the watchdog stopped.
-var errHeapLimit = fmt.Errorf("shiplint's live memory passed %s while the rule ran (it builds values without bound)", mib(heapLimit))
+// heapLimitError is the cause of an evaluation the watchdog stopped.
+type heapLimitError struct{ limit uint64 }
+
+func (e *heapLimitError) Error() string {
+	return fmt.Sprintf("shiplint's live memory passed %s while the rule ran (it builds values without bound)", mib(int64(e.limit)))
+}
 
 // watchdog cancels the evaluations in flight when the heap passes the
 // limit. One per process: the heap is.
@@ -37,12 +42,18 @@ type watchdog struct {
 	mu      sync.Mutex
 	running map[*context.CancelCauseFunc]struct{}
 	active  bool
-	limit   uint64
+	limit   atomic.Uint64
 }
 
-var heapWatch = &watchdog{running: map[*context.CancelCauseFunc]struct{}{}, limit: heapLimit}
+var heapWatch = newWatchdog(heapLimit)
 
-// watch returns ctx, cancelled with errHeapLimit as its cause if the heap
+func newWatchdog(limit uint64) *watchdog {
+	w := &watchdog{running: map[*context.CancelCauseFunc]struct{}{}}
+	w.limit.Store(limit)
+	return w
+}
+
+// watch returns ctx, cancelled with a heapLimitError as its cause if the heap
 // passes the limit before done is called.
 func (w *watchdog) watch(ctx context.Context) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(ctx)
@@ -77,26 +88,31 @@ func (w *watchdog) loop() {
 			return
 		}
 		w.mu.Unlock()
+		limit := w.limit.Load()
 		metrics.Read(objects)
-		if objects[0].Value.Uint64() < w.limit {
+		if objects[0].Value.Uint64() < limit {
 			continue
 		}
 		// The objects include garbage not yet collected: collect it, so
 		// that only what is still reachable counts.
 		runtime.GC()
 		metrics.Read(live)
-		if live[0].Value.Uint64() < w.limit {
+		if live[0].Value.Uint64() < limit {
 			continue
 		}
 		w.mu.Lock()
 		for cancel := range w.running {
-			(*cancel)(errHeapLimit)
+			(*cancel)(&heapLimitError{limit})
 		}
 		w.mu.Unlock()
 	}
 }
 
-// stoppedForMemory reports whether the watchdog cancelled ctx.
-func stoppedForMemory(ctx context.Context) bool {
-	return errors.Is(context.Cause(ctx), errHeapLimit)
+// stoppedForMemory returns why the watchdog cancelled ctx, or nil.
+func stoppedForMemory(ctx context.Context) error {
+	var e *heapLimitError
+	if errors.As(context.Cause(ctx), &e) {
+		return e
+	}
+	return nil
 }

@@ -15,8 +15,8 @@ import (
 // deadline nor the heap watchdog can interrupt (it ran out of memory at
 // depth 25 of 40). A function's result is bound the same way
 // (`twice(x) := [x, x]` applied to its own result), and a chain of rules
-// (`r1 := [r0, r0]`) makes the type checker take twice as long per rule,
-// with no deadline at all.
+// (`r1 := [r0, r0]`) doubles the time to compile the policy with each rule
+// (24 rules: 0.6 s), at load, with no deadline at all.
 //
 // So a user policy may not hold a value that stands for more than
 // maxLiteralRepeat copies of what it is built from, counted through local

@@ -42,6 +42,13 @@ func RunRegoTests(ctx context.Context, opt Options) ([]RegoTestResult, error) {
 		}
 		modules[s.name] = m
 	}
+	// The same sandbox as a scan (sandbox.go): user modules checked before
+	// anything runs, the heap watched while the tests run.
+	if err := (&Pack{}).checkUserModules(modules, builtinNames(srcs)); err != nil {
+		return nil, err
+	}
+	ctx, done := heapWatch.watch(ctx)
+	defer done()
 	ch, err := tester.NewRunner().
 		SetCompiler(ast.NewCompiler().WithCapabilities(caps)).
 		SetModules(modules).

@@ -398,3 +398,24 @@ func hs256Token(t *testing.T, claims string) string {
 	mac.Write([]byte(unsigned))
 	return unsigned + "." + enc.EncodeToString(mac.Sum(nil))
 }
+
+// `shiplint test` runs the user's Rego tests in the same sandbox: its
+// modules are checked before anything runs, and the tester, which sets the
+// time of day itself, still gets the fixed clock.
+func TestRegoTestsRunSandboxed(t *testing.T) {
+	dir := policyDir(t, map[string]string{"x_test.rego": "package shiplint.lib.x\n\ntest_x if true\n"})
+	_, err := checks.RunRegoTests(context.Background(), checks.Options{Policies: []string{dir}, NoBuiltin: true})
+	want := "policy: " + filepath.ToSlash(filepath.Join(dir, "x_test.rego")) + ":1: package shiplint.lib.x is inside shiplint.lib, the built-in helpers: a policy may not add to or change the built-in rules; rename the package (rules: shiplint.<kind>.<your name>, helpers: a package outside shiplint)"
+	if err == nil || err.Error() != want {
+		t.Errorf("RunRegoTests error:\n got %v\nwant %s", err, want)
+	}
+
+	at := checks.DefaultEvalTime.Unix()
+	token := hs256Token(t, fmt.Sprintf(`{"nbf": %d, "exp": %d}`, at-5, at+5))
+	dir = policyDir(t, map[string]string{"clock_test.rego": "package mycompany.clock_test\n\ntest_token_valid_at_the_fixed_instant if {\n" +
+		"\t[valid, _, _] := io.jwt.decode_verify(\"" + token + "\", {\"secret\": \"s3cret\"})\n\tvalid\n}\n"})
+	results, err := checks.RunRegoTests(context.Background(), checks.Options{Policies: []string{dir}, NoBuiltin: true})
+	if err != nil || len(results) != 1 || !results[0].Passed {
+		t.Errorf("results = %+v, %v; want test_token_valid_at_the_fixed_instant to pass", results, err)
+	}
+}

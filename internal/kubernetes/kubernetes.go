@@ -5,6 +5,8 @@ package kubernetes
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/shiplint/shiplint/internal/document"
@@ -14,40 +16,75 @@ import (
 // Parse returns one Document per resource in src. On an error mid-stream it
 // returns a *document.SyntaxError with the resources of every document whose
 // own text parses, before and after the broken one: a bad document must not
-// hide the resources after it from a scan.
+// hide the resources after it from a scan. Past a budget (maxResources,
+// maxContainers) the file is checked without the rest, and the error is at
+// the line where that starts, unless a syntax error comes first.
 func Parse(path string, src []byte) ([]*document.Document, error) {
 	docs, err := yamldoc.Decode(path, src, yamldoc.Options{Resume: true})
-	var out []*document.Document
+	p := &parser{path: path}
 	for _, d := range docs {
-		out = append(out, resources(path, d, d.Value, "")...)
+		p.resources(d, d.Value, "")
 	}
-	return out, err
+	var se *document.SyntaxError
+	if p.over != nil && (err == nil || errors.As(err, &se) && p.over.Line < se.Line) {
+		err = p.over
+	}
+	return p.out, err
 }
 
-// resources returns the resource at key of d (a List is unwrapped into its
-// items), or nothing when the value is not a resource.
-func resources(path string, d yamldoc.Doc, v any, key string) []*document.Document {
+// Budgets of one file (docs/decisions.md): real manifests hold hundreds of
+// resources of a few containers each; 56,000 privileged Pods in one file
+// took 56 s and 2.2 GB, a Pod of 121,000 containers 44 s and 2.3 GB (10,000
+// of them in one document still 1.2 GB: a document is evaluated at once).
+const (
+	maxResources     = 10000
+	maxContainers    = 10000 // in the file
+	maxPodContainers = 1000  // in one resource
+)
+
+// parser collects the resources of one file within its budgets.
+type parser struct {
+	path       string
+	out        []*document.Document
+	containers int                   // lifted into input.containers so far
+	over       *document.SyntaxError // the first budget the file goes past
+}
+
+func (p *parser) overBudget(line int, msg string) {
+	if p.over == nil {
+		p.over = &document.SyntaxError{Path: p.path, Line: max(line, 1), Msg: msg}
+	}
+}
+
+// resources adds the resource at key of d (a List is unwrapped into its
+// items); nothing when the value is not a resource.
+func (p *parser) resources(d yamldoc.Doc, v any, key string) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return nil
+		return
 	}
 	apiVersion, ok1 := obj["apiVersion"].(string)
 	kind, ok2 := obj["kind"].(string)
 	if !ok1 || !ok2 {
-		return nil
+		return
 	}
 	if items, ok := obj["items"].([]any); ok && strings.HasSuffix(kind, "List") {
-		var out []*document.Document
 		for i, it := range items {
-			out = append(out, resources(path, d, it, document.Join(document.Join(key, "items"), i))...)
+			p.resources(d, it, document.Join(document.Join(key, "items"), i))
 		}
-		return out
+		return
 	}
-	return []*document.Document{newResource(path, d, obj, key, apiVersion, kind)}
+	if len(p.out) == maxResources {
+		r, _ := d.Locator.Locate(key)
+		p.overBudget(r.StartLine, fmt.Sprintf("the file has more than %d resources; this one and those after it are not checked", maxResources))
+		return
+	}
+	p.out = append(p.out, p.newResource(d, obj, key, apiVersion, kind))
 }
 
-func newResource(path string, d yamldoc.Doc, obj map[string]any, key, apiVersion, kind string) *document.Document {
-	b := &builder{raw: d.Locator, rawKey: key, pos: document.Positions{}, mirrors: map[string]document.Mirror{}}
+func (p *parser) newResource(d yamldoc.Doc, obj map[string]any, key, apiVersion, kind string) *document.Document {
+	path := p.path
+	b := &builder{raw: d.Locator, rawKey: key, pos: document.Positions{}, mirrors: map[string]document.Mirror{}, p: p}
 	meta, _ := obj["metadata"].(map[string]any)
 	name, _ := meta["name"].(string)
 	ns, _ := meta["namespace"].(string)
@@ -104,6 +141,7 @@ type builder struct {
 	rawKey  string           // the resource's key in raw ("" or /items/i)
 	pos     document.Positions
 	mirrors map[string]document.Mirror
+	p       *parser // the file's budgets
 }
 
 // point sets key to the range of the raw node at rel (a key relative to the

@@ -14,6 +14,8 @@ type converter struct {
 	pos    document.Positions // nil unless Options.Positions: then keys and ranges are skipped
 	budget int                // nodes still allowed through aliases and merges
 	active map[*yaml.Node]int // aliases and merge sources being expanded (cycle guard)
+	count  int                // non-empty documents decoded (Options.MaxDocuments)
+	full   bool               // the stream went past MaxDocuments: read no further
 }
 
 // walk is the context of one node in the tree walk.

@@ -8,6 +8,7 @@ package yamldoc
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"sync"
 
@@ -41,6 +42,11 @@ type Options struct {
 	MaxAliasNodes int
 	// MaxDepth caps nesting of collections (default 200).
 	MaxDepth int
+	// MaxDocuments caps the non-empty documents of a stream (default
+	// 10000): past it the stream is not read further, and the document
+	// that crosses it is a syntax error. Real streams hold a few hundred;
+	// 900,000 one-line documents took 1.2 GB.
+	MaxDocuments int
 	// Positions records every node's range in Doc.Positions, for callers
 	// that rewrite them (Compose). Without it, ranges are computed when
 	// Doc.Locator is asked: a scan locates a few findings per document, and
@@ -59,6 +65,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = 200
 	}
+	if o.MaxDocuments <= 0 {
+		o.MaxDocuments = 10000
+	}
 	return o
 }
 
@@ -74,7 +83,7 @@ func Decode(path string, src []byte, opt Options) ([]Doc, error) {
 	c := &converter{spans: &spans{src: newSource(src)}, path: path, opt: opt, budget: opt.MaxAliasNodes}
 	var mu sync.Mutex // the stream's documents share c.spans
 	docs, idx, err := c.stream(src, &mu)
-	if err == nil || !opt.Resume {
+	if err == nil || !opt.Resume || c.full {
 		return docs, err
 	}
 	return c.resume(src, docs, idx, err, &mu), err
@@ -129,6 +138,15 @@ func (c *converter) decode(text []byte, offset, idx int, mu *sync.Mutex) ([]Doc,
 		if offset > 0 {
 			shift(&n, offset)
 		}
+		if c.count == c.opt.MaxDocuments {
+			c.full = true
+			line := max(n.Line, 1)
+			if len(n.Content) > 0 {
+				line = max(n.Content[0].Line, 1)
+			}
+			return docs, idx, &document.SyntaxError{Path: c.path, Line: line, Msg: fmt.Sprintf("the stream has more than %d documents; this one and those after it are not checked", c.opt.MaxDocuments)}
+		}
+		c.count++
 		d, err := c.document(&n, idx, mu)
 		if err != nil {
 			return docs, idx, err

@@ -32,10 +32,16 @@ func (c *converter) resume(src []byte, docs []Doc, idx int, err error, mu *sync.
 		if ch.start <= last || i-1 <= idx && ch.start <= line {
 			continue
 		}
+		if !ch.content {
+			continue // an empty document: nothing to decode
+		}
 		text := src[c.src.offset(ch.start):c.src.offset(ch.end+1)]
 		if checkText(c.path, text) == nil {
 			more, _, _ := c.decode(text, ch.start-1, i-1, mu)
 			docs = append(docs, more...)
+		}
+		if c.full {
+			break
 		}
 	}
 	return docs
@@ -44,10 +50,11 @@ func (c *converter) resume(src []byte, docs []Doc, idx int, err error, mu *sync.
 // chunk is a part of a stream between document markers: lines start..end
 // (1-based, inclusive). doc tells whether yaml.v3 counts a document in it
 // (maybe empty): a part that starts with a marker does, one of comments and
-// blank lines only does not.
+// blank lines only does not. content tells whether it holds more than
+// markers, directives, comments and blank lines.
 type chunk struct {
-	start, end int
-	doc        bool
+	start, end   int
+	doc, content bool
 }
 
 // chunks splits a stream at its document markers: a line that is --- or
@@ -57,12 +64,12 @@ type chunk struct {
 // the next line.
 func chunks(s *source) []chunk {
 	var out []chunk
-	start, doc := 1, false
+	start, doc, content := 1, false, false
 	cut := func(end, next int, nextDoc bool) {
 		if end >= start {
-			out = append(out, chunk{start, end, doc})
+			out = append(out, chunk{start, end, doc, content})
 		}
-		start, doc = next, nextDoc
+		start, doc, content = next, nextDoc, false
 	}
 	for n := 1; n <= s.count(); n++ {
 		l := s.lineBytes(n)
@@ -73,10 +80,11 @@ func chunks(s *source) []chunk {
 				first--
 			}
 			cut(first-1, first, true)
+			content = !blankOrComment(l[3:])
 		case marker(l, "..."):
 			cut(n-1, n+1, false)
-		case !doc && !blankOrComment(l) && l[0] != '%':
-			doc = true // (directives belong to the next part)
+		case !blankOrComment(l) && l[0] != '%': // directives belong to the next part
+			doc, content = true, true
 		}
 	}
 	cut(s.count(), s.count()+1, false)

@@ -153,3 +153,21 @@ func TestChunksCountLikeDecoder(t *testing.T) {
 		}
 	}
 }
+
+// Past MaxDocuments the stream is not read further, Resume or not.
+func TestMaxDocuments(t *testing.T) {
+	src := "a: [\n---\nb: 1\n---\n---\nc: 2\n---\nd: 3\n---\ne: 4\n"
+	docs, err := Decode("s.yaml", []byte(src), Options{Resume: true, MaxDocuments: 2})
+	if err == nil || err.Error() != "s.yaml:2: did not find expected node content" {
+		t.Errorf("err = %v", err)
+	}
+	if got := summary(docs); !reflect.DeepEqual(got, []decoded{{3, 3, 1, map[string]any{"b": int64(1)}}, {6, 6, 3, map[string]any{"c": int64(2)}}}) {
+		t.Errorf("got %+v", got)
+	}
+	docs, err = Decode("s.yaml", []byte(src[5:]), Options{MaxDocuments: 2})
+	want := document.SyntaxError{Path: "s.yaml", Line: 7, Msg: "the stream has more than 2 documents; this one and those after it are not checked"}
+	var se *document.SyntaxError
+	if !errors.As(err, &se) || *se != want || len(docs) != 2 {
+		t.Errorf("err = %#v, %d docs", err, len(docs))
+	}
+}

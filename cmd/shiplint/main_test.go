@@ -23,8 +23,10 @@ func TestMain(m *testing.M) {
 		// Re-executed by a hostile-input test: be shiplint itself, in a
 		// process of its own, so its peak memory can be measured and an
 		// out-of-memory crash cannot take the test binary down.
-		os.Args = append([]string{"shiplint"}, os.Args[1:]...)
-		main()
+		tuneGC()
+		code := run(context.Background(), append([]string{"shiplint"}, os.Args[1:]...), os.Stdin, os.Stdout, os.Stderr)
+		writePeakMemory(os.Getenv(asCLIPeak))
+		os.Exit(code)
 	}
 	if err := os.Chdir("../.."); err != nil {
 		panic(err)

@@ -588,3 +588,32 @@ func TestHostileFIFOsDoNotBlock(t *testing.T) {
 		want{"file-not-scanned", "Dockerfile", 1},
 	)
 }
+
+func TestHostileConfigInTheTree(t *testing.T) {
+	t.Run("fifo", func(t *testing.T) {
+		e := newHostileEnv(t, map[string]string{"pod.yaml": privilegedPod})
+		mkfifo(t, filepath.Join(e.root, ".shiplint.yaml"))
+		r := hostileScan(t, e, e.root)
+		expect(t, r, 2)
+	})
+	t.Run("dev-zero", func(t *testing.T) {
+		e := newHostileEnv(t, map[string]string{"pod.yaml": privilegedPod})
+		symlink(t, "/dev/zero", filepath.Join(e.root, ".shiplint.yaml"))
+		r := hostileScan(t, e, e.root)
+		expect(t, r, 2)
+	})
+	t.Run("policies-outside", func(t *testing.T) {
+		e := newHostileEnv(t, map[string]string{"pod.yaml": privilegedPod, ".shiplint.yaml": "policies: [../../outside]\n"})
+		write(t, filepath.Join(e.outside, "p.rego"), hostilePolicy("HOST3", "deny contains {\"msg\": \""+canary+"\", \"path\": []} if true\n"))
+		r := hostileScan(t, e, e.root)
+		expect(t, r, 2)
+		if !strings.Contains(r.stderr, ".shiplint.yaml:1") {
+			t.Errorf("stderr %q does not name the config line", r.stderr)
+		}
+	})
+	t.Run("max-file-size", func(t *testing.T) {
+		e := newHostileEnv(t, map[string]string{"pod.yaml": privilegedPod, ".shiplint.yaml": "max-file-size: 10000000000\n"})
+		r := hostileScan(t, e, e.root)
+		expect(t, r, 2)
+	})
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -257,18 +258,27 @@ func isRegoFile(p string, withTests bool) bool {
 
 // aggregator collects every rule's deny set for one kind in a single rule,
 // the fastest query shape (see DEPENDENCIES.md): one evaluation per document.
-// It reads each deny set through elements, which bounds what the result
-// holds (see maxDenyElements): a deny element is converted to Go whole, so
-// one whose parts are shared (a path of [a, a], a := [b, b], ...) would be
-// exponential. The per-rule queries (ruleQueries) read deny sets the same
-// way.
+// The deny sets of the user's packages (untrusted) are read through
+// elements, which bounds what the result holds (see maxDenyElements): a
+// result is converted to Go whole, so a deny element whose parts are
+// shared (a path of [a, a], a := [b, b], ...) would be exponential. The
+// built-in rules' are read as they are: elements costs a third of a
+// Compose file's evaluation. The per-rule and scoped queries read deny
+// sets the same way (denyQuery).
 const aggregator = `package shiplint_engine
 
-%[1]s contains [p, d] if {
+%[1]s contains [p, f] if {
 	some p
-	deny := data.shiplint.%[1]s[p].deny
-	some d in elements(deny)
+	not untrusted[p]
+	some f in data.shiplint.%[1]s[p].deny
 }
+
+%[1]s contains [p, d] if {
+	some p in untrusted
+	some d in elements(data.shiplint.%[1]s[p].deny)
+}
+
+untrusted := %[4]s
 
 elements(deny) := {{"error": "too_many", "count": count(deny)}} if count(deny) > %[2]d
 
@@ -300,6 +310,32 @@ scalar(x) if is_string(x)
 
 scalar(x) if is_number(x)
 `
+
+// untrustedNames is the set, in Rego, of the names (shiplint.<kind>.<name>)
+// of the user's packages of kind k.
+func untrustedNames(user map[string]*ast.Module, k document.Kind) string {
+	var names []string
+	for _, m := range user {
+		parts := strings.Split(refString(m.Package.Path), ".")
+		if kind, ok := kindOfPackage(refString(m.Package.Path)); ok && kind == k {
+			names = append(names, strconv.Quote(parts[2]))
+		}
+	}
+	if len(names) == 0 {
+		return "set()"
+	}
+	slices.Sort(names)
+	return "{" + strings.Join(slices.Compact(names), ", ") + "}"
+}
+
+// denyQuery reads rule r's deny set: as it is for a built-in rule, through
+// the aggregator's elements for a user rule.
+func denyQuery(r *finding.Rule) string {
+	if r.BuiltIn {
+		return "data." + r.Package + ".deny"
+	}
+	return "data.shiplint_engine.elements(data." + r.Package + ".deny)"
+}
 
 func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	sel := opt.Select
@@ -439,7 +475,7 @@ func (p *Pack) compileKind(ctx context.Context, k document.Kind) (*ast.Compiler,
 		maps.Copy(mods, builtin)
 	}
 	name := "shiplint-engine-" + string(k) + ".rego"
-	agg, err := ast.ParseModuleWithOpts(name, fmt.Sprintf(aggregator, k, maxDenyElements, maxPathLength), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	agg, err := ast.ParseModuleWithOpts(name, fmt.Sprintf(aggregator, k, maxDenyElements, maxPathLength, untrustedNames(user, k)), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -457,10 +457,13 @@ func regexFindNSize(ops []*ast.Term) (int64, error) {
 	if err != nil || n < 0 {
 		return 0, err
 	}
-	groups := int64(1)
-	if p, ok := str(ops[0]); ok {
+	// A group opens with "(": counting them bounds the groups without
+	// compiling the pattern, which built-in rules call this with often.
+	p, _ := str(ops[0])
+	groups := 1 + int64(strings.Count(p, "("))
+	if mul(n, groups) > maxResultElements {
 		if re, err := regexp.Compile(p); err == nil {
-			groups += int64(re.NumSubexp())
+			groups = 1 + int64(re.NumSubexp())
 		}
 	}
 	return elementsResult(mul(n, groups))

@@ -184,6 +184,32 @@ func TestHostileDenySets(t *testing.T) {
 			t.Errorf("findings = %v", got)
 		}
 	})
+	t.Run("kubernetes rule with applies_to", func(t *testing.T) {
+		// Scoped queries (scope.go) read user deny sets the same way.
+		dir := policyDir(t, map[string]string{"x.rego": "# METADATA\n# title: t\n# custom:\n#   id: ORG002\n#   severity: high\n#   applies_to: [workload]\npackage shiplint.kubernetes.many\n\n" +
+			"deny contains sprintf(\"%d\", [i]) if some i in numbers.range(1, 10001)\n"})
+		pack, err := checks.Load(context.Background(), checks.Options{Policies: []string{dir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := pack.ScanFile(context.Background(), checks.File{Path: "pod.yaml", Kind: document.Kubernetes, Source: []byte("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n")}, checks.ScanOptions{})
+		want := []string{fmt.Sprintf("error: pod.yaml: rule ORG002 (%s): deny has 10001 elements on this document, over the cap of 10,000", filepath.ToSlash(filepath.Join(dir, "x.rego")))}
+		if got := notificationTexts(res); !slices.Equal(got, want) {
+			t.Errorf("notifications:\n got %q\nwant %q", got, want)
+		}
+		if len(res.Findings) == 0 {
+			t.Error("the built-in rules' findings on the Pod are missing")
+		}
+	})
+	t.Run("package that is not a rule", func(t *testing.T) {
+		// A _test package is not a rule (no metadata needed), but the
+		// engine's query still reaches its deny set: read within bounds.
+		src := "package shiplint.dockerfile.evil_test\n\ndeny contains {\"msg\": \"x\", \"path\": a40} if {\n" + sharedDoubling(40) + "}\n"
+		res := scanWithPolicy(t, policyDir(t, map[string]string{"x.rego": src}))
+		if got := ruleLines(res.Findings); len(res.Notifications) > 0 || !slices.Equal(got, []string{"DF002:1", "DF001:2"}) {
+			t.Errorf("findings = %v, notifications %q", got, notificationTexts(res))
+		}
+	})
 	t.Run("shared path and long message", func(t *testing.T) {
 		body := sharedDoubling(40) + "\tlong := concat(\"\", [\"é\" | some i in numbers.range(1, 600)])\n"
 		src := "# METADATA\n# title: t\n# custom:\n#   id: ORG001\n#   severity: high\npackage shiplint.dockerfile.shared\n\n" +

@@ -257,7 +257,7 @@ func (p *Pack) ruleQueries(ctx context.Context, k document.Kind) ([]ruleQuery, e
 			if r.Kind != k || r.Package == "" {
 				continue
 			}
-			pq, err := rego.New(rego.Query("data.shiplint_engine.elements(data."+r.Package+".deny)"), rego.Compiler(ck.compiler), rego.Capabilities(p.caps), rego.Store(p.store)).PrepareForEval(ctx)
+			pq, err := rego.New(rego.Query(denyQuery(&r)), rego.Compiler(ck.compiler), rego.Capabilities(p.caps), rego.Store(p.store)).PrepareForEval(ctx)
 			if err != nil {
 				ck.perRuleErr = err
 				return

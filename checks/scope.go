@@ -78,18 +78,25 @@ func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document, skip map
 	if q, ok := ck.byGroup[group]; ok && len(skip) == 0 {
 		return q, nil
 	}
-	var names []string
+	var names, user []string
 	prefix := Namespace + "." + string(doc.Kind) + "."
 	for i := range p.rules {
 		r := &p.rules[i]
 		if r.Kind == doc.Kind && r.Package != "" && applies(r, doc) && !skip[r.ID] {
-			names = append(names, strconv.Quote(strings.TrimPrefix(r.Package, prefix)))
+			name := strconv.Quote(strings.TrimPrefix(r.Package, prefix))
+			if r.BuiltIn {
+				names = append(names, name)
+			} else {
+				user = append(user, name)
+			}
 		}
 	}
-	set := strings.Join(names, ", ")
+	// User rules' deny sets are read through elements (see aggregator).
+	set := strings.Join(names, ", ") + "/" + strings.Join(user, ", ")
 	q, ok := ck.bySet[set]
-	if !ok && len(names) > 0 {
-		text := fmt.Sprintf("{[p, f] | some p in {%s}; some f in data.%s.%s[p].deny}", set, Namespace, doc.Kind)
+	if !ok && len(names)+len(user) > 0 {
+		text := fmt.Sprintf("{[p, f] | some p in {%s}; some f in data.%s.%s[p].deny} | {[p, d] | some p in {%s}; some d in data.shiplint_engine.elements(data.%s.%s[p].deny)}",
+			strings.Join(names, ", "), Namespace, doc.Kind, strings.Join(user, ", "), Namespace, doc.Kind)
 		pq, err := rego.New(rego.Query(text), rego.Compiler(ck.compiler), rego.Capabilities(p.caps), rego.Store(p.store)).PrepareForEval(ctx)
 		if err != nil {
 			return nil, err

@@ -32,7 +32,8 @@ func newBreaker() *breaker {
 	return &breaker{strikes: map[*finding.Rule]int{}, skipped: map[*finding.Rule]int{}}
 }
 
-// timedOut records that r ran past its deadline on a document.
+// timedOut records that r ran past its deadline, or was stopped by the heap
+// watchdog, on a document.
 func (b *breaker) timedOut(r *finding.Rule) {
 	if b == nil || r.BuiltIn {
 		return
@@ -77,7 +78,7 @@ func (b *breaker) notifications() []finding.Notification {
 			continue // not stopped, or nothing was left to check without it
 		}
 		out = append(out, finding.Notification{Level: "error", Path: r.File, Message: fmt.Sprintf(
-			"rule %s (%s) ran past its deadline on %d documents and was left out of the rest of the scan: %d more documents were not checked with it",
+			"rule %s (%s) ran past its deadline or the memory limit on %d documents and was left out of the rest of the scan: %d more documents were not checked with it",
 			r.ID, r.File, b.strikes[r], b.skipped[r])})
 	}
 	return out

@@ -221,7 +221,9 @@ func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document,
 			return nil, &ruleTimeout{fmt.Sprintf("%s: rule %s (%s) did not finish within %v on this document (it loops or explodes combinatorially); its findings are missing", d.Path, rq.rule.ID, rq.rule.File, timeout)}
 		}
 		if why := stoppedForMemory(ctx); why != nil {
-			return nil, fmt.Errorf("%s: rule %s (%s) was stopped: %v; its findings are missing", d.Path, rq.rule.ID, rq.rule.File, why)
+			// Counted like a timeout: a rule that fills memory on one
+			// document usually does on all, a second or two each.
+			return nil, &ruleTimeout{fmt.Sprintf("%s: rule %s (%s) was stopped: %v; its findings are missing", d.Path, rq.rule.ID, rq.rule.File, why)}
 		}
 		return nil, fmt.Errorf("%s: rule %s (%s) failed: %v", d.Path, rq.rule.ID, rq.rule.File, err)
 	}

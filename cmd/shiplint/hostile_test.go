@@ -12,6 +12,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -616,4 +619,27 @@ func TestHostileConfigInTheTree(t *testing.T) {
 		r := hostileScan(t, e, e.root)
 		expect(t, r, 2)
 	})
+}
+
+// A token valid from 2026-06-01 (before today, after shiplint's fixed
+// clock): the wall clock would call it valid, the fixed clock does not,
+// and so the answer cannot change from one run to the next.
+func TestHostileRegoSeesAFixedClock(t *testing.T) {
+	enc := base64.RawURLEncoding.EncodeToString
+	payload := fmt.Sprintf(`{"sub":"x","nbf":%d,"exp":%d}`, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC).Unix(), time.Now().Add(24*time.Hour).Unix())
+	signing := enc([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc([]byte(payload))
+	mac := hmac.New(sha256.New, []byte("s3cret"))
+	mac.Write([]byte(signing))
+	token := signing + "." + enc(mac.Sum(nil))
+	body := "deny contains {\"msg\": sprintf(\"valid=%v\", [valid]), \"path\": []} if {\n\t[valid, _, _] := io.jwt.decode_verify(\"" + token + "\", {\"secret\": \"s3cret\"})\n}\n"
+	e := newHostileEnv(t, map[string]string{"Dockerfile": "FROM alpine:3.20\nUSER 1000\n", "policy/p.rego": hostilePolicy("HOST4", body)})
+	write(t, filepath.Join(e.root, ".shiplint.yaml"), "only: [HOST4]\n")
+	first := hostileScan(t, e, "--policy", filepath.Join(e.root, "policy"), e.root)
+	if got := messageOf(first, "HOST4", "Dockerfile"); got != "valid=false" {
+		t.Errorf("message %q, want valid=false (the fixed clock is before the token's nbf)", got)
+	}
+	second := hostileScan(t, e, "--policy", filepath.Join(e.root, "policy"), e.root)
+	if first.reports["sarif"] != second.reports["sarif"] {
+		t.Errorf("two runs differ")
+	}
 }

@@ -23,9 +23,10 @@ import (
 // rules are not watched and keep their findings.
 
 // heapLimit is the live heap past which evaluations of user policies are
-// stopped: the largest scans measured (docs/performance.md) stay under a
-// third of it, and a process stopped there stays under 1 GB of memory.
-const heapLimit = 512 << 20
+// stopped: the largest scans measured (docs/performance.md) peak at half of
+// it in memory, live and garbage together, and two evaluations racing to
+// it on two cores peaked at 600-720 MB (at 512 MiB: 790-890 MB).
+const heapLimit = 384 << 20
 
 // watchInterval is how often the heap is sampled (reading the metric takes
 // a microsecond; at a gigabyte a second, 10 ms is 10 MB past the limit).
@@ -58,8 +59,9 @@ func newWatchdog(limit uint64) *watchdog {
 // softMemoryLimit is the Go runtime's memory limit while user policies run
 // (unless GOMEMLIMIT set one): the watchdog stops what stays live, and this
 // makes the collector return the garbage of two evaluations racing to the
-// limit before the process grows past 1 GB (measured: 1,024 MB without it).
-const softMemoryLimit = 768 << 20
+// limit instead of letting the process grow (without it, with a 512 MiB
+// watchdog: 1,024 MB).
+const softMemoryLimit = 640 << 20
 
 var setSoftLimit sync.Once
 
@@ -95,7 +97,8 @@ func (w *watchdog) loop() {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	tick := time.NewTicker(watchInterval)
 	defer tick.Stop()
-	for range tick.C {
+	var quietUntil time.Time
+	for now := range tick.C {
 		w.mu.Lock()
 		if len(w.running) == 0 {
 			w.active = false
@@ -105,14 +108,17 @@ func (w *watchdog) loop() {
 		w.mu.Unlock()
 		limit := w.limit.Load()
 		metrics.Read(objects)
-		if objects[0].Value.Uint64() < limit {
+		if objects[0].Value.Uint64() < limit || now.Before(quietUntil) {
 			continue
 		}
 		// The objects include garbage not yet collected: collect it, so
-		// that only what is still reachable counts.
+		// that only what is still reachable counts. When it was garbage,
+		// wait a little before forcing another collection: a scan with
+		// much garbage must not collect every 10 ms.
 		runtime.GC()
 		metrics.Read(live)
 		if live[0].Value.Uint64() < limit {
+			quietUntil = now.Add(10 * watchInterval)
 			continue
 		}
 		w.mu.Lock()

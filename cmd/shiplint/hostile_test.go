@@ -546,6 +546,11 @@ func TestHostilePaddedFileIsAFinding(t *testing.T) {
 	e := newHostileEnv(t, map[string]string{".shiplint.yaml": rulesOnly, "pod.yaml": padded})
 	r := hostileScan(t, e, "--max-file-size", "1048576", "--fail-on", "high", e.root)
 	expect(t, r, 1, want{"file-not-scanned", "pod.yaml", 1})
+	for _, w := range []string{`"filesNotScanned": 1`, `"unknown": 1`} {
+		if !strings.Contains(r.reports["json"], w) {
+			t.Errorf("JSON summary lacks %s:\n%s", w, excerpt(r.reports["json"], `"summary"`))
+		}
+	}
 }
 
 func TestHostileConfigAboveTheRootIsIgnored(t *testing.T) {

@@ -353,7 +353,12 @@ func tally(res *finding.Result) {
 		}
 		res.Summary.Findings++
 		res.Summary.BySeverity[f.Severity.String()]++
-		res.Summary.ByKind[string(f.Kind)]++
+		kind := string(f.Kind)
+		if kind == "" {
+			// A YAML file that was not read has no kind: its content decides.
+			kind = "unknown"
+		}
+		res.Summary.ByKind[kind]++
 	}
 }
 

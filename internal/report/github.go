@@ -129,13 +129,31 @@ func markdownSummary(res finding.Result) string {
 			fmt.Fprintf(&b, "\n%d more findings are in the SARIF report.\n", len(active)-maxSummaryRows)
 			break
 		}
-		fmt.Fprintf(&b, "| %s | %s | `%s:%d` | %s |\n", f.Severity, markdownCell(f.RuleID), markdownCell(f.Path), f.Range.StartLine, markdownCell(f.Message))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.Severity, markdownCell(f.RuleID), markdownCode(fmt.Sprintf("%s:%d", f.Path, f.Range.StartLine)), markdownCell(f.Message))
 	}
 	b.WriteString("\n")
 	return b.String()
 }
 
-// markdownCell keeps a value inside its table cell: one line, no '|'.
+// markdownCell keeps a value from the tree inside its table cell as plain
+// text: one line, and every character that Markdown would read as a link,
+// an image, HTML, emphasis or a cell border escaped, so a file name or a
+// message cannot put a link or a tracking image on the job summary page.
 func markdownCell(s string) string {
-	return strings.ReplaceAll(safetext.Escape(s), "|", "\\|")
+	return markdownEscaper.Replace(safetext.Escape(s))
+}
+
+var markdownEscaper = strings.NewReplacer(
+	"\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]", "<", "\\<", ">", "\\>",
+	"|", "\\|", "~", "\\~", "&", "\\&", "!", "\\!", "#", "\\#",
+)
+
+// markdownCode shows a path as code, which Markdown renders literally; a
+// path holding a backtick, which would end the code span, is escaped text.
+func markdownCode(s string) string {
+	s = safetext.Escape(s)
+	if strings.Contains(s, "`") {
+		return markdownCell(s)
+	}
+	return "`" + strings.ReplaceAll(s, "|", "\\|") + "`"
 }

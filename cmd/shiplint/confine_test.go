@@ -40,31 +40,13 @@ func hostileRepo(t *testing.T, files map[string]string) (repo, outside string) {
 		"pod.yaml":    "apiVersion: v1\nkind: Pod\nmetadata: {name: " + fileCanary + "}\nspec:\n  containers:\n    - {name: c, image: x:1, securityContext: {privileged: true}}\n",
 		"policy.rego": "package " + fileCanary + "\n",
 	} {
-		putFile(t, filepath.Join(outside, name), content)
+		write(t, filepath.Join(outside, name), content)
 	}
 	for name, content := range files {
-		putFile(t, filepath.Join(repo, name), content)
+		write(t, filepath.Join(repo, name), content)
 	}
 	os.MkdirAll(repo, 0o755)
 	return repo, outside
-}
-
-func putFile(t *testing.T, p, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func linkTo(t *testing.T, target, name string) {
-	t.Helper()
-	os.MkdirAll(filepath.Dir(name), 0o755)
-	if err := os.Symlink(target, name); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func makeFIFO(t *testing.T, name string) {
@@ -90,33 +72,14 @@ func runWithin(t *testing.T, args ...string) outcome {
 	}
 }
 
-type confinedOut struct {
-	Findings []struct {
-		RuleID  string `json:"ruleId"`
-		Path    string `json:"path"`
-		Message string `json:"message"`
-		Range   struct {
-			StartLine int `json:"startLine"`
-		} `json:"range"`
-	} `json:"findings"`
-	Notifications []struct {
-		Level   string `json:"level"`
-		Message string `json:"message"`
-	} `json:"notifications"`
-	Summary struct {
-		FilesScanned    int `json:"filesScanned"`
-		FilesNotScanned int `json:"filesNotScanned"`
-	} `json:"summary"`
-}
-
 // scanConfined scans dir with a config (named on the command line, so
 // trusted) that runs only the given rules.
-func scanConfined(t *testing.T, dir, only string, extra ...string) (outcome, confinedOut) {
+func scanConfined(t *testing.T, dir, only string, extra ...string) (outcome, jsonOut) {
 	t.Helper()
 	cfg := filepath.Join(t.TempDir(), "shiplint.yaml")
-	putFile(t, cfg, "only: ["+only+"]\n")
+	write(t, cfg, "only: ["+only+"]\n")
 	o := runWithin(t, append(append([]string{"scan", "-f", "json", "--config", cfg}, extra...), dir)...)
-	var out confinedOut
+	var out jsonOut
 	if err := json.Unmarshal([]byte(o.stdout), &out); err != nil {
 		t.Fatalf("output is not JSON (%v): %s\n%s", err, o.stdout, o.stderr)
 	}
@@ -124,7 +87,7 @@ func scanConfined(t *testing.T, dir, only string, extra ...string) (outcome, con
 }
 
 // findings lists "rule path:line message" with paths relative to dir.
-func (out confinedOut) findings(dir string) []string {
+func (out jsonOut) findings(dir string) []string {
 	var got []string
 	for _, f := range out.Findings {
 		p := strings.TrimPrefix(strings.TrimPrefix(f.Path, filepath.ToSlash(dir)), "/")
@@ -150,13 +113,13 @@ func TestNothingOutsideTheTreeLeaks(t *testing.T) {
 		".git/config":      "[http]\n\textraheader = AUTHORIZATION: basic " + fileCanary + "\n",
 		"app/compose.yaml": "services:\n  api:\n    image: ${extraheader:-nginx:1.27}\n",
 	})
-	linkTo(t, "/proc/self/environ", filepath.Join(repo, "Dockerfile.environ"))
-	linkTo(t, "/etc/shadow", filepath.Join(repo, "Dockerfile.shadow"))
-	linkTo(t, "/nonexistent/Dockerfile", filepath.Join(repo, "Dockerfile.nothing"))
-	linkTo(t, filepath.Join(outside, "pod.yaml"), filepath.Join(repo, "k8s/pod.yaml"))
-	linkTo(t, "../../outside/pod.yaml", filepath.Join(repo, "k8s/rel.yaml"))
-	linkTo(t, filepath.Join(outside, "canary.env"), filepath.Join(repo, ".env"))
-	linkTo(t, "../.git/config", filepath.Join(repo, "app/.env"))
+	symlink(t, "/proc/self/environ", filepath.Join(repo, "Dockerfile.environ"))
+	symlink(t, "/etc/shadow", filepath.Join(repo, "Dockerfile.shadow"))
+	symlink(t, "/nonexistent/Dockerfile", filepath.Join(repo, "Dockerfile.nothing"))
+	symlink(t, filepath.Join(outside, "pod.yaml"), filepath.Join(repo, "k8s/pod.yaml"))
+	symlink(t, "../../outside/pod.yaml", filepath.Join(repo, "k8s/rel.yaml"))
+	symlink(t, filepath.Join(outside, "canary.env"), filepath.Join(repo, ".env"))
+	symlink(t, "../.git/config", filepath.Join(repo, "app/.env"))
 
 	_, out := scanConfined(t, repo, "DC001, DC003, KS001, file-not-scanned", "--fail-on", "high")
 	sameLines(t, "findings", out.findings(repo), []string{
@@ -192,7 +155,7 @@ func TestDevZeroAndFIFOsDoNotBlock(t *testing.T) {
 		"zero/compose.yaml": "services:\n  web:\n    image: nginx:1.27\n    extends: {file: ../../../../dev/zero, service: base}\n",
 		"pipe/compose.yaml": "services:\n  web:\n    image: nginx:1.27\n    extends:\n      file: pipe.yml\n      service: base\n",
 	})
-	linkTo(t, "/dev/zero", filepath.Join(repo, "zero/.env"))
+	symlink(t, "/dev/zero", filepath.Join(repo, "zero/.env"))
 	makeFIFO(t, filepath.Join(repo, "pipe/.env"))
 	makeFIFO(t, filepath.Join(repo, "pipe/pipe.yml"))
 	makeFIFO(t, filepath.Join(repo, "Dockerfile"))
@@ -216,7 +179,7 @@ func TestDevZeroAndFIFOsDoNotBlock(t *testing.T) {
 // service was checked without it.
 func TestOutsideExtendsIsNotMerged(t *testing.T) {
 	repo, outside := hostileRepo(t, nil)
-	putFile(t, filepath.Join(repo, "compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    extends: {file: ../outside/compose.yml, service: base}\n  api:\n    image: nginx:1.27\n    extends: {file: "+filepath.Join(outside, "compose.yml")+", service: base}\n")
+	write(t, filepath.Join(repo, "compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    extends: {file: ../outside/compose.yml, service: base}\n  api:\n    image: nginx:1.27\n    extends: {file: "+filepath.Join(outside, "compose.yml")+", service: base}\n")
 	_, out := scanConfined(t, repo, "DC001, file-not-scanned")
 	sameLines(t, "findings", out.findings(repo), []string{
 		`file-not-scanned compose.yaml:4 service web extends "base" from ../outside/compose.yml, which was not read: ` + outsideWhy + `; the service is checked without what it would inherit`,
@@ -230,7 +193,7 @@ func TestOutsideExtendsIsNotMerged(t *testing.T) {
 func TestBigExtendsFileReadOnce(t *testing.T) {
 	repo, _ := hostileRepo(t, map[string]string{"common/big.yml": bigExtendsFile(4 << 20), "app/compose.yaml": manyExtends(60)})
 	for i := range 6 {
-		linkTo(t, "../common", filepath.Join(repo, "app", fmt.Sprintf("link%d", i)))
+		symlink(t, "../common", filepath.Join(repo, "app", fmt.Sprintf("link%d", i)))
 	}
 	var mu sync.Mutex
 	reads := map[confine.ID]int{}
@@ -278,7 +241,7 @@ func manyExtends(n int) string {
 func TestSymlinkedRootIsScanned(t *testing.T) {
 	repo, _ := hostileRepo(t, map[string]string{"Dockerfile": "FROM alpine:3.20\n"})
 	deploy := filepath.Join(t.TempDir(), "deploy")
-	linkTo(t, repo, deploy)
+	symlink(t, repo, deploy)
 	o, out := scanConfined(t, deploy, "DF001")
 	if o.code != 1 || len(out.Findings) != 1 || out.Findings[0].Path != filepath.ToSlash(filepath.Join(deploy, "Dockerfile")) || out.Summary.FilesScanned != 1 {
 		t.Errorf("exit %d, findings %+v, summary %+v", o.code, out.Findings, out.Summary)
@@ -308,8 +271,8 @@ func TestPaddedFileIsAFinding(t *testing.T) {
 // .shiplint.yaml in a parent that turns everything off is not used.
 func TestConfigLookupStopsAtScanRoot(t *testing.T) {
 	parent := t.TempDir()
-	putFile(t, filepath.Join(parent, ".shiplint.yaml"), "fail-on: critical\ndisable: [DF001, file-not-scanned, syntax-error]\n")
-	putFile(t, filepath.Join(parent, "checkout", "Dockerfile"), "FROM alpine:3.20\n")
+	write(t, filepath.Join(parent, ".shiplint.yaml"), "fail-on: critical\ndisable: [DF001, file-not-scanned, syntax-error]\n")
+	write(t, filepath.Join(parent, "checkout", "Dockerfile"), "FROM alpine:3.20\n")
 	o := runWithin(t, "scan", "-f", "json", filepath.Join(parent, "checkout"))
 	if o.code != 1 || !strings.Contains(o.stdout, `"ruleId": "DF001"`) {
 		t.Errorf("exit %d: the parent's config was used:\n%s%s", o.code, o.stdout, o.stderr)
@@ -320,14 +283,14 @@ func TestConfigLookupStopsAtScanRoot(t *testing.T) {
 // policy outside the tree, is a run error naming the file (and line).
 func TestFoundConfigIsConfined(t *testing.T) {
 	repo, outside := hostileRepo(t, map[string]string{"Dockerfile": "FROM alpine:3.20\n"})
-	linkTo(t, "/dev/zero", filepath.Join(repo, ".shiplint.yaml"))
+	symlink(t, "/dev/zero", filepath.Join(repo, ".shiplint.yaml"))
 	o := runWithin(t, "scan", repo)
 	want := "shiplint: config " + filepath.Join(repo, ".shiplint.yaml") + " was not read: " + outsideWhy + "; a config found in the scanned tree must be a regular file inside " + repo + " (or pass --config)\n"
 	if o.code != 2 || o.stderr != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", o.code, o.stderr, want)
 	}
 	os.Remove(filepath.Join(repo, ".shiplint.yaml"))
-	putFile(t, filepath.Join(repo, ".shiplint.yaml"), "fail-on: high\npolicies:\n  - ../outside\n")
+	write(t, filepath.Join(repo, ".shiplint.yaml"), "fail-on: high\npolicies:\n  - ../outside\n")
 	o = runWithin(t, "scan", repo)
 	want = "shiplint: " + filepath.Join(repo, ".shiplint.yaml") + ":3: policies: ../outside is outside; a config found in the scanned tree can only name policies inside " + repo + " (pass --policy, or this file with --config, for others)\n"
 	if o.code != 2 || o.stderr != want {
@@ -351,7 +314,7 @@ func TestPolicySymlinkIsRefused(t *testing.T) {
 		if target == "fifo" {
 			makeFIFO(t, filepath.Join(policy, "fifo"))
 		}
-		linkTo(t, target, filepath.Join(policy, "x.rego"))
+		symlink(t, target, filepath.Join(policy, "x.rego"))
 		o := runWithin(t, "scan", "--policy", policy, repo)
 		want := "shiplint: policy " + filepath.Join(policy, "x.rego") + " was not read: " + why + "; a policy must be a regular .rego file inside " + policy + ", at most 8388608 bytes (replace a symlink with the file it points at)\n"
 		if o.code != 2 || o.stderr != want {

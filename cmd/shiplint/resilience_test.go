@@ -27,6 +27,10 @@ type jsonOut struct {
 		Level   string `json:"level"`
 		Message string `json:"message"`
 	} `json:"notifications"`
+	Summary struct {
+		FilesScanned    int `json:"filesScanned"`
+		FilesNotScanned int `json:"filesNotScanned"`
+	} `json:"summary"`
 }
 
 func scanJSON(t *testing.T, dir string, extra ...string) (outcome, jsonOut) {

@@ -23,3 +23,26 @@ func TestStepSummaryKeepsTreeTextPlain(t *testing.T) {
 		t.Errorf("summary:\n%s\nwant it to hold:\n%s", got, want)
 	}
 }
+
+// Files that were not read carry a finding too: the summary counts them
+// among the files met instead of claiming more files with findings than
+// were scanned.
+func TestSummaryCountsFilesNotScanned(t *testing.T) {
+	res := finding.Result{
+		Findings: []finding.Finding{
+			{RuleID: "file-not-scanned", Severity: finding.High, Path: "Dockerfile"},
+			{RuleID: "DC001", Severity: finding.Critical, Path: "compose.yaml"},
+			{RuleID: "file-not-scanned", Severity: finding.High, Path: "x.yaml"},
+		},
+		Summary: finding.Summary{FilesScanned: 1, FilesNotScanned: 2},
+	}
+	want := "3 findings (1 critical, 2 high) in 3 of 3 files; 2 files not scanned (see file-not-scanned)"
+	if got := summary(res); got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	res.Summary.FilesNotScanned = 0
+	res.Findings = res.Findings[1:2]
+	if got, want := summary(res), "1 finding (1 critical) in 1 of 1 file scanned"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}

@@ -87,10 +87,16 @@ func summary(res finding.Result) string {
 	if len(parts) > 0 {
 		out += " (" + strings.Join(parts, ", ") + ")"
 	}
+	// A file that was not read has a finding too (file-not-scanned), so
+	// with such files the count is of every file met, not only those read.
+	met, verb := res.Summary.FilesScanned, " scanned"
+	if res.Summary.FilesNotScanned > 0 {
+		met, verb = met+res.Summary.FilesNotScanned, ""
+	}
 	if len(active) == 0 {
-		out += fmt.Sprintf(" in %d %s scanned", res.Summary.FilesScanned, plural(res.Summary.FilesScanned, "file"))
+		out += fmt.Sprintf(" in %d %s%s", met, plural(met, "file"), verb)
 	} else {
-		out += fmt.Sprintf(" in %d of %d %s scanned", len(files), res.Summary.FilesScanned, plural(res.Summary.FilesScanned, "file"))
+		out += fmt.Sprintf(" in %d of %d %s%s", len(files), met, plural(met, "file"), verb)
 	}
 	if n := len(res.Findings) - len(active); n > 0 {
 		out += fmt.Sprintf("; %d suppressed", n)

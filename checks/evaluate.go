@@ -17,6 +17,7 @@ import (
 
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/regosandbox"
 )
 
 // DefaultEvalTimeout bounds the evaluation of one document, so a rule that
@@ -56,7 +57,7 @@ func (p *Pack) evaluate(ctx context.Context, doc *document.Document, text *sourc
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, fmt.Errorf("%s: evaluation did not finish in time (a rule loops or explodes on this document); its findings are missing", doc.Path)
 		}
-		if why := stoppedForMemory(ctx); why != nil {
+		if why := regosandbox.StoppedForMemory(ctx); why != nil {
 			return nil, fmt.Errorf("%s: evaluation stopped: %w", doc.Path, why)
 		}
 		return nil, fmt.Errorf("%s: evaluation failed: %w", doc.Path, err)

@@ -2,12 +2,14 @@ package checks
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/regosandbox"
 )
 
 // User rules are written exactly like the built-in ones, package
@@ -53,14 +55,14 @@ func checkUserPackages(user map[string]*ast.Module, rules []finding.Rule, builti
 		owner[root] = reservedWhat(root)
 	}
 	var problems []string
-	for _, name := range slices.Sorted(mapsKeys(user)) {
+	for _, name := range slices.Sorted(maps.Keys(user)) {
 		m := user[name]
 		pkg := refString(m.Package.Path)
 		if why := overlap(pkg, owner); why != "" {
 			problems = append(problems, fmt.Sprintf("%s:%d: package %s %s: a policy may not add to or change the built-in rules; rename the package (rules: shiplint.<kind>.<your name>, helpers: a package outside shiplint)", name, m.Package.Location.Row, pkg, why))
 		}
 	}
-	problems = append(problems, checkExpansion(user)...)
+	problems = append(problems, regosandbox.CheckExpansion(user)...)
 	if len(problems) > 0 {
 		return &PolicyError{Problems: problems}
 	}

@@ -25,6 +25,7 @@ import (
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
 	"github.com/shiplint/shiplint/internal/parallel"
+	"github.com/shiplint/shiplint/internal/regosandbox"
 	"github.com/shiplint/shiplint/rules"
 )
 
@@ -93,9 +94,9 @@ type Pack struct {
 	// scopedKinds are the kinds with rules that declare applies_to.
 	scopedKinds map[document.Kind]bool
 	// untrusted is set when user policies are loaded: their evaluations
-	// run sandboxed (a budget and the heap watchdog, see sandbox.go).
+	// run sandboxed (a budget and the heap watchdog: internal/regosandbox).
 	untrusted bool
-	// now is the instant rules see as the current time (clock.go).
+	// now is the instant rules see as the current time (regosandbox.EvalTime).
 	now time.Time
 	// userFindings counts the findings of user rules (maxUserFindings).
 	userFindings atomic.Int64
@@ -339,8 +340,8 @@ func denyQuery(r *finding.Rule) string {
 
 func compile(ctx context.Context, srcs []source, opt Options) (*Pack, error) {
 	sel := opt.Select
-	caps := capabilities()
-	now, err := EvalTime()
+	caps := regosandbox.Capabilities()
+	now, err := regosandbox.EvalTime()
 	if err != nil {
 		return nil, err
 	}
@@ -541,8 +542,8 @@ func parseAll(srcs []source, caps *ast.Capabilities, annotations bool) (map[stri
 
 // checkUserModules refuses user modules in the built-in pack's packages
 // (namespace.go) or holding values that expand without bound
-// (expansion.go), and notes whether there are user modules at all: their
-// evaluations run sandboxed.
+// (regosandbox.CheckExpansion), and notes whether there are user modules
+// at all: their evaluations run sandboxed.
 func (p *Pack) checkUserModules(modules map[string]*ast.Module, builtin map[string]bool) error {
 	user := map[string]*ast.Module{}
 	var builtinPkgs []string
@@ -563,20 +564,6 @@ func builtinNames(srcs []source) map[string]bool {
 		m[s.name] = s.builtin
 	}
 	return m
-}
-
-// capabilities are OPA's, less the built-ins that reach the network, the
-// environment or the runtime, or cannot be bounded (sandbox.go): rules
-// loaded with --policy are untrusted.
-func capabilities() *ast.Capabilities {
-	caps := ast.CapabilitiesForThisVersion()
-	caps.Builtins = slices.DeleteFunc(caps.Builtins, func(b *ast.Builtin) bool {
-		return unsafeBuiltin(b.Name)
-	})
-	// No host at all: a nil list would allow every one to anything that
-	// still fetches (OPA reads it for JSON Schema references).
-	caps.AllowNet = []string{}
-	return caps
 }
 
 // policyError turns OPA's errors into one message per problem, each with the

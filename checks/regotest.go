@@ -8,6 +8,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/tester"
+
+	"github.com/shiplint/shiplint/internal/regosandbox"
 )
 
 // RegoTestResult is the outcome of one Rego test rule.
@@ -29,7 +31,7 @@ func RunRegoTests(ctx context.Context, opt Options) ([]RegoTestResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	caps := capabilities()
+	caps := regosandbox.Capabilities()
 	modules := map[string]*ast.Module{}
 	for _, s := range srcs {
 		text, err := s.content()
@@ -42,12 +44,12 @@ func RunRegoTests(ctx context.Context, opt Options) ([]RegoTestResult, error) {
 		}
 		modules[s.name] = m
 	}
-	// The same sandbox as a scan (sandbox.go): user modules checked before
+	// The same sandbox as a scan (internal/regosandbox): user modules checked before
 	// anything runs, the heap watched while the tests run.
 	if err := (&Pack{}).checkUserModules(modules, builtinNames(srcs)); err != nil {
 		return nil, err
 	}
-	ctx, done := heapWatch.watch(ctx)
+	ctx, done := regosandbox.WatchHeap(ctx)
 	defer done()
 	ch, err := tester.NewRunner().
 		SetCompiler(ast.NewCompiler().WithCapabilities(caps)).

@@ -24,6 +24,7 @@ import (
 	"github.com/shiplint/shiplint/checks"
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/regosandbox"
 )
 
 // Hostile user policies (issue 12): each is loaded as a user rule and run
@@ -354,10 +355,10 @@ func TestRemovedBuiltinsFailToLoad(t *testing.T) {
 }
 
 // Rules see a fixed clock: a token valid from five seconds before
-// checks.DefaultEvalTime to five seconds after is valid in every scan,
+// regosandbox.DefaultEvalTime to five seconds after is valid in every scan,
 // whatever the time of day, and one that expired a second before it is not.
 func TestTimeReadingBuiltinsSeeTheFixedClock(t *testing.T) {
-	at := checks.DefaultEvalTime.Unix()
+	at := regosandbox.DefaultEvalTime.Unix()
 	valid := hs256Token(t, fmt.Sprintf(`{"nbf": %d, "exp": %d}`, at-5, at+5))
 	expired := hs256Token(t, fmt.Sprintf(`{"exp": %d}`, at-1))
 	src := "# METADATA\n# title: t\n# custom:\n#   id: ORG001\n#   severity: high\npackage shiplint.dockerfile.clock\n\n" +
@@ -378,14 +379,14 @@ func TestTimeReadingBuiltinsSeeTheFixedClock(t *testing.T) {
 }
 
 // certChain is a root and a server certificate it signed, both valid for
-// an hour either side of checks.DefaultEvalTime, in PEM.
+// an hour either side of regosandbox.DefaultEvalTime, in PEM.
 func certChain(t *testing.T) string {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := checks.DefaultEvalTime
+	at := regosandbox.DefaultEvalTime
 	root := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "root"},
 		NotBefore: at.Add(-time.Hour), NotAfter: at.Add(time.Hour), IsCA: true, BasicConstraintsValid: true,
 		KeyUsage: x509.KeyUsageCertSign}
@@ -436,7 +437,7 @@ func TestRegoTestsRunSandboxed(t *testing.T) {
 		t.Errorf("RunRegoTests error:\n got %v\nwant %s", err, want)
 	}
 
-	at := checks.DefaultEvalTime.Unix()
+	at := regosandbox.DefaultEvalTime.Unix()
 	token := hs256Token(t, fmt.Sprintf(`{"nbf": %d, "exp": %d}`, at-5, at+5))
 	dir = policyDir(t, map[string]string{"clock_test.rego": "package mycompany.clock_test\n\ntest_token_valid_at_the_fixed_instant if {\n" +
 		"\t[valid, _, _] := io.jwt.decode_verify(\"" + token + "\", {\"secret\": \"s3cret\"})\n\tvalid\n}\n"})

@@ -21,6 +21,7 @@ import (
 	"github.com/shiplint/shiplint/internal/finding"
 	"github.com/shiplint/shiplint/internal/kubernetes"
 	"github.com/shiplint/shiplint/internal/parallel"
+	"github.com/shiplint/shiplint/internal/regosandbox"
 	"github.com/shiplint/shiplint/internal/suppress"
 )
 
@@ -211,7 +212,7 @@ func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document,
 			err = fmt.Errorf("%s: rule %s (%s) panicked: %v", d.Path, rq.rule.ID, rq.rule.File, r)
 		}
 	}()
-	// A user rule runs sandboxed (sandbox.go): over its budget or past the
+	// A user rule runs sandboxed (internal/regosandbox): over its budget or past the
 	// heap limit, it fails alone, named with its file.
 	ctx, done := p.sandbox(ctx, !rq.rule.BuiltIn)
 	defer done()
@@ -220,7 +221,7 @@ func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document,
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, &ruleTimeout{fmt.Sprintf("%s: rule %s (%s) did not finish within %v on this document (it loops or explodes combinatorially); its findings are missing", d.Path, rq.rule.ID, rq.rule.File, timeout)}
 		}
-		if why := stoppedForMemory(ctx); why != nil {
+		if why := regosandbox.StoppedForMemory(ctx); why != nil {
 			// Counted like a timeout: a rule that fills memory on one
 			// document usually does on all, a second or two each.
 			return nil, &ruleTimeout{fmt.Sprintf("%s: rule %s (%s) was stopped: %v; its findings are missing", d.Path, rq.rule.ID, rq.rule.File, why)}

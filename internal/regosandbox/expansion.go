@@ -1,7 +1,8 @@
-package checks
+package regosandbox
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 
@@ -35,11 +36,12 @@ type expansion struct {
 	named map[string]int64
 }
 
-// checkExpansion returns a problem for each rule of the user's modules
-// holding a value over the cap, at the value's line.
-func checkExpansion(user map[string]*ast.Module) []string {
+// CheckExpansion returns a problem for each of the user's modules (by file
+// name) holding a value over the cap, as "file:line: why", at the line
+// where the count first passes it.
+func CheckExpansion(user map[string]*ast.Module) []string {
 	e := &expansion{named: map[string]int64{}}
-	names := slices.Sorted(mapsKeys(user))
+	names := slices.Sorted(maps.Keys(user))
 	// Rules and functions refer to each other in any order: repeat until
 	// nothing grows. Counts only grow, and stop once past the cap.
 	for changed := true; changed; {

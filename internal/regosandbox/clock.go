@@ -1,4 +1,4 @@
-package checks
+package regosandbox
 
 import (
 	"fmt"
@@ -33,7 +33,10 @@ var evalTime = sync.OnceValues(func() (time.Time, error) {
 	return parseSourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
 })
 
-// EvalTime is the instant rules see as the current time.
+// EvalTime is the instant rules see as the current time, read once per
+// process: DefaultEvalTime, or SOURCE_DATE_EPOCH when it is set. A
+// malformed SOURCE_DATE_EPOCH is an error (the run fails rather than use
+// another instant silently). Pass it to every evaluation (rego.EvalTime).
 func EvalTime() (time.Time, error) { return evalTime() }
 
 func parseSourceDateEpoch(v string) (time.Time, error) {

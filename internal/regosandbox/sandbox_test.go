@@ -1,4 +1,4 @@
-package checks
+package regosandbox
 
 import (
 	"context"
@@ -14,8 +14,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-
-	"github.com/shiplint/shiplint/internal/document"
 )
 
 // Every built-in OPA has is removed from user policies, capped, charged,
@@ -57,12 +55,12 @@ func TestSandboxClassifiesEveryBuiltin(t *testing.T) {
 			t.Errorf("removedReason names %s, which OPA does not have", name)
 		}
 	}
-	for _, b := range capabilities().Builtins {
+	for _, b := range Capabilities().Builtins {
 		if removedWhy(b.Name) != "" {
 			t.Errorf("removed built-in %s is in the capabilities", b.Name)
 		}
 	}
-	if caps := capabilities(); caps.AllowNet == nil || len(caps.AllowNet) != 0 {
+	if caps := Capabilities(); caps.AllowNet == nil || len(caps.AllowNet) != 0 {
 		t.Errorf("AllowNet = %v, want an empty list (no host)", caps.AllowNet)
 	}
 }
@@ -70,7 +68,7 @@ func TestSandboxClassifiesEveryBuiltin(t *testing.T) {
 // docs/writing-rules.md lists what user rules get: every removed and
 // every capped built-in is named there.
 func TestWritingRulesListsTheSandbox(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("..", "docs", "writing-rules.md"))
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "writing-rules.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +136,7 @@ func TestSizeBoundsHold(t *testing.T) {
 			t.Errorf("%s: refused: %v", expr, err)
 			continue
 		}
-		rs, err := rego.New(rego.Query("x := "+expr), rego.Capabilities(capabilities()), rego.StrictBuiltinErrors(true)).Eval(context.Background())
+		rs, err := rego.New(rego.Query("x := "+expr), rego.Capabilities(Capabilities()), rego.StrictBuiltinErrors(true)).Eval(context.Background())
 		if err != nil || len(rs) == 0 {
 			t.Errorf("%s: %v (no result)", expr, err)
 			continue
@@ -170,8 +168,9 @@ func TestSourceDateEpoch(t *testing.T) {
 // What the evaluator builds by itself (pairs of a comprehension over two
 // ranges) is no built-in's: the heap watchdog stops it. The limit is
 // lowered to what is live now plus 64 MiB, so the test need not fill half
-// a gigabyte.
-func TestHeapWatchdogStopsARuleThatGrows(t *testing.T) {
+// a gigabyte. (That the engine then names the rule and keeps the built-in
+// rules' findings is checks' concern.)
+func TestHeapWatchdogStopsAnEvaluationThatGrows(t *testing.T) {
 	runtime.GC()
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
@@ -179,27 +178,35 @@ func TestHeapWatchdogStopsARuleThatGrows(t *testing.T) {
 	defer heapWatch.limit.Store(heapWatch.limit.Load())
 	heapWatch.limit.Store(limit)
 
-	dir := t.TempDir()
-	src := "# METADATA\n# title: grows\n# custom:\n#   id: ORG001\n#   severity: high\npackage shiplint.dockerfile.grows\n\n" +
-		"deny contains \"never\" if {\n\tr := numbers.range(1, 5000)\n\tcount([[i, j] | some i in r; some j in r]) < 0\n}\n"
-	if err := os.WriteFile(filepath.Join(dir, "x.rego"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
+	ctx, done := Start(context.Background())
+	defer done()
+	_, err := rego.New(rego.Query("r := numbers.range(1, 5000); count([[i, j] | some i in r; some j in r]) < 0"), rego.Capabilities(Capabilities())).Eval(ctx)
+	want := fmt.Sprintf("shiplint's live memory passed %d MiB while the rule ran (it builds values without bound)", limit>>20)
+	why := StoppedForMemory(ctx)
+	if err == nil || why == nil || why.Error() != want {
+		t.Errorf("Eval error = %v, StoppedForMemory = %v; want an error, and %s", err, why, want)
 	}
-	pack, err := Load(context.Background(), Options{Policies: []string{dir}, Kinds: []document.Kind{document.Dockerfile}})
-	if err != nil {
-		t.Fatal(err)
+	if why := StoppedForMemory(context.Background()); why != nil {
+		t.Errorf("StoppedForMemory(a context not stopped) = %v, want nil", why)
 	}
-	res := pack.ScanFile(context.Background(), File{Path: "Dockerfile", Kind: document.Dockerfile, Source: []byte("FROM debian:latest\nUSER root\n")}, ScanOptions{})
-	file := filepath.ToSlash(filepath.Join(dir, "x.rego"))
-	want := fmt.Sprintf("Dockerfile: rule ORG001 (%s) was stopped: shiplint's live memory passed %d MiB while the rule ran (it builds values without bound); its findings are missing", file, limit>>20)
-	if len(res.Notifications) != 1 || res.Notifications[0].Message != want {
-		t.Errorf("notifications = %+v\nwant %s", res.Notifications, want)
+}
+
+// A value that stands for more than 10,000 copies of what it is built
+// from is refused at the line where the count passes the cap; a few
+// copies are fine.
+func TestCheckExpansion(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("package p\n\nx if {\n\ta0 := [\"x\"]\n")
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&src, "\ta%d := [a%d, a%d]\n", i, i-1, i-1)
 	}
-	var ids []string
-	for _, f := range res.Findings {
-		ids = append(ids, fmt.Sprintf("%s:%d", f.RuleID, f.Range.StartLine))
-	}
-	if !slices.Equal(ids, []string{"DF002:1", "DF001:2"}) {
-		t.Errorf("findings = %v, want the built-in ones", ids)
+	src.WriteString("\tcount(a30) > 0\n}\n")
+	bad := ast.MustParseModule(src.String())
+	ok := ast.MustParseModule("package q\n\nx if {\n\tb := [input.a, input.a]\n\tc := {\"x\": b, \"y\": [b, b]}\n\tcount(c) > 5\n}\n")
+	got := CheckExpansion(map[string]*ast.Module{"bad.rego": bad, "ok.rego": ok})
+	// a0 stands for 2 values, aN for 3*2^N-1: a12 (line 16) is the first past 10,000.
+	want := []string{"bad.rego:16: this value repeats the values it is built from more than 10,000 times (each a := [b, b], or f(x) := [x, x] applied to its own result, doubles it), and OPA copies it out in full in one step that no deadline interrupts: build it with a comprehension, or without repeating"}
+	if !slices.Equal(got, want) {
+		t.Errorf("CheckExpansion:\n got %q\nwant %q", got, want)
 	}
 }

@@ -1,4 +1,4 @@
-package checks
+package regosandbox
 
 import (
 	"errors"
@@ -15,7 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// The size functions of the capped built-ins (sandbox.go). Each computes,
+// The size functions of the capped built-ins (builtins.go). Each computes,
 // from the operands and without building the result, an upper bound on
 // what the call produces, so that the call is refused before it allocates.
 // A bound that is not exact errs on the large side; the caps are far enough

@@ -1,4 +1,4 @@
-package checks
+package regosandbox
 
 import (
 	"context"
@@ -13,14 +13,15 @@ import (
 	"time"
 )
 
-// The budget of an evaluation (sandbox.go) counts what built-ins produce.
+// The budget of an evaluation (budget.go) counts what built-ins produce.
 // What the evaluator builds by itself is not counted: a comprehension over
 // two ranges of 100,000 numbers makes ten billion pairs, a gigabyte a
 // second, and the deadline comes after ten. The heap watchdog stops that:
 // while evaluations of user policies run, it samples the heap, and when
-// what is live passes heapLimit it cancels them. The rule at fault then
-// fails alone (evaluateEachRule), with an error that names it; the built-in
-// rules are not watched and keep their findings.
+// what is live passes heapLimit it cancels them. The caller then runs the
+// rules one by one (the engine's evaluateEachRule), so the rule at fault
+// fails alone, with an error that names it; the built-in rules are not
+// watched and keep their findings.
 
 // heapLimit is the live heap past which evaluations of user policies are
 // stopped: the largest scans measured (docs/performance.md) peak at half of
@@ -64,6 +65,13 @@ func newWatchdog(limit uint64) *watchdog {
 const softMemoryLimit = 640 << 20
 
 var setSoftLimit sync.Once
+
+// WatchHeap returns ctx, cancelled if the heap passes the limit before done
+// is called (StoppedForMemory then says so), without a budget for the
+// built-ins: `shiplint test` runs OPA's tester this way.
+func WatchHeap(ctx context.Context) (_ context.Context, done func()) {
+	return heapWatch.watch(ctx)
+}
 
 // watch returns ctx, cancelled with a heapLimitError as its cause if the heap
 // passes the limit before done is called.
@@ -129,8 +137,10 @@ func (w *watchdog) loop() {
 	}
 }
 
-// stoppedForMemory returns why the watchdog cancelled ctx, or nil.
-func stoppedForMemory(ctx context.Context) error {
+// StoppedForMemory returns why the watchdog cancelled ctx (a context from
+// Start or WatchHeap), or nil: an error that says the live heap passed the
+// limit while the rule ran.
+func StoppedForMemory(ctx context.Context) error {
 	var e *heapLimitError
 	if errors.As(context.Cause(ctx), &e) {
 		return e

@@ -147,3 +147,12 @@ func StoppedForMemory(ctx context.Context) error {
 	}
 	return nil
 }
+
+// SetHeapLimit changes the live-heap limit of the watchdog and returns a
+// function that restores the previous one. It exists for tests of callers
+// (the engine's handling of a rule stopped for memory), which cannot grow
+// a test process to the real limit.
+func SetHeapLimit(bytes uint64) (restore func()) {
+	prev := heapWatch.limit.Swap(bytes)
+	return func() { heapWatch.limit.Store(prev) }
+}

@@ -1,0 +1,37 @@
+package helm
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/shiplint/shiplint/internal/confine"
+)
+
+func TestDebugDump(t *testing.T) {
+	dir := os.Getenv("HELM_DEBUG")
+	if dir == "" {
+		t.Skip()
+	}
+	rt, err := confine.NewReader(confine.Limits{}).OpenRoot("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Render(rt, dir, Options{})
+	for _, p := range res.Problems {
+		fmt.Printf("PROBLEM %+v\n", p)
+	}
+	for _, r := range res.Resources {
+		fmt.Println("---", r.From)
+		for i, l := range splitLines(r.Text) {
+			o := ""
+			if i < len(r.Lines) && r.Lines[i] != nil {
+				o = fmt.Sprintf("%s:%d", r.Lines[i][0].Path, r.Lines[i][0].Range.StartLine)
+			}
+			fmt.Printf("%-60s # %s\n", l, o)
+		}
+		for k, c := range r.Paths {
+			fmt.Printf("  %s <- %v\n", k, c)
+		}
+	}
+}

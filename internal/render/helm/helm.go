@@ -1,0 +1,475 @@
+// Package helm renders a Helm chart in process with the Helm SDK
+// (helm.sh/helm/v4), as `helm template` would, offline, reading every file
+// through internal/confine, and maps every rendered line back to the
+// template line that wrote it and every value taken from .Values back to
+// its key in a values file. docs/render-helm.md describes the mapping.
+package helm
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+	"helm.sh/helm/v4/pkg/chart/common"
+	cutil "helm.sh/helm/v4/pkg/chart/common/util"
+	"helm.sh/helm/v4/pkg/chart/loader/archive"
+	chart "helm.sh/helm/v4/pkg/chart/v2"
+	"helm.sh/helm/v4/pkg/chart/v2/loader"
+	chartutil "helm.sh/helm/v4/pkg/chart/v2/util"
+	"helm.sh/helm/v4/pkg/engine"
+	"helm.sh/helm/v4/pkg/ignore"
+	"helm.sh/helm/v4/pkg/strvals"
+
+	"github.com/shiplint/shiplint/internal/confine"
+	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/render"
+)
+
+// Rules the problems are reported under.
+const (
+	// RuleError: a chart that cannot be loaded or a template that fails.
+	RuleError = "render-error"
+	// RuleMissingDependency: a Chart.yaml dependency not vendored in charts/.
+	RuleMissingDependency = "helm-missing-dependency"
+)
+
+// ValuesFile is a user values file (--helm-values), already read.
+type ValuesFile struct {
+	Path string // root-relative, slash-separated, for locations
+	Data []byte
+}
+
+// Options are `helm template`'s knobs.
+type Options struct {
+	Values      []ValuesFile
+	Set         []string // key=value, as --set
+	ReleaseName string   // default "release-name"
+	Namespace   string   // default "default"
+	KubeVersion string   // default DefaultKubeVersion
+	APIVersions []string // added to the default capabilities
+}
+
+// DefaultKubeVersion is the Kubernetes version `helm template` of Helm
+// v4.3.2 assumes (its client-go v0.37 plus one major). Helm's own default
+// depends on the build (v1.20.0 in a test binary), so it is fixed here.
+const DefaultKubeVersion = "v1.37.0"
+
+// Render renders the chart in dir (relative to root, slash-separated).
+func Render(root *confine.Root, dir string, opts Options) render.Result {
+	r := &renderer{root: root, dir: path.Clean(dir), opts: opts}
+	r.run()
+	return r.res
+}
+
+type renderer struct {
+	root *confine.Root
+	dir  string
+	opts Options
+	res  render.Result
+
+	// where each loaded file's bytes came from (by their first byte), to
+	// tell a template's real path after Helm's loader took the tree apart.
+	origin map[*byte]string
+	tgz    map[*byte]string
+}
+
+func (r *renderer) rel(name string) string {
+	if r.dir == "." {
+		return name
+	}
+	return r.dir + "/" + name
+}
+
+func (r *renderer) problem(p string, line int, rule, msg string) {
+	r.res.Problems = append(r.res.Problems, render.Problem{
+		Location: render.Location{Path: p, Range: document.Range{StartLine: line, EndLine: line}, Role: render.Template},
+		Rule:     rule, Msg: msg,
+	})
+}
+
+// files reads the chart directory through confine, honouring .helmignore
+// like Helm's directory loader. A file confine refuses is a problem and is
+// left out.
+func (r *renderer) files(dir, prefix string) []*archive.BufferedFile {
+	in := func(name string) string {
+		if dir == "." {
+			return name
+		}
+		return dir + "/" + name
+	}
+	rules := ignore.Empty()
+	if b, _, err := r.root.ReadFile(in(".helmignore")); err == nil {
+		if rr, err := ignore.Parse(bytes.NewReader(b)); err == nil {
+			rules = rr
+		}
+	}
+	rules.AddDefaults()
+	base := filepath.Join(r.root.Dir(), filepath.FromSlash(dir))
+	var out []*archive.BufferedFile
+	_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name, _ := filepath.Rel(base, p)
+		name = filepath.ToSlash(name)
+		if name == "." {
+			return nil
+		}
+		info, ierr := d.Info()
+		if ierr != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" || rules.Ignore(name, info) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if rules.Ignore(name, info) {
+			return nil
+		}
+		relName := in(name)
+		var e *confine.Entry
+		if d.Type()&os.ModeSymlink != 0 {
+			e, err = r.root.Check(relName)
+		} else {
+			e, err = r.root.CheckListed(relName, info)
+		}
+		if err == nil {
+			err = e.Reserve()
+		}
+		var b []byte
+		if err == nil {
+			b, err = e.Read()
+		}
+		if err != nil {
+			r.problem(relName, 0, RuleError, "chart file not read: "+err.Error())
+			return nil
+		}
+		r.res.Inputs = append(r.res.Inputs, relName)
+		if len(b) > 0 {
+			if strings.HasSuffix(name, ".tgz") {
+				r.tgz[&b[0]] = relName
+			} else {
+				r.origin[&b[0]] = relName
+			}
+		}
+		out = append(out, &archive.BufferedFile{Name: prefix + name, Data: b})
+		return nil
+	})
+	return out
+}
+
+func (r *renderer) run() {
+	r.origin = map[*byte]string{}
+	r.tgz = map[*byte]string{}
+	files := r.files(r.dir, "")
+	chartYAML := r.rel("Chart.yaml")
+	ch, err := loader.LoadFiles(files)
+	if err != nil {
+		r.problem(chartYAML, 1, RuleError, "chart not loaded: "+err.Error())
+		return
+	}
+	if ch.Metadata.Type == "library" {
+		return // a library chart renders only as a dependency
+	}
+	if more := r.resolveDeps(ch); len(more) > 0 {
+		files = append(files, more...)
+		if ch, err = loader.LoadFiles(files); err != nil {
+			r.problem(chartYAML, 1, RuleError, "chart not loaded: "+err.Error())
+			return
+		}
+	}
+	r.missingDeps(ch, files)
+
+	vals := map[string]any{}
+	var user []*valuesDoc
+	for _, f := range r.opts.Values {
+		v, err := loader.LoadValues(bytes.NewReader(f.Data))
+		if err != nil {
+			r.problem(f.Path, 1, RuleError, "values file not loaded: "+err.Error())
+			continue
+		}
+		vals = loader.MergeMaps(vals, v)
+		user = append(user, parseValuesDoc(f.Path, f.Data))
+	}
+	set := map[string]any{}
+	for _, s := range r.opts.Set {
+		if err := strvals.ParseInto(s, vals); err != nil {
+			r.problem(chartYAML, 0, RuleError, "--set "+s+": "+err.Error())
+			continue
+		}
+		_ = strvals.ParseInto(s, set)
+	}
+	if err := chartutil.ProcessDependencies(ch, vals); err != nil {
+		r.problem(chartYAML, 1, RuleError, "chart dependencies: "+err.Error())
+		return
+	}
+	caps := common.DefaultCapabilities.Copy()
+	{
+		kv, err := common.ParseKubeVersion(or(r.opts.KubeVersion, DefaultKubeVersion))
+		if err != nil {
+			r.problem(chartYAML, 0, RuleError, "kube version: "+err.Error())
+		} else {
+			caps.KubeVersion = *kv
+		}
+	}
+	caps.APIVersions = append(caps.APIVersions, r.opts.APIVersions...)
+	if ch.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
+		r.problem(chartYAML, lineOf(fileData(files, "Chart.yaml"), "kubeVersion"), RuleError,
+			"chart requires kubeVersion "+ch.Metadata.KubeVersion+", incompatible with Kubernetes "+caps.KubeVersion.Version)
+		return
+	}
+	opts := common.ReleaseOptions{Name: or(r.opts.ReleaseName, "release-name"), Namespace: or(r.opts.Namespace, "default"), Revision: 1, IsInstall: true}
+	top, err := cutil.ToRenderValuesWithSchemaValidation(ch, vals, opts, caps, true)
+	if err != nil {
+		r.problem(chartYAML, 1, RuleError, "values: "+err.Error())
+		return
+	}
+
+	// Plain render first: its output and errors are Helm's own.
+	eng := engine.Engine{}
+	plain, err := eng.RenderWithContext(context.Background(), ch, top)
+	if err != nil {
+		r.templateError(ch, err)
+		return
+	}
+
+	// Then the instrumented render, for the source map.
+	m := &marks{list: []mark{{}}}
+	infos := map[string]*chartInfo{}
+	saved := r.instrumentChart(ch, nil, m, infos)
+	top2, err := cutil.ToRenderValuesWithSchemaValidation(ch, vals, opts, caps, true)
+	var traced map[string]string
+	if err == nil {
+		traced, err = eng.RenderWithContext(context.Background(), ch, top2)
+	}
+	for f, d := range saved {
+		f.Data = d
+	}
+	if err != nil {
+		traced = nil
+	}
+
+	names := make([]string, 0, len(plain))
+	for n := range plain {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if strings.HasSuffix(n, "/NOTES.txt") || strings.TrimSpace(plain[n]) == "" {
+			continue
+		}
+		r.file(n, plain[n], traced[n], m, user, set)
+	}
+}
+
+func or(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+func fileData(files []*archive.BufferedFile, name string) []byte {
+	for _, f := range files {
+		if f.Name == name {
+			return f.Data
+		}
+	}
+	return nil
+}
+
+// lineOf is the first line starting (after indentation) with key.
+func lineOf(b []byte, key string) int {
+	for i, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), key+":") {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// resolveDeps finds each dependency that is not vendored in charts/ in
+// the scanned tree: at its file:// repository path, else in a sibling
+// directory of the chart's name; its files are added under charts/<name>/
+// as `helm dependency build` would have. Nothing outside the root.
+func (r *renderer) resolveDeps(ch *chart.Chart) []*archive.BufferedFile {
+	have := map[string]bool{}
+	for _, d := range ch.Dependencies() {
+		have[d.Name()] = true
+	}
+	var out []*archive.BufferedFile
+	for _, d := range ch.Metadata.Dependencies {
+		if d == nil || have[d.Name] {
+			continue
+		}
+		var cands []string
+		if p, ok := strings.CutPrefix(d.Repository, "file://"); ok {
+			cands = append(cands, path.Join(r.dir, p))
+		}
+		cands = append(cands, path.Join(path.Dir(r.dir), d.Name))
+		for _, c := range cands {
+			if c == r.dir || c == ".." || strings.HasPrefix(c, "../") || path.IsAbs(c) {
+				continue
+			}
+			b, _, err := r.root.ReadFile(c + "/Chart.yaml")
+			if err != nil {
+				continue
+			}
+			var md chart.Metadata
+			if yaml.Unmarshal(b, &md) != nil || md.Name != d.Name {
+				continue
+			}
+			out = append(out, r.files(c, "charts/"+d.Name+"/")...)
+			have[d.Name] = true
+			break
+		}
+	}
+	return out
+}
+
+// missingDeps reports every dependency of Chart.yaml that is not in
+// charts/, at its "- name:" line.
+func (r *renderer) missingDeps(ch *chart.Chart, files []*archive.BufferedFile) {
+	have := map[string]bool{}
+	for _, d := range ch.Dependencies() {
+		have[d.Name()] = true
+	}
+	var doc yaml.Node
+	_ = yaml.Unmarshal(fileData(files, "Chart.yaml"), &doc)
+	for i, d := range ch.Metadata.Dependencies {
+		if d == nil || have[d.Name] {
+			continue
+		}
+		line := depLine(&doc, i)
+		r.problem(r.rel("Chart.yaml"), line, RuleMissingDependency,
+			"dependency "+strconv.Quote(d.Name)+" is declared in Chart.yaml but not in charts/: run `helm dependency build` (the chart is rendered without it)")
+	}
+}
+
+func depLine(doc *yaml.Node, i int) int {
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return 1
+	}
+	m := doc.Content[0]
+	for k := 0; k+1 < len(m.Content); k += 2 {
+		if m.Content[k].Value == "dependencies" && m.Content[k+1].Kind == yaml.SequenceNode && i < len(m.Content[k+1].Content) {
+			return m.Content[k+1].Content[i].Line
+		}
+	}
+	return 1
+}
+
+// instrumentChart replaces every template's text by its instrumented
+// text, returning the originals to put back.
+func (r *renderer) instrumentChart(ch *chart.Chart, parent *chartInfo, m *marks, infos map[string]*chartInfo) map[*common.File][]byte {
+	saved := map[*common.File][]byte{}
+	ci := &chartInfo{name: ch.Name(), parent: parent, key: ch.Name()}
+	infos[ch.ChartFullPath()] = ci
+	// The chart's directory: from where its files were read.
+	for _, f := range append(append([]*common.File{}, ch.Templates...), ch.Raw...) {
+		if len(f.Data) == 0 {
+			continue
+		}
+		if p, ok := r.origin[&f.Data[0]]; ok && ci.dir == "" {
+			if strings.HasSuffix(p, "/"+f.Name) || p == f.Name {
+				ci.dir = strings.TrimSuffix(strings.TrimSuffix(p, f.Name), "/")
+				if ci.dir == "" {
+					ci.dir = "."
+				}
+			}
+		}
+	}
+	for _, f := range ch.Raw {
+		if f.Name == "values.yaml" {
+			if p, ok := r.originOf(f.Data); ok {
+				ci.values = parseValuesDoc(p, f.Data)
+			}
+		}
+	}
+	for _, f := range ch.Templates {
+		p, ok := r.originOf(f.Data)
+		if !ok {
+			continue // from a .tgz: not in the tree, left unmapped
+		}
+		name := path.Join(ch.ChartFullPath(), f.Name)
+		out, ok := instrument(name, string(f.Data), &tplInfo{path: p, chart: ci}, m)
+		if !ok {
+			continue
+		}
+		saved[f] = f.Data
+		f.Data = []byte(out)
+	}
+	for _, d := range ch.Dependencies() {
+		for k, v := range r.instrumentChart(d, ci, m, infos) {
+			saved[k] = v
+		}
+	}
+	return saved
+}
+
+func (r *renderer) originOf(b []byte) (string, bool) {
+	if len(b) == 0 {
+		return "", false
+	}
+	p, ok := r.origin[&b[0]]
+	return p, ok
+}
+
+// tplRef is a template position in Helm's error text:
+// "chart/templates/x.yaml:12:5" or "chart/templates/x.yaml:12".
+var tplRef = regexp.MustCompile(`([^\s():<>"]+):(\d+)(?::(\d+))?`)
+
+// templateError turns Helm's rendering error into a problem at the
+// template file, line and column it names.
+func (r *renderer) templateError(ch *chart.Chart, err error) {
+	msg := err.Error()
+	paths := r.templatePaths(ch)
+	for _, sm := range tplRef.FindAllStringSubmatch(msg, -1) {
+		p, ok := paths[sm[1]]
+		if !ok {
+			continue
+		}
+		line, _ := strconv.Atoi(sm[2])
+		col, _ := strconv.Atoi(sm[3])
+		r.res.Problems = append(r.res.Problems, render.Problem{
+			Location: render.Location{Path: p, Range: document.Range{StartLine: line, StartColumn: col, EndLine: line}, Role: render.Template},
+			Rule:     RuleError, Msg: cleanMsg(msg),
+		})
+		return
+	}
+	r.problem(r.rel("Chart.yaml"), 1, RuleError, cleanMsg(msg))
+}
+
+func cleanMsg(s string) string {
+	s = strings.ReplaceAll(s, "HELM_ERR_START", "")
+	s = strings.ReplaceAll(s, "HELM_ERR_END", "")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// templatePaths maps Helm's template names to root-relative files.
+func (r *renderer) templatePaths(ch *chart.Chart) map[string]string {
+	out := map[string]string{}
+	var walk func(c *chart.Chart)
+	walk = func(c *chart.Chart) {
+		for _, f := range c.Templates {
+			if p, ok := r.originOf(f.Data); ok {
+				out[path.Join(c.ChartFullPath(), f.Name)] = p
+			}
+		}
+		for _, d := range c.Dependencies() {
+			walk(d)
+		}
+	}
+	walk(ch)
+	return out
+}

@@ -1,0 +1,355 @@
+package helm
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shiplint/shiplint/internal/confine"
+	"github.com/shiplint/shiplint/internal/render"
+)
+
+func openRoot(t *testing.T, dir string) *confine.Root {
+	t.Helper()
+	rt, err := confine.NewReader(confine.Limits{}).OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rt.Close() })
+	return rt
+}
+
+// chainString shows a chain as "path:line:role ...".
+func chainString(c render.Chain) string {
+	var s []string
+	for _, l := range c {
+		s = append(s, fmt.Sprintf("%s:%d:%s", l.Path, l.Range.StartLine, l.Role))
+	}
+	return strings.Join(s, " ")
+}
+
+func resource(t *testing.T, res render.Result, from string) render.Resource {
+	t.Helper()
+	for _, r := range res.Resources {
+		if strings.Contains(r.From, from) {
+			return r
+		}
+	}
+	t.Fatalf("no resource from %s; have %d resources, problems %+v", from, len(res.Resources), res.Problems)
+	return render.Resource{}
+}
+
+// lineOrigin is the origin of the n-th rendered line (1-based) equal, once
+// trimmed, to text.
+func lineOrigin(t *testing.T, r render.Resource, text string, n int) string {
+	t.Helper()
+	seen := 0
+	for i, l := range splitLines(r.Text) {
+		if strings.TrimSpace(l) == text {
+			seen++
+			if seen == n {
+				if i >= len(r.Lines) {
+					return ""
+				}
+				return chainString(r.Lines[i])
+			}
+		}
+	}
+	t.Fatalf("no line %q (#%d) in\n%s", text, n, r.Text)
+	return ""
+}
+
+type lineWant struct {
+	text string
+	n    int // which occurrence, 1-based
+	want string
+}
+
+type pathWant struct {
+	key  string
+	want string // "" means no entry
+}
+
+func TestRenderSourceMap(t *testing.T) {
+	cases := []struct {
+		name  string
+		chart string
+		opts  Options
+		from  string
+		lines []lineWant
+		paths []pathWant
+	}{
+		{
+			name: "literal and values-driven settings", chart: "web", from: "web/templates/pod.yaml",
+			lines: []lineWant{
+				{"kind: Pod", 1, "web/templates/pod.yaml:2:template"},
+				{"name: release-name-web", 1, "web/templates/pod.yaml:4:template"},
+				// literal privileged: true in the template
+				{"privileged: true", 2, "web/templates/pod.yaml:19:template"},
+				// values-driven privileged: {{ .Values.privileged }}
+				{"privileged: true", 1, "web/templates/pod.yaml:12:template"},
+				// included helper: the include's line
+				{"app: web", 1, "web/templates/pod.yaml:6:template"},
+				// toYaml block: the toYaml line
+				{"allowPrivilegeEscalation: true", 1, "web/templates/pod.yaml:20:template"},
+				{"runAsUser: 0", 1, "web/templates/pod.yaml:14:template"},
+				{"runAsUser: 0", 2, "web/templates/pod.yaml:20:template"},
+			},
+			paths: []pathWant{
+				{"/spec/containers/0/securityContext/privileged", "web/values.yaml:1:values web/templates/pod.yaml:12:template"},
+				{"/spec/containers/1/securityContext/privileged", ""}, // literal
+				// with .Values.securityContext: .runAsUser
+				{"/spec/containers/0/securityContext/runAsUser", "web/values.yaml:6:values web/templates/pod.yaml:14:template"},
+				// toYaml .Values.securityContext: each sub-key to its key
+				{"/spec/containers/1/securityContext/runAsUser", "web/values.yaml:6:values web/templates/pod.yaml:20:template"},
+				{"/spec/containers/1/securityContext/allowPrivilegeEscalation", "web/values.yaml:7:values web/templates/pod.yaml:20:template"},
+				// two values in one scalar: both keys, in order
+				{"/spec/containers/0/image", "web/values.yaml:3:values web/values.yaml:4:values web/templates/pod.yaml:10:template"},
+				{"/metadata/name", ""},
+			},
+		},
+		{
+			name: "sub-chart with a parent override and a global", chart: "web", from: "web/charts/db/templates/deploy.yaml",
+			lines: []lineWant{
+				{"hostNetwork: true", 1, "web/charts/db/templates/deploy.yaml:9:template"},
+			},
+			paths: []pathWant{
+				// db.hostNetwork in the parent's values.yaml wins
+				{"/spec/template/spec/hostNetwork", "web/values.yaml:9:values web/charts/db/templates/deploy.yaml:9:template"},
+				// not overridden: the sub-chart's own values.yaml
+				{"/spec/replicas", "web/charts/db/values.yaml:2:values web/charts/db/templates/deploy.yaml:6:template"},
+				{"/spec/template/spec/containers/0/env/0/value", "web/values.yaml:11:values web/charts/db/templates/deploy.yaml:15:template"},
+			},
+		},
+		{
+			name: "user values file and --set", chart: "web", from: "web/templates/pod.yaml",
+			opts: Options{
+				Values: []ValuesFile{{Path: "prod.yaml", Data: []byte("image:\n  tag: \"1.2\"\nprivileged: false\n")}},
+				Set:    []string{"privileged=true"},
+			},
+			lines: []lineWant{{"image: \"nginx:1.2\"", 1, "web/templates/pod.yaml:10:template"}},
+			paths: []pathWant{
+				{"/spec/containers/0/image", "web/values.yaml:3:values prod.yaml:2:values web/templates/pod.yaml:10:template"},
+				// set on the command line: no file to point at
+				{"/spec/containers/0/securityContext/privileged", ""},
+			},
+		},
+	}
+	rt := openRoot(t, "testdata")
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := Render(rt, c.chart, c.opts)
+			r := resource(t, res, c.from)
+			for _, l := range c.lines {
+				if got := lineOrigin(t, r, l.text, l.n); got != l.want {
+					t.Errorf("line %q #%d: got %q, want %q", l.text, l.n, got, l.want)
+				}
+			}
+			for _, p := range c.paths {
+				if got := chainString(r.Paths[p.key]); got != p.want {
+					t.Errorf("path %s: got %q, want %q", p.key, got, p.want)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderLinesCoverEveryLine(t *testing.T) {
+	res := Render(openRoot(t, "testdata"), "web", Options{})
+	if len(res.Resources) != 2 {
+		t.Fatalf("got %d resources, want 2", len(res.Resources))
+	}
+	for _, r := range res.Resources {
+		if len(r.Lines) != len(splitLines(r.Text)) {
+			t.Errorf("%s: %d origins for %d lines", r.From, len(r.Lines), len(splitLines(r.Text)))
+		}
+		for i, c := range r.Lines {
+			if len(c) == 0 {
+				t.Errorf("%s: line %d has no origin", r.From, i+1)
+			}
+		}
+	}
+}
+
+func TestRenderProblems(t *testing.T) {
+	cases := []struct {
+		chart     string
+		want      []string // "rule path:line:col"
+		msg       string
+		resources int
+	}{
+		{"missing", []string{"helm-missing-dependency missing/Chart.yaml:5:0"}, "helm dependency build", 1},
+		{"failing", []string{"render-error failing/templates/cm.yaml:7:8"}, "mode must not be bad", 0},
+		{"parseerr", []string{"render-error parseerr/templates/cm.yaml:8:0"}, "unexpected EOF", 0},
+		{"badyaml", []string{"render-error badyaml/templates/cm.yaml:6:1"}, "not valid YAML", 0},
+		{"lib", nil, "", 0},
+	}
+	rt := openRoot(t, "testdata")
+	for _, c := range cases {
+		t.Run(c.chart, func(t *testing.T) {
+			res := Render(rt, c.chart, Options{})
+			var got []string
+			for _, p := range res.Problems {
+				got = append(got, fmt.Sprintf("%s %s:%d:%d", p.Rule, p.Location.Path, p.Location.Range.StartLine, p.Location.Range.StartColumn))
+				if !strings.Contains(p.Msg, c.msg) {
+					t.Errorf("message %q lacks %q", p.Msg, c.msg)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("problems %q, want %q", got, c.want)
+			}
+			if len(res.Resources) != c.resources {
+				t.Errorf("%d resources, want %d", len(res.Resources), c.resources)
+			}
+		})
+	}
+}
+
+func write(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func tgz(t *testing.T, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(zw)
+	for name, text := range files {
+		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(text)), Typeflag: tar.TypeReg}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tw.Write([]byte(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+const parentChart = "apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: cache\n    version: 0.1.0\n"
+
+func TestRenderTgzSubchart(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"app/Chart.yaml":  parentChart,
+		"app/values.yaml": "cache:\n  privileged: true\n",
+	})
+	b := tgz(t, map[string]string{
+		"cache/Chart.yaml":         "apiVersion: v2\nname: cache\nversion: 0.1.0\n",
+		"cache/values.yaml":        "privileged: false\n",
+		"cache/templates/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: cache\nspec:\n  containers:\n    - name: c\n      securityContext:\n        privileged: {{ .Values.privileged }}\n",
+	})
+	if err := os.MkdirAll(filepath.Join(dir, "app/charts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "app/charts/cache-0.1.0.tgz"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := Render(openRoot(t, dir), "app", Options{})
+	if len(res.Problems) != 0 {
+		t.Fatalf("problems: %+v", res.Problems)
+	}
+	r := resource(t, res, "app/charts/cache/templates/pod.yaml")
+	if !strings.Contains(string(r.Text), "privileged: true") {
+		t.Errorf("parent override not applied:\n%s", r.Text)
+	}
+	// The template is inside the archive, in no file of the tree: no
+	// line points into it.
+	if r.Lines != nil {
+		t.Errorf("lines into a .tgz: %v", r.Lines)
+	}
+	want := []string{"app/Chart.yaml", "app/charts/cache-0.1.0.tgz", "app/values.yaml"}
+	if strings.Join(res.Inputs, " ") != strings.Join(want, " ") {
+		t.Errorf("inputs %q, want %q", res.Inputs, want)
+	}
+}
+
+func TestRenderSiblingDependency(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"charts/app/Chart.yaml":           parentChart,
+		"charts/app/values.yaml":          "cache:\n  privileged: true\n",
+		"charts/cache/Chart.yaml":         "apiVersion: v2\nname: cache\nversion: 0.1.0\n",
+		"charts/cache/values.yaml":        "privileged: false\n",
+		"charts/cache/templates/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: cache\nspec:\n  containers:\n    - name: c\n      securityContext:\n        privileged: {{ .Values.privileged }}\n",
+	})
+	res := Render(openRoot(t, dir), "charts/app", Options{})
+	if len(res.Problems) != 0 {
+		t.Fatalf("problems: %+v", res.Problems)
+	}
+	r := resource(t, res, "app/charts/cache/templates/pod.yaml")
+	if got, want := lineOrigin(t, r, "privileged: true", 1), "charts/cache/templates/pod.yaml:9:template"; got != want {
+		t.Errorf("line: got %q, want %q", got, want)
+	}
+	got := chainString(r.Paths["/spec/containers/0/securityContext/privileged"])
+	if want := "charts/app/values.yaml:2:values charts/cache/templates/pod.yaml:9:template"; got != want {
+		t.Errorf("path: got %q, want %q", got, want)
+	}
+}
+
+func TestRenderSymlinkOutsideRefused(t *testing.T) {
+	outside := t.TempDir()
+	write(t, outside, map[string]string{"secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata:\n  name: stolen\n"})
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"c/Chart.yaml":        "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+		"c/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n",
+	})
+	if err := os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(dir, "c/templates/secret.yaml")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	res := Render(openRoot(t, dir), "c", Options{})
+	if len(res.Problems) != 1 || res.Problems[0].Location.Path != "c/templates/secret.yaml" || res.Problems[0].Rule != RuleError {
+		t.Fatalf("problems %+v, want one at c/templates/secret.yaml", res.Problems)
+	}
+	if strings.Contains(res.Problems[0].Msg, outside) {
+		t.Errorf("message names the target: %s", res.Problems[0].Msg)
+	}
+	for _, r := range res.Resources {
+		if strings.Contains(string(r.Text), "stolen") {
+			t.Errorf("rendered a file from outside the root")
+		}
+	}
+	if len(res.Resources) != 1 {
+		t.Errorf("%d resources, want 1", len(res.Resources))
+	}
+}
+
+// A chart that asks for the cluster or the network gets nothing: lookup
+// returns an empty map, getHostByName an empty string.
+func TestRenderNoNetwork(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"c/Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+		"c/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n" +
+			"  found: {{ lookup \"v1\" \"Secret\" \"default\" \"s\" | len | quote }}\n" +
+			"  host: {{ getHostByName \"example.com\" | quote }}\n" +
+			"  kube: {{ .Capabilities.KubeVersion.Version | quote }}\n",
+	})
+	res := Render(openRoot(t, dir), "c", Options{})
+	r := resource(t, res, "c/templates/cm.yaml")
+	for _, want := range []string{`found: "0"`, `host: ""`, `kube: "v1.37.0"`} {
+		if !strings.Contains(string(r.Text), want) {
+			t.Errorf("missing %s in\n%s", want, r.Text)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+{{- define "lib.x" -}}
+kind: ConfigMap
+{{- end }}

@@ -1,0 +1,4 @@
+{{- define "web.labels" -}}
+app: {{ .Chart.Name }}
+team: {{ .Values.global.team }}
+{{- end }}

@@ -8,12 +8,18 @@ import (
 	"github.com/shiplint/shiplint/internal/confine"
 )
 
+// TestDebugDump prints a chart's rendering with each line's origin and
+// the values origins (HELM_DEBUG=chart dir, HELM_DEBUG_ROOT=root).
 func TestDebugDump(t *testing.T) {
 	dir := os.Getenv("HELM_DEBUG")
 	if dir == "" {
 		t.Skip()
 	}
-	rt, err := confine.NewReader(confine.Limits{}).OpenRoot("testdata")
+	root := os.Getenv("HELM_DEBUG_ROOT")
+	if root == "" {
+		root = "testdata"
+	}
+	rt, err := confine.NewReader(confine.Limits{}).OpenRoot(root)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/shiplint/shiplint/internal/confine"
+	"github.com/shiplint/shiplint/internal/render"
 )
 
 // TestCorpusSmoke renders every chart of a corpus laid out like
@@ -59,7 +60,7 @@ func TestCorpusSmoke(t *testing.T) {
 		if status == "ok" {
 			ok++
 		}
-		fmt.Printf("%s\t%s\t%d resources (%d mapped)\t%v\n", status, p, len(res.Resources), mapped, time.Since(t0).Round(time.Millisecond))
+		fmt.Printf("%s\t%s\t%d resources (%d mapped, %d values nodes)\t%v\n", status, p, len(res.Resources), mapped, countPaths(res), time.Since(t0).Round(time.Millisecond))
 		for _, pr := range res.Problems {
 			msg := pr.Msg
 			if len(msg) > 200 {
@@ -72,4 +73,12 @@ func TestCorpusSmoke(t *testing.T) {
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("%d of %d charts rendered without error, %d resources, %d mapped values nodes, %v, heap sys %d MB\n",
 		ok, charts, resources, withPaths, time.Since(start).Round(time.Millisecond), ms.HeapSys>>20)
+}
+
+func countPaths(res render.Result) int {
+	n := 0
+	for _, r := range res.Resources {
+		n += len(r.Paths)
+	}
+	return n
 }

@@ -139,6 +139,22 @@ func TestRenderSourceMap(t *testing.T) {
 				{"/spec/containers/0/securityContext/privileged", ""},
 			},
 		},
+		{
+			name: "range over values: the element's key at run time", chart: "loops", from: "loops/templates/pod.yaml",
+			lines: []lineWant{
+				{"privileged: true", 1, "loops/templates/pod.yaml:14:template"},
+				{"- --y", 2, "loops/templates/pod.yaml:17:template"},
+			},
+			paths: []pathWant{
+				// range .Values.containers: .privileged of element 1
+				{"/spec/containers/1/securityContext/privileged", "loops/values.yaml:8:values loops/templates/pod.yaml:14:template"},
+				{"/spec/containers/0/securityContext/privileged", "loops/values.yaml:6:values loops/templates/pod.yaml:14:template"},
+				// range $.Values.args nested in it: "."
+				{"/spec/containers/1/args/1", "loops/values.yaml:11:values loops/templates/pod.yaml:17:template"},
+				// range $k, $v := .Values.annotations: $v
+				{"/metadata/annotations/b", "loops/values.yaml:3:values loops/templates/pod.yaml:7:template"},
+			},
+		},
 	}
 	rt := openRoot(t, "testdata")
 	for _, c := range cases {

@@ -11,10 +11,18 @@ import (
 // after it came from and, for an action that prints a value of .Values,
 // that value's path.
 type mark struct {
-	tpl   *tplInfo
-	line  int
-	col   int
-	vpath []string // nil: not from .Values
+	tpl  *tplInfo
+	line int
+	col  int
+	ref  *vref // nil: not from .Values
+}
+
+// vref is a part of .Values: rel under the root (rng 0), or rel under
+// the element a range over a part of .Values is at (rng, its index in
+// marks.ranges), which only the rendered output tells.
+type vref struct {
+	rng int
+	rel []string
 }
 
 // tplInfo is one template file of one chart.
@@ -25,7 +33,33 @@ type tplInfo struct {
 
 // marks is the table the markers in rendered output index.
 type marks struct {
-	list []mark // list[0] is unused: "\x00e\x00" ends a values range
+	list   []mark // list[0] is unused: "\x00e\x00" ends a values range
+	ranges []vref // ranges[0] is unused
+}
+
+func (m *marks) addRange(r vref) int {
+	if len(m.ranges) == 0 {
+		m.ranges = []vref{{}}
+	}
+	m.ranges = append(m.ranges, r)
+	return len(m.ranges) - 1
+}
+
+// resolve turns a reference into a path of .Values, given the key each
+// range is at; false when a range's key is not known.
+func (m *marks) resolve(r *vref, keys map[int]string) ([]string, bool) {
+	if r.rng == 0 {
+		return r.rel, true
+	}
+	key, ok := keys[r.rng]
+	if !ok || r.rng >= len(m.ranges) {
+		return nil, false
+	}
+	base, ok := m.resolve(&m.ranges[r.rng], keys)
+	if !ok {
+		return nil, false
+	}
+	return append(append(append([]string{}, base...), key), r.rel...), true
 }
 
 const endMarker = "\x00e\x00"
@@ -56,7 +90,7 @@ func instrument(name, src string, info *tplInfo, m *marks) (string, bool) {
 	in := &instrumenter{src: src, lines: lines, info: info, m: m}
 	var b strings.Builder
 	if main != nil && main.Root != nil {
-		in.list(main.Root, nil, false)
+		in.list(main.Root, dot{kind: dotRoot}, nil)
 		b.WriteString(main.Root.String())
 	}
 	names := make([]string, 0, len(set))
@@ -109,13 +143,26 @@ func text(s string) *parse.TextNode {
 	return &parse.TextNode{NodeType: parse.NodeText, Text: []byte(s)}
 }
 
-// list rewrites a list in place. dot is the values path of "." (nil when
-// it is not a part of .Values, or not known); valid says whether dot is
-// known at all.
-func (in *instrumenter) list(l *parse.ListNode, dot []string, valid bool) {
+// dot is what "." is in a stretch of template: the top context (where
+// .Values is), a part of .Values (inside with or range over it), or
+// something else.
+type dot struct {
+	kind int // dotRoot, dotRef or dotOther
+	ref  *vref
+}
+
+const (
+	dotRoot = iota
+	dotRef
+	dotOther
+)
+
+// list rewrites a list in place.
+func (in *instrumenter) list(l *parse.ListNode, d dot, vars map[string]*vref) {
 	if l == nil {
 		return
 	}
+	vars = cloneVars(vars)
 	var out []parse.Node
 	for _, n := range l.Nodes {
 		switch n := n.(type) {
@@ -123,37 +170,90 @@ func (in *instrumenter) list(l *parse.ListNode, dot []string, valid bool) {
 			out = append(out, in.textNodes(n)...)
 		case *parse.ActionNode:
 			if len(n.Pipe.Decl) > 0 {
+				if r := valuesRef(n.Pipe, d, vars); r != nil && len(n.Pipe.Decl) == 1 && !n.Pipe.IsAssign {
+					vars[n.Pipe.Decl[0].Ident[0]] = r
+				} else {
+					for _, v := range n.Pipe.Decl {
+						delete(vars, v.Ident[0])
+					}
+				}
 				out = append(out, n)
 				continue
 			}
 			line, col := in.pos(int(n.Pos))
-			// n.Pos is the pipeline's start; Helm reports the action's.
-			vp := valuesRef(n.Pipe, dot, valid)
-			out = append(out, text(in.m.add(mark{tpl: in.info, line: line, col: col, vpath: vp})), n)
+			vp := valuesRef(n.Pipe, d, vars)
+			out = append(out, text(in.m.add(mark{tpl: in.info, line: line, col: col, ref: vp})), n)
 			if vp != nil {
 				out = append(out, text(endMarker))
 			}
 		case *parse.IfNode:
-			in.list(n.List, dot, valid)
-			in.list(n.ElseList, dot, valid)
+			in.list(n.List, d, vars)
+			in.list(n.ElseList, d, vars)
 			out = append(out, n)
 		case *parse.WithNode:
-			inner := valuesRef(n.Pipe, dot, valid)
-			if len(n.Pipe.Decl) > 0 {
-				inner = nil
+			inner := dot{kind: dotOther}
+			iv := vars
+			if r := valuesRef(n.Pipe, d, vars); r != nil {
+				inner = dot{kind: dotRef, ref: r}
+				if len(n.Pipe.Decl) == 1 {
+					iv = cloneVars(vars)
+					iv[n.Pipe.Decl[0].Ident[0]] = r
+				}
 			}
-			in.list(n.List, inner, inner != nil)
-			in.list(n.ElseList, dot, valid)
+			in.list(n.List, inner, iv)
+			in.list(n.ElseList, d, vars)
 			out = append(out, n)
 		case *parse.RangeNode:
-			in.list(n.List, nil, false)
-			in.list(n.ElseList, dot, valid)
+			in.rangeNode(n, d, vars)
+			in.list(n.ElseList, d, vars)
 			out = append(out, n)
 		default:
 			out = append(out, n)
 		}
 	}
 	l.Nodes = out
+}
+
+// rangeNode instruments a range over a part of .Values: the loop gets an
+// index variable if it has none, and its body starts by printing a key
+// marker "\x00k<range>:<index or key>\x00", so the element's path is
+// known at run time.
+func (in *instrumenter) rangeNode(n *parse.RangeNode, d dot, vars map[string]*vref) {
+	r := valuesRef(n.Pipe, d, vars)
+	if r == nil || n.List == nil {
+		in.list(n.List, dot{kind: dotOther}, vars)
+		return
+	}
+	id := in.m.addRange(*r)
+	idx := "$__shiplint_k" + strconv.Itoa(id)
+	newVar := func(name string) *parse.VariableNode {
+		return &parse.VariableNode{NodeType: parse.NodeVariable, Ident: []string{name}}
+	}
+	iv := cloneVars(vars)
+	elem := &vref{rng: id}
+	switch len(n.Pipe.Decl) {
+	case 0:
+		n.Pipe.Decl = []*parse.VariableNode{newVar(idx), newVar("$__shiplint_e" + strconv.Itoa(id))}
+	case 1:
+		iv[n.Pipe.Decl[0].Ident[0]] = elem
+		n.Pipe.Decl = []*parse.VariableNode{newVar(idx), n.Pipe.Decl[0]}
+	default:
+		idx = n.Pipe.Decl[0].Ident[0]
+		delete(iv, idx)
+		iv[n.Pipe.Decl[1].Ident[0]] = elem
+	}
+	in.list(n.List, dot{kind: dotRef, ref: elem}, iv)
+	str := func(s string) *parse.StringNode {
+		return &parse.StringNode{NodeType: parse.NodeString, Quoted: strconv.Quote(s), Text: s}
+	}
+	key := &parse.ActionNode{NodeType: parse.NodeAction, Pipe: &parse.PipeNode{NodeType: parse.NodePipe, Cmds: []*parse.CommandNode{{
+		NodeType: parse.NodeCommand,
+		Args: []parse.Node{
+			&parse.IdentifierNode{NodeType: parse.NodeIdentifier, Ident: "print"},
+			str("\x00k" + strconv.Itoa(id) + ":"), newVar(idx), str("\x00"),
+		},
+	}}}}
+	n.List.Nodes = append([]parse.Node{key}, n.List.Nodes...)
 }
 
 // textNodes splits literal text at line starts, a marker before each.
@@ -176,17 +276,18 @@ func (in *instrumenter) textNodes(n *parse.TextNode) []parse.Node {
 	return out
 }
 
-// valuesRef is the .Values path a pipeline prints, when exactly one
-// reference to .Values (or to a known "." inside with) appears among the
-// arguments of its first command: {{ .Values.a.b }}, {{ .Values.a | quote }},
-// {{ toYaml .Values.a | nindent 4 }}, {{ default "x" .Values.a }}.
-func valuesRef(p *parse.PipeNode, dot []string, valid bool) []string {
+// valuesRef is the part of .Values a pipeline prints, when exactly one
+// reference to .Values (or to "." or a variable known to hold a part of
+// it) appears among the arguments of its first command:
+// {{ .Values.a.b }}, {{ .Values.a | quote }}, {{ toYaml .Values.a | nindent 4 }},
+// {{ default "x" .Values.a }}, {{ .b }} inside {{ with .Values.a }}.
+func valuesRef(p *parse.PipeNode, d dot, vars map[string]*vref) *vref {
 	if p == nil || len(p.Cmds) == 0 {
 		return nil
 	}
-	var found [][]string
+	var found []*vref
 	for _, a := range p.Cmds[0].Args {
-		if r := argRef(a, dot, valid); r != nil {
+		if r := argRef(a, d, vars); r != nil {
 			found = append(found, r)
 		}
 	}
@@ -196,28 +297,42 @@ func valuesRef(p *parse.PipeNode, dot []string, valid bool) []string {
 	return found[0]
 }
 
-func argRef(a parse.Node, dot []string, valid bool) []string {
+func (v *vref) plus(rel []string) *vref {
+	return &vref{rng: v.rng, rel: append(append([]string{}, v.rel...), rel...)}
+}
+
+func argRef(a parse.Node, d dot, vars map[string]*vref) *vref {
 	switch a := a.(type) {
 	case *parse.FieldNode:
-		if len(a.Ident) > 0 && a.Ident[0] == "Values" && !valid {
-			return append([]string{}, a.Ident[1:]...)
-		}
-		if valid {
-			return append(append([]string{}, dot...), a.Ident...)
-		}
-		if a.Ident[0] == "Values" {
-			return append([]string{}, a.Ident[1:]...)
+		switch d.kind {
+		case dotRoot:
+			if a.Ident[0] == "Values" {
+				return &vref{rel: append([]string{}, a.Ident[1:]...)}
+			}
+		case dotRef:
+			return d.ref.plus(a.Ident)
 		}
 	case *parse.VariableNode:
 		if len(a.Ident) > 1 && a.Ident[0] == "$" && a.Ident[1] == "Values" {
-			return append([]string{}, a.Ident[2:]...)
+			return &vref{rel: append([]string{}, a.Ident[2:]...)}
+		}
+		if r, ok := vars[a.Ident[0]]; ok {
+			return r.plus(a.Ident[1:])
 		}
 	case *parse.DotNode:
-		if valid {
-			return append([]string{}, dot...)
+		if d.kind == dotRef {
+			return d.ref
 		}
 	case *parse.PipeNode:
-		return valuesRef(a, dot, valid)
+		return valuesRef(a, d, vars)
 	}
 	return nil
+}
+
+func cloneVars(v map[string]*vref) map[string]*vref {
+	out := make(map[string]*vref, len(v))
+	for k, r := range v {
+		out[k] = r
+	}
+	return out
 }

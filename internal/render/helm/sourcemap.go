@@ -16,6 +16,7 @@ import (
 type vrange struct {
 	sl, sc, el, ec int
 	m              *mark
+	vpath          []string
 }
 
 func (v *vrange) has(line, col int) bool {
@@ -40,6 +41,7 @@ func strip(s string, m *marks) (string, []*mark, []*vrange) {
 	var ranges []*vrange
 	var cur *mark
 	var open *vrange
+	keys := map[int]string{}
 	line, col := 1, 1
 	var lineMark *mark
 	lineHasText := false
@@ -52,6 +54,14 @@ func strip(s string, m *marks) (string, []*mark, []*vrange) {
 			}
 			tok := s[i+1 : i+1+j]
 			i += j + 1
+			if k, ok := strings.CutPrefix(tok, "k"); ok {
+				if id, key, ok := strings.Cut(k, ":"); ok {
+					if n, err := strconv.Atoi(id); err == nil {
+						keys[n] = key
+					}
+				}
+				continue
+			}
 			if tok == "e" {
 				if open != nil {
 					open.el, open.ec = line, col
@@ -65,8 +75,11 @@ func strip(s string, m *marks) (string, []*mark, []*vrange) {
 				continue
 			}
 			cur = &m.list[n]
-			if cur.vpath != nil {
-				open = &vrange{sl: line, sc: col, m: cur}
+			open = nil
+			if cur.ref != nil {
+				if vp, ok := m.resolve(cur.ref, keys); ok {
+					open = &vrange{sl: line, sc: col, m: cur, vpath: vp}
+				}
 			}
 			continue
 		}
@@ -241,7 +254,7 @@ func (w *pathWalker) walk(n *yaml.Node, path []any, cur *vrange, rel []string) {
 		cur = nil
 	}
 	if cur != nil && len(path) > 0 {
-		vp := append(append([]string{}, cur.m.vpath...), rel...)
+		vp := append(append([]string{}, cur.vpath...), rel...)
 		if loc, ok := cur.m.tpl.chart.lookup(w.user, w.set, vp); ok {
 			w.out[document.Key(path...)] = render.Chain{loc, lineLoc(cur.m)[0]}
 		}
@@ -253,7 +266,7 @@ func (w *pathWalker) walk(n *yaml.Node, path []any, cur *vrange, rel []string) {
 		var last *mark
 		for _, v := range w.ranges {
 			if v.sl == n.Line && v.el == v.sl && v.sc > n.Column {
-				if loc, ok := v.m.tpl.chart.lookup(w.user, w.set, v.m.vpath); ok {
+				if loc, ok := v.m.tpl.chart.lookup(w.user, w.set, v.vpath); ok {
 					c = append(c, loc)
 					last = v.m
 				}

@@ -113,6 +113,13 @@ func (r *renderer) files(dir, prefix string) []*archive.BufferedFile {
 	}
 	rules.AddDefaults()
 	base := filepath.Join(r.root.Dir(), filepath.FromSlash(dir))
+	// The walk below reads files by their path: no directory on that path
+	// may be a symbolic link (one could lead out of the root). Root.Dir()
+	// is a real path, so any link on the way makes the two differ.
+	if real, err := filepath.EvalSymlinks(base); err != nil || real != base {
+		r.problem(in("Chart.yaml"), 0, RuleError, "chart directory "+dir+" not read: it is missing or reached through a symbolic link")
+		return nil
+	}
 	var out []*archive.BufferedFile
 	_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

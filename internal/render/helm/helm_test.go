@@ -369,3 +369,39 @@ func TestRenderNoNetwork(t *testing.T) {
 		}
 	}
 }
+
+// A dependency found through Chart.yaml (untrusted) that leads through a
+// symlinked directory is not read: the link could lead out of the root.
+func TestRenderDependencyThroughSymlinkRefused(t *testing.T) {
+	outside := t.TempDir()
+	write(t, outside, map[string]string{
+		"cache/Chart.yaml":        "apiVersion: v2\nname: cache\nversion: 0.1.0\n",
+		"cache/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stolen\n",
+	})
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"app/Chart.yaml":        "apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: cache\n    version: 0.1.0\n    repository: file://../link/cache\n",
+		"app/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n",
+	})
+	if err := os.Symlink(outside, filepath.Join(dir, "link")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	res := Render(openRoot(t, dir), "app", Options{})
+	for _, r := range res.Resources {
+		if strings.Contains(string(r.Text), "stolen") {
+			t.Fatalf("rendered a chart from outside the root")
+		}
+	}
+	var rules []string
+	for _, p := range res.Problems {
+		rules = append(rules, p.Rule)
+	}
+	if len(res.Resources) != 1 || !strings.Contains(strings.Join(rules, " "), RuleMissingDependency) {
+		t.Errorf("%d resources, problems %+v", len(res.Resources), res.Problems)
+	}
+	// Nor a chart directory named through the link.
+	res = Render(openRoot(t, dir), "link/cache", Options{})
+	if len(res.Resources) != 0 || len(res.Inputs) != 0 || len(res.Problems) == 0 {
+		t.Errorf("read through a link: %d resources, inputs %q, problems %+v", len(res.Resources), res.Inputs, res.Problems)
+	}
+}

@@ -81,10 +81,10 @@ func (f *confinedFS) isDir(p string) bool {
 }
 
 func (f *confinedFS) Create(string) (filesys.File, error) { return nil, errReadOnly }
-func (f *confinedFS) Mkdir(string) error                   { return errReadOnly }
-func (f *confinedFS) MkdirAll(string) error                { return errReadOnly }
-func (f *confinedFS) RemoveAll(string) error               { return errReadOnly }
-func (f *confinedFS) WriteFile(string, []byte) error       { return errReadOnly }
+func (f *confinedFS) Mkdir(string) error                  { return errReadOnly }
+func (f *confinedFS) MkdirAll(string) error               { return errReadOnly }
+func (f *confinedFS) RemoveAll(string) error              { return errReadOnly }
+func (f *confinedFS) WriteFile(string, []byte) error      { return errReadOnly }
 
 func (f *confinedFS) Open(p string) (filesys.File, error) {
 	b, err := f.ReadFile(p)

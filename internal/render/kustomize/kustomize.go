@@ -18,6 +18,7 @@ import (
 	"github.com/shiplint/shiplint/internal/render"
 	"go.yaml.in/yaml/v3"
 	"sigs.k8s.io/kustomize/api/krusty"
+	"sigs.k8s.io/kustomize/api/resmap"
 	"sigs.k8s.io/kustomize/api/types"
 )
 
@@ -68,7 +69,19 @@ func (r *Renderer) read(rel string) ([]byte, error) {
 }
 
 // Render builds the kustomization in dir (see the package function).
-func (rd *Renderer) Render(dir string) render.Result {
+func (rd *Renderer) Render(dir string) (res render.Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = render.Result{Problems: []render.Problem{{
+				Location: render.Location{Path: path.Clean(dir), Range: line1(), Role: render.Kustomization},
+				Rule:     RuleFailed, Msg: fmt.Sprintf("kustomization not rendered: an internal error (%v)", r),
+			}}}
+		}
+	}()
+	return rd.render(dir)
+}
+
+func (rd *Renderer) render(dir string) render.Result {
 	rt := rd.rt
 	dir = path.Clean(dir)
 	fs := newFS(rd)
@@ -98,7 +111,7 @@ func (rd *Renderer) Render(dir string) render.Result {
 	opts := krusty.MakeDefaultOptions()
 	opts.LoadRestrictions = types.LoadRestrictionsRootOnly
 	opts.PluginConfig = types.DisabledPluginConfig()
-	m, err := krusty.MakeKustomizer(opts).Run(fs, virt(dir))
+	m, err := runKrusty(opts, fs, virt(dir))
 	res.Problems = w.problems
 	res.Inputs = fs.inputs()
 	if err != nil {
@@ -131,6 +144,23 @@ func (rd *Renderer) Render(dir string) render.Result {
 }
 
 func line1() document.Range { return document.Range{StartLine: 1, EndLine: 1} }
+
+// krustyMu serializes builds: kustomize keeps its OpenAPI schema in
+// package state, which a kustomization's openapi: field replaces.
+var krustyMu sync.Mutex
+
+// runKrusty builds under krustyMu; a panic inside kustomize is an error,
+// not a crash of the scan.
+func runKrusty(opts *krusty.Options, fs *confinedFS, dir string) (m resmap.ResMap, err error) {
+	krustyMu.Lock()
+	defer krustyMu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("kustomize failed: %v", r)
+		}
+	}()
+	return krusty.MakeKustomizer(opts).Run(fs, dir)
+}
 
 func leftOut(ps []render.Problem) string {
 	if len(ps) == 0 {

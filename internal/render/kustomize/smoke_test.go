@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/shiplint/shiplint/internal/confine"
+	"github.com/shiplint/shiplint/internal/render"
 )
 
 // TestCorpusSmoke renders every Kustomize directory of a corpus laid out
@@ -37,7 +38,7 @@ func TestCorpusSmoke(t *testing.T) {
 	}
 	rd := New(rt)
 	start := time.Now()
-	built, resources := 0, 0
+	built, resources, checked, bad := 0, 0, 0, 0
 	for _, d := range dirs {
 		t0 := time.Now()
 		res := rd.Render(d)
@@ -53,11 +54,57 @@ func TestCorpusSmoke(t *testing.T) {
 			built++
 		}
 		resources += len(res.Resources)
+		for _, r := range res.Resources {
+			for key, c := range r.Paths {
+				checked++
+				if msg := checkLoc(rt, key, c); msg != "" {
+					bad++
+					if bad <= 30 {
+						fmt.Printf("  BADLOC %s %s: %s\n", d, key, msg)
+					}
+				}
+			}
+		}
 		fmt.Printf("%s: %d resources %v\n", d, len(res.Resources), failed == "")
 	}
 	el := time.Since(start)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	sel := Deployable(rt, dirs)
+	fmt.Printf("locations checked %d, not on a line naming the key %d\n", checked, bad)
 	fmt.Printf("built %d of %d, %d resources, %v, heap sys %d MiB; deployable %d: %v\n", built, len(dirs), resources, el, ms.Sys>>20, len(sel), sel)
+}
+
+var lineCache = map[string][]string{}
+
+// checkLoc says what is wrong with the first location of a node's chain:
+// a patch or base line must name the node's key (or be a list item).
+func checkLoc(rt *confine.Root, key string, c render.Chain) string {
+	if len(c) == 0 {
+		return "no chain"
+	}
+	l := c[0]
+	lines, ok := lineCache[l.Path]
+	if !ok {
+		b, _, err := rt.ReadFile(l.Path)
+		if err != nil {
+			return err.Error()
+		}
+		lines = strings.Split(string(b), "\n")
+		lineCache[l.Path] = lines
+	}
+	n := l.Range.StartLine
+	if n < 1 || n > len(lines) {
+		return fmt.Sprintf("line %d of %d", n, len(lines))
+	}
+	if l.Role != render.Base && l.Role != render.Patch || key == "" {
+		return ""
+	}
+	last := key[strings.LastIndexByte(key, '/')+1:]
+	last = strings.ReplaceAll(strings.ReplaceAll(last, "~1", "/"), "~0", "~")
+	text := lines[n-1]
+	if strings.Contains(text, last) || strings.Contains(text, "- ") || strings.Contains(text, "value:") || strings.Contains(text, "path:") || strings.Contains(text, "[") || strings.Contains(text, "openAPIV3Schema") {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d (%s) %q", l.Path, n, l.Role, strings.TrimSpace(text))
 }

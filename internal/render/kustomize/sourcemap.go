@@ -429,9 +429,8 @@ func (g *generator) loc(sem string) render.Location {
 		}
 		if fs := get(g.node, "files"); fs != nil {
 			for _, it := range fs.Content {
-				k, f, ok := strings.Cut(it.Value, "=")
+				k, _, ok := strings.Cut(it.Value, "=")
 				if !ok {
-					k = path.Base(f)
 					k = path.Base(it.Value)
 				}
 				if k == key {
@@ -484,6 +483,14 @@ func (mp *mapper) transformer(kusts []*kust, sem string, n, before *yaml.Node) (
 					return k.loc(it, render.Kustomization), true
 				}
 			}
+		case last == "labels" || last == "matchLabels" || sem == "/spec/selector":
+			// A label map the base lacks: the kustomization's label field.
+			if v := getKey(k.root, "commonLabels"); v != nil {
+				return k.loc(v, render.Kustomization), true
+			}
+			if ls := get(k.root, "labels"); ls != nil && len(ls.Content) > 0 {
+				return k.loc(ls.Content[0], render.Kustomization), true
+			}
 		case strings.Contains(sem, "/labels/") || strings.Contains(sem, "/matchLabels/") || strings.HasPrefix(sem, "/spec/selector/"):
 			if v := get(k.root, "commonLabels"); v != nil {
 				if kn := getKey(v, unescape(last)); kn != nil {
@@ -496,6 +503,10 @@ func (mp *mapper) transformer(kusts []*kust, sem string, n, before *yaml.Node) (
 						return k.loc(kn, render.Kustomization), true
 					}
 				}
+			}
+		case last == "annotations":
+			if v := getKey(k.root, "commonAnnotations"); v != nil {
+				return k.loc(v, render.Kustomization), true
 			}
 		case strings.Contains(sem, "/annotations/"):
 			if v := get(k.root, "commonAnnotations"); v != nil {

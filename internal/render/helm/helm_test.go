@@ -204,6 +204,11 @@ func TestRenderProblems(t *testing.T) {
 		{"parseerr", []string{"render-error parseerr/templates/cm.yaml:8:0"}, "unexpected EOF", 0},
 		{"badyaml", []string{"render-error badyaml/templates/cm.yaml:6:1"}, "not valid YAML", 0},
 		{"lib", nil, "", 0},
+		// Helm names the sub-chart's template by chart name (db2), not by
+		// its directory (dbdir); the multi-line "executing" form.
+		{"suberr", []string{"render-error suberr/charts/dbdir/templates/cm.yaml:6:15"}, "nil pointer evaluating interface {}.key", 0},
+		// required inside an included helper: Helm reports the include.
+		{"helpererr", []string{"render-error helpererr/templates/secret.yaml:6:8"}, "a password is required", 0},
 	}
 	rt := openRoot(t, "testdata")
 	for _, c := range cases {

@@ -1,0 +1,3 @@
+{{- define "h.pass" -}}
+{{ required "a password is required" .Values.password }}
+{{- end }}

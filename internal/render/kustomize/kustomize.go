@@ -7,6 +7,7 @@ package kustomize
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/render"
+	"github.com/shiplint/shiplint/internal/yamldoc"
 	"go.yaml.in/yaml/v3"
 	"sigs.k8s.io/kustomize/api/krusty"
 	"sigs.k8s.io/kustomize/api/resmap"
@@ -61,6 +63,10 @@ func (r *Renderer) read(rel string) ([]byte, error) {
 	b, _, err := r.rt.ReadFile(rel)
 	if err == nil {
 		b = lighten(b)
+		err = bounded(rel, b)
+		if err != nil {
+			b = nil
+		}
 	}
 	r.mu.Lock()
 	r.files[rel] = cached{b, err}
@@ -131,7 +137,13 @@ func (rd *Renderer) render(dir string) render.Result {
 		res.Problems = append(res.Problems, render.Problem{Location: render.Location{Path: top.file, Range: line1(), Role: render.Kustomization}, Rule: RuleFailed, Msg: "overlay not rendered: " + clean(err.Error())})
 		return res
 	}
-	for i, r := range m.Resources() {
+	rs := m.Resources()
+	if len(rs) > MaxResources {
+		res.Problems = append(res.Problems, render.Problem{Location: render.Location{Path: top.file, Range: line1(), Role: render.Kustomization}, Rule: RuleFailed,
+			Msg: fmt.Sprintf("overlay renders %d resources, over the limit of %d; only the first %d are checked", len(rs), MaxResources, MaxResources)})
+		rs = rs[:MaxResources]
+	}
+	for i, r := range rs {
 		text, err := r.AsYAML()
 		if err != nil {
 			continue
@@ -144,6 +156,10 @@ func (rd *Renderer) render(dir string) render.Result {
 }
 
 func line1() document.Range { return document.Range{StartLine: 1, EndLine: 1} }
+
+// MaxResources is the most resources one overlay renders to, as for a
+// manifest stream (internal/kubernetes).
+const MaxResources = 10000
 
 // krustyMu serializes builds: kustomize keeps its OpenAPI schema in
 // package state, which a kustomization's openapi: field replaces.
@@ -207,6 +223,27 @@ func (f *confinedFS) inputs() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// bounded refuses a YAML file kustomize must not parse: kyaml expands
+// every alias (a billion-laughs file would exhaust memory) and recurses
+// on nesting. The parser's own budgets (internal/yamldoc: alias nodes,
+// depth, documents) decide, so a file that would not scan as a manifest
+// does not render either.
+func bounded(rel string, b []byte) error {
+	ext := path.Ext(rel)
+	if ext != ".yaml" && ext != ".yml" && ext != ".json" && path.Base(rel) != "Kustomization" {
+		return nil
+	}
+	if !bytes.ContainsAny(b, "&[{") {
+		return nil // no anchors and no flow collections: nothing to expand or nest deeply
+	}
+	_, err := yamldoc.Decode(rel, b, yamldoc.Options{})
+	var se *document.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%s: its YAML does not parse within the parser's limits (line %d: %s)", rel, se.Line, se.Msg)
+	}
+	return err
 }
 
 // lighten blanks the body of every openAPIV3Schema in a CRD (replacing

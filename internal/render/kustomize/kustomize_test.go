@@ -293,3 +293,27 @@ func TestLightenKeepsLines(t *testing.T) {
 		t.Errorf("lightened:\n%s", out)
 	}
 }
+
+func TestAliasBombRefused(t *testing.T) {
+	root := t.TempDir()
+	bomb := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\ndata:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for i := 0; i < 8; i++ {
+		name := string(rune('b' + i))
+		bomb += "  " + name + ": &" + name + " [" + strings.Repeat("*"+prev+", ", 9) + "*" + prev + "]\n"
+		prev = name
+	}
+	write(t, root, map[string]string{
+		"app/kustomization.yaml": "resources:\n  - ok.yaml\n  - bomb.yaml\n",
+		"app/ok.yaml":            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n",
+		"app/bomb.yaml":          bomb,
+	})
+	res := Render(openRoot(t, root), "app")
+	if len(res.Problems) != 1 || res.Problems[0].Location.Range.StartLine != 3 || res.Problems[0].Rule != RuleSkipped ||
+		!strings.Contains(res.Problems[0].Msg, "within the parser's limits") {
+		t.Fatalf("problems %+v", res.Problems)
+	}
+	if len(res.Resources) != 1 {
+		t.Fatalf("%d resources, want the one that is not a bomb", len(res.Resources))
+	}
+}

@@ -133,6 +133,11 @@ func (w *walker) visit(dir string, depth int) (*kust, error) {
 					reach[f] = true
 				}
 			case cerr == nil:
+				if _, err := w.fs.readRel(p); err != nil {
+					w.problem(k, it, fmt.Sprintf("%s %q not read: %s; the overlay is rendered without it", strings.TrimSuffix(field, "s"), s, why(err)))
+					k.changed = true
+					continue
+				}
 				k.files = append(k.files, entry{p, it})
 				reach[p] = true
 				if _, ok := w.resFile[p]; !ok {

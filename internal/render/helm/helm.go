@@ -243,7 +243,7 @@ func (r *renderer) run() {
 	}
 
 	// Plain render first: its output and errors are Helm's own.
-	eng := engine.Engine{}
+	eng := engine.Engine{CustomTemplateFuncs: limitedFuncs()}
 	plain, err := eng.RenderWithContext(context.Background(), ch, top)
 	if err != nil {
 		r.templateError(ch, err)

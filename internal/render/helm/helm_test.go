@@ -410,3 +410,35 @@ func TestRenderDependencyThroughSymlinkRefused(t *testing.T) {
 		t.Errorf("read through a link: %d resources, inputs %q, problems %+v", len(res.Resources), res.Inputs, res.Problems)
 	}
 }
+
+// A chart cannot make one template call allocate without bound.
+func TestRenderCappedFunctions(t *testing.T) {
+	cases := []struct{ tpl, msg string }{
+		{`{{ range until 1000000000 }}x{{ end }}`, "until: 1000000000 elements is over shiplint's limit of 100000"},
+		{`{{ range untilStep 0 2000000000 2 }}x{{ end }}`, "untilStep: 1000000000 elements"},
+		{`{{ seq 1 1000000000 }}`, "seq: 999999999 elements"},
+		{`{{ repeat 1000000000 "ab" }}`, "repeat: 1000000000 times 2 bytes"},
+	}
+	for _, c := range cases {
+		dir := t.TempDir()
+		write(t, dir, map[string]string{
+			"c/Chart.yaml":        "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+			"c/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: |\n    " + c.tpl + "\n",
+		})
+		res := Render(openRoot(t, dir), "c", Options{})
+		if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Msg, c.msg) || res.Problems[0].Location.Range.StartLine != 7 {
+			t.Errorf("%s: problems %+v, want one at line 7 saying %q", c.tpl, res.Problems, c.msg)
+		}
+	}
+	// Within the limits they work as in Helm.
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"c/Chart.yaml":        "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+		"c/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: \"{{ range until 3 }}{{ . }}{{ end }} {{ untilStep 0 6 2 }} {{ seq 3 }} {{ repeat 2 \"ab\" }}\"\n",
+	})
+	res := Render(openRoot(t, dir), "c", Options{})
+	r := resource(t, res, "c/templates/cm.yaml")
+	if want := `a: "012 [0 2 4] 1 2 3 abab"`; !strings.Contains(string(r.Text), want) {
+		t.Errorf("got\n%s\nwant %s", r.Text, want)
+	}
+}

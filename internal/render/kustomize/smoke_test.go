@@ -71,6 +71,19 @@ func TestCorpusSmoke(t *testing.T) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	sel := Deployable(rt, dirs)
+	rd2 := New(rt)
+	t1 := time.Now()
+	okSel := 0
+	for _, d := range sel {
+		failed := false
+		for _, p := range rd2.Render(d).Problems {
+			failed = failed || p.Rule == RuleFailed
+		}
+		if !failed {
+			okSel++
+		}
+	}
+	fmt.Printf("deployable: %d of %d build, %v\n", okSel, len(sel), time.Since(t1))
 	fmt.Printf("locations checked %d, not on a line naming the key %d\n", checked, bad)
 	fmt.Printf("built %d of %d, %d resources, %v, heap sys %d MiB; deployable %d: %v\n", built, len(dirs), resources, el, ms.Sys>>20, len(sel), sel)
 }

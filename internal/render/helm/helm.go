@@ -8,6 +8,7 @@ package helm
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -63,8 +64,16 @@ type Options struct {
 const DefaultKubeVersion = "v1.37.0"
 
 // Render renders the chart in dir (relative to root, slash-separated).
-func Render(root *confine.Root, dir string, opts Options) render.Result {
+func Render(root *confine.Root, dir string, opts Options) (res render.Result) {
 	r := &renderer{root: root, dir: path.Clean(dir), opts: opts}
+	defer func() {
+		// Helm's engine recovers its own panics; this is for the loader
+		// and the rest, on input nobody tested.
+		if p := recover(); p != nil {
+			r.problem(r.rel("Chart.yaml"), 1, RuleError, fmt.Sprintf("chart not rendered: internal error: %v", p))
+			res = r.res
+		}
+	}()
 	r.run()
 	return r.res
 }

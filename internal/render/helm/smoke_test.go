@@ -31,6 +31,17 @@ func TestCorpusSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var files, unmapped, lines, differ int
+	onFile = func(name string, n, d int, mapped bool) {
+		files++
+		lines += n
+		differ += d
+		if !mapped {
+			unmapped++
+			fmt.Printf("\tunmapped file %s\n", name)
+		}
+	}
+	defer func() { onFile = nil }()
 	start := time.Now()
 	var charts, ok, resources, withPaths int
 	sc := bufio.NewScanner(f)
@@ -69,6 +80,7 @@ func TestCorpusSmoke(t *testing.T) {
 			fmt.Printf("\t%s %s:%d %s\n", pr.Rule, pr.Location.Path, pr.Location.Range.StartLine, msg)
 		}
 	}
+	fmt.Printf("%d files rendered, %d without a line map; %d lines, %d differing between the plain and the instrumented render\n", files, unmapped, lines, differ)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("%d of %d charts rendered without error, %d resources, %d mapped values nodes, %v, heap sys %d MB\n",

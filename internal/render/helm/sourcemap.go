@@ -106,6 +106,11 @@ func strip(s string, m *marks) (string, []*mark, []*vrange) {
 	return b.String(), lines, ranges
 }
 
+// onFile, when set (by tests), is told for every rendered file how many
+// lines it has, how many differ between the plain and the instrumented
+// render, and whether the line map was kept.
+var onFile func(name string, lines, differ int, mapped bool)
+
 // docSep is Helm's document separator (releaseutil.SplitManifests).
 var docSep = regexp.MustCompile(`^---\s*$|^---\s`)
 
@@ -124,6 +129,15 @@ func (r *renderer) file(name, plain, traced string, m *marks, user []*valuesDoc,
 		}
 	}
 	same := func(i int) bool { return tlines != nil && tlines[i] == lines[i] }
+	if onFile != nil {
+		differ := 0
+		for i := range lines {
+			if tlines != nil && !same(i) {
+				differ++
+			}
+		}
+		onFile(name, len(lines), differ, tlines != nil)
+	}
 	start := 0
 	for i := 0; i <= len(lines); i++ {
 		if i < len(lines) && !docSep.MatchString(lines[i]) {

@@ -8,6 +8,7 @@ import (
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/render"
 	"go.yaml.in/yaml/v3"
+	"sigs.k8s.io/kustomize/api/resource"
 )
 
 // KustFileNames are the names kustomize looks for in a directory, in its
@@ -123,7 +124,13 @@ func del(m *yaml.Node, key string) {
 // isRemote says whether a resources/bases entry is a URL kustomize would
 // fetch: a scheme, an scp-like git address, or a host-like first segment
 // that does not exist locally.
+//
+// kustomize's own test comes first: whatever its git URL parser accepts it
+// clones (running git) before it looks for a local directory of that name.
 func isRemote(rt *confine.Root, dir, s string) bool {
+	if (&resource.Origin{}).Append(s).Repo != "" {
+		return true
+	}
 	if strings.Contains(s, "://") || strings.HasPrefix(s, "git@") || strings.HasPrefix(s, "git::") {
 		return true
 	}

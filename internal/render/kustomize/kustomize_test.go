@@ -317,3 +317,22 @@ func TestAliasBombRefused(t *testing.T) {
 		t.Fatalf("%d resources, want the one that is not a bomb", len(res.Resources))
 	}
 }
+
+// A local directory whose name kustomize's git URL parser accepts would be
+// cloned (git run) before kustomize looks on disk: it is skipped.
+func TestLocalDirNamedLikeARepoIsNotCloned(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{
+		"app/kustomization.yaml":                     "resources:\n  - cm.yaml\n  - github.com/org/repo\n",
+		"app/cm.yaml":                                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n",
+		"app/github.com/org/repo/kustomization.yaml": "resources:\n  - cm.yaml\n",
+		"app/github.com/org/repo/cm.yaml":            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n",
+	})
+	res := Render(openRoot(t, root), "app")
+	if len(res.Problems) != 1 || res.Problems[0].Location.Range.StartLine != 3 || !strings.Contains(res.Problems[0].Msg, "remote resource") {
+		t.Fatalf("problems %+v", res.Problems)
+	}
+	if len(res.Resources) != 1 {
+		t.Fatalf("%d resources", len(res.Resources))
+	}
+}

@@ -174,24 +174,29 @@ func refs(rt *confine.Root, k *kust) []string {
 // slash-separated), the ones a user deploys: every kustomization that no
 // other kustomization in the set uses as a resource, base or component.
 // A base no overlay uses is therefore rendered on its own; components
-// (kind: Component) never are. The order of dirs is kept.
-func Deployable(rt *confine.Root, dirs []string) []string {
+// (kind: Component) never are. The order of dirs is kept. It is
+// New(rt).Deployable(dirs).
+func Deployable(rt *confine.Root, dirs []string) []string { return New(rt).Deployable(dirs) }
+
+// Deployable is the package function, reading through the Renderer's
+// cache (the overlays rendered next read the same kustomizations).
+func (rd *Renderer) Deployable(dirs []string) []string {
 	used := map[string]bool{}
 	component := map[string]bool{}
 	for _, d := range dirs {
 		d = path.Clean(d)
-		f, ok := findKust(rt, d)
+		f, ok := findKust(rd.rt, d)
 		if !ok {
 			continue
 		}
-		k, err := parseKust(func(p string) ([]byte, error) { b, _, err := rt.ReadFile(p); return b, err }, d, f)
+		k, err := parseKust(rd.read, d, f)
 		if err != nil {
 			continue
 		}
 		if k.kind == "Component" {
 			component[d] = true
 		}
-		for _, r := range refs(rt, k) {
+		for _, r := range refs(rd.rt, k) {
 			if r != d {
 				used[r] = true
 			}

@@ -155,6 +155,21 @@ func TestRenderSourceMap(t *testing.T) {
 				{"/metadata/annotations/b", "loops/values.yaml:3:values loops/templates/pod.yaml:7:template"},
 			},
 		},
+		{
+			name: "template at column 1, index, include of values", chart: "misc", from: "misc/templates/svc.yaml",
+			lines: []lineWant{
+				// {{ template }} alone on its line: its output is its line's
+				{"labels:", 1, "misc/templates/svc.yaml:5:template"},
+				{"app: misc", 1, "misc/templates/svc.yaml:5:template"},
+				{"annotations:", 1, "misc/templates/svc.yaml:6:template"},
+			},
+			paths: []pathWant{
+				{"/metadata/annotations/first-host", "misc/values.yaml:5:values misc/templates/svc.yaml:7:template"},
+				{"/spec/ports/0/port", "misc/values.yaml:3:values misc/templates/svc.yaml:11:template"},
+				// include's output is the helper's, not .Values.labels
+				{"/metadata/annotations/team", ""},
+			},
+		},
 	}
 	rt := openRoot(t, "testdata")
 	for _, c := range cases {

@@ -186,6 +186,9 @@ func (in *instrumenter) list(l *parse.ListNode, d dot, vars map[string]*vref) {
 			if vp != nil {
 				out = append(out, text(endMarker))
 			}
+		case *parse.TemplateNode:
+			line, col := in.pos(int(n.Pos))
+			out = append(out, text(in.m.add(mark{tpl: in.info, line: line, col: col})), n)
 		case *parse.IfNode:
 			in.list(n.List, d, vars)
 			in.list(n.ElseList, d, vars)
@@ -285,8 +288,37 @@ func valuesRef(p *parse.PipeNode, d dot, vars map[string]*vref) *vref {
 	if p == nil || len(p.Cmds) == 0 {
 		return nil
 	}
+	args := p.Cmds[0].Args
+	if id, ok := args[0].(*parse.IdentifierNode); ok {
+		switch id.Ident {
+		case "include", "template":
+			// The named template's output, not the argument's value.
+			return nil
+		case "index":
+			// index .Values.a "b" 0: the element, when the keys are literals.
+			if len(args) < 2 {
+				return nil
+			}
+			r := argRef(args[1], d, vars)
+			if r == nil {
+				return nil
+			}
+			var rel []string
+			for _, k := range args[2:] {
+				switch k := k.(type) {
+				case *parse.StringNode:
+					rel = append(rel, k.Text)
+				case *parse.NumberNode:
+					rel = append(rel, k.Text)
+				default:
+					return nil
+				}
+			}
+			return r.plus(rel)
+		}
+	}
 	var found []*vref
-	for _, a := range p.Cmds[0].Args {
+	for _, a := range args {
 		if r := argRef(a, d, vars); r != nil {
 			found = append(found, r)
 		}

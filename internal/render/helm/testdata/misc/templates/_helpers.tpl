@@ -1,0 +1,4 @@
+{{- define "misc.labels" }}
+  labels:
+    app: misc
+{{- end }}

@@ -336,3 +336,76 @@ func TestLocalDirNamedLikeARepoIsNotCloned(t *testing.T) {
 		t.Fatalf("%d resources", len(res.Resources))
 	}
 }
+
+func TestLegacyPatchFieldsAndTargets(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{
+		"app/kustomization.yaml": `resources:
+  - pods.yaml
+patchesStrategicMerge:
+  - smp.yaml
+patchesJson6902:
+  - target:
+      version: v1
+      kind: Pod
+      name: b
+    path: ops.yaml
+patches:
+  - target:
+      kind: Pod
+      labelSelector: tier=web
+    patch: |-
+      - op: add
+        path: /spec/hostNetwork
+        value: true
+`,
+		"app/pods.yaml": `apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+  labels:
+    tier: web
+spec:
+  containers:
+    - name: c
+      image: x:1
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: b
+spec:
+  containers:
+    - name: c
+      image: y:1
+`,
+		"app/smp.yaml": `apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+spec:
+  containers:
+    - name: c
+      image: x:2
+`,
+		"app/ops.yaml": `- op: replace
+  path: /spec/containers/0/image
+  value: y:2
+`,
+	})
+	res := Render(openRoot(t, root), "app")
+	if len(res.Problems) != 0 || len(res.Resources) != 2 {
+		t.Fatalf("problems %+v, %d resources", res.Problems, len(res.Resources))
+	}
+	entry := origin{"app/kustomization.yaml", 2, render.Kustomization}
+	a := find(t, res, "  name: a")
+	wantPath(t, a, "/spec/containers/0/image", origin{"app/smp.yaml", 8, render.Patch}, origin{"app/pods.yaml", 10, render.Base}, entry)
+	wantPath(t, a, "/spec/hostNetwork", origin{"app/kustomization.yaml", 18, render.Patch}, entry)
+	wantPath(t, a, "/spec/containers/0/name", origin{"app/pods.yaml", 9, render.Base}, entry)
+	b := find(t, res, "  name: b")
+	wantPath(t, b, "/spec/containers/0/image", origin{"app/ops.yaml", 3, render.Patch}, origin{"app/pods.yaml", 19, render.Base}, entry)
+	if _, ok := b.Paths["/spec/hostNetwork"]; ok {
+		t.Error("the label-selected patch applied to the pod without the label")
+	}
+	wantPath(t, b, "/metadata/name", origin{"app/pods.yaml", 15, render.Base}, entry)
+}

@@ -102,34 +102,35 @@ func TestOverlaySourceMap(t *testing.T) {
 		}
 	}
 	entry := origin{"base/kustomization.yaml", 4, render.Kustomization}
+	via := origin{kProd, 5, render.Kustomization} // - ../../base
 
 	dep := find(t, res, "kind: Deployment", "  name: prod-web")
 	// A strategic-merge patch set it: the patch line, then the base line.
 	wantPath(t, dep, "/spec/template/spec/containers/0/securityContext/privileged",
-		origin{"overlays/prod/privileged.yaml", 11, render.Patch}, origin{baseDep, 23, render.Base}, entry)
+		origin{"overlays/prod/privileged.yaml", 11, render.Patch}, origin{baseDep, 23, render.Base}, entry, via)
 	wantLine(t, dep, "privileged: true", origin{"overlays/prod/privileged.yaml", 11, render.Patch})
 	// A JSON6902 patch file: the value: line of its op.
 	wantPath(t, dep, "/spec/replicas",
-		origin{"overlays/prod/replicas.json.yaml", 3, render.Patch}, origin{baseDep, 8, render.Base}, entry)
+		origin{"overlays/prod/replicas.json.yaml", 3, render.Patch}, origin{baseDep, 8, render.Base}, entry, via)
 	wantPath(t, dep, "/spec/template/spec/containers/1/resources/limits/memory",
-		origin{"overlays/prod/replicas.json.yaml", 8, render.Patch}, entry)
+		origin{"overlays/prod/replicas.json.yaml", 8, render.Patch}, entry, via)
 	// Untouched by any patch: the base file's line.
-	wantPath(t, dep, "/spec/template/spec/containers/0/image", origin{baseDep, 21, render.Base}, entry)
+	wantPath(t, dep, "/spec/template/spec/containers/0/image", origin{baseDep, 21, render.Base}, entry, via)
 	wantLine(t, dep, "- image: nginx:1.27", origin{baseDep, 20, render.Base})
-	wantPath(t, dep, "/spec/selector/matchLabels/app", origin{baseDep, 11, render.Base}, entry)
+	wantPath(t, dep, "/spec/selector/matchLabels/app", origin{baseDep, 11, render.Base}, entry, via)
 	// A component's patch.
 	wantPath(t, dep, "/spec/template/spec/containers/0/readinessProbe/httpGet/path",
-		origin{"components/probe/probe.yaml", 12, render.Patch}, entry)
+		origin{"components/probe/probe.yaml", 12, render.Patch}, entry, via)
 	// Transformers of the kustomization: images, namePrefix.
 	wantPath(t, dep, "/spec/template/spec/containers/1/image",
-		origin{kProd, 21, render.Kustomization}, origin{baseDep, 19, render.Base}, entry)
+		origin{kProd, 21, render.Kustomization}, origin{baseDep, 19, render.Base}, entry, via)
 	wantPath(t, dep, "/metadata/name",
-		origin{kProd, 3, render.Kustomization}, origin{baseDep, 4, render.Base}, entry)
+		origin{kProd, 3, render.Kustomization}, origin{baseDep, 4, render.Base}, entry, via)
 
 	// An inline JSON6902 patch: the value: line inside the kustomization.
 	svc := find(t, res, "kind: Service")
-	wantPath(t, svc, "/spec/ports/0/port", origin{kProd, 19, render.Patch}, origin{"base/kustomization.yaml", 5, render.Kustomization})
-	wantPath(t, svc, "/spec/selector/app", origin{baseSvc, 7, render.Base}, origin{"base/kustomization.yaml", 5, render.Kustomization})
+	wantPath(t, svc, "/spec/ports/0/port", origin{kProd, 19, render.Patch}, origin{"base/kustomization.yaml", 5, render.Kustomization}, via)
+	wantPath(t, svc, "/spec/selector/app", origin{baseSvc, 7, render.Base}, origin{"base/kustomization.yaml", 5, render.Kustomization}, via)
 
 	// A generated object: the generator's lines.
 	cm := find(t, res, "kind: ConfigMap")
@@ -170,7 +171,7 @@ func TestSkippedEntries(t *testing.T) {
 		t.Fatalf("%d resources, want 2", len(res.Resources))
 	}
 	dep := find(t, res, "kind: Deployment", "  namespace: staging")
-	wantPath(t, dep, "/metadata/namespace", origin{k, 3, render.Kustomization}, origin{"base/kustomization.yaml", 4, render.Kustomization})
+	wantPath(t, dep, "/metadata/namespace", origin{k, 3, render.Kustomization}, origin{"base/kustomization.yaml", 4, render.Kustomization}, origin{k, 5, render.Kustomization})
 }
 
 func write(t *testing.T, root string, files map[string]string) {

@@ -306,6 +306,17 @@ func (mp *mapper) mapResource(r *resource.Resource, o *resource.Origin, text []b
 		}
 	}
 
+	// The overlay's own entry that pulled the object in (its base
+	// directory's line), when the object came from further down.
+	var via *render.Location
+	for _, e := range mp.top.dirs {
+		if sub := mp.w.byDir[e.target]; sub != nil && (e.target == owner || mp.w.under[sub][owner]) {
+			l := mp.top.loc(e.node, render.Kustomization)
+			via = &l
+			break
+		}
+	}
+
 	// The patches that apply, in the order kustomize applied them.
 	var pats []*patch
 	var kusts []*kust
@@ -378,6 +389,9 @@ func (mp *mapper) mapResource(r *resource.Resource, o *resource.Origin, text []b
 		}
 		if base != nil && base.entry != nil {
 			c = append(c, *base.entry)
+		}
+		if via != nil {
+			c = append(c, *via)
 		}
 		return c
 	}

@@ -457,3 +457,55 @@ func TestRenderCappedFunctions(t *testing.T) {
 		t.Errorf("got\n%s\nwant %s", r.Text, want)
 	}
 }
+
+// A library chart renders nothing alone but lends its helpers to a chart
+// that depends on it.
+func TestRenderLibraryAsDependency(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"app/Chart.yaml":                  "apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: lib\n    version: 0.1.0\n",
+		"app/templates/cm.yaml":           "apiVersion: v1\n{{ include \"lib.kind\" . }}\nmetadata:\n  name: x\n",
+		"app/charts/lib/Chart.yaml":       "apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n",
+		"app/charts/lib/templates/_k.tpl": "{{- define \"lib.kind\" -}}\nkind: ConfigMap\n{{- end }}\n",
+	})
+	rt := openRoot(t, dir)
+	if res := Render(rt, "app/charts/lib", Options{}); len(res.Resources) != 0 || len(res.Problems) != 0 {
+		t.Errorf("library alone: %+v", res)
+	}
+	res := Render(rt, "app", Options{})
+	r := resource(t, res, "app/templates/cm.yaml")
+	if got := lineOrigin(t, r, "kind: ConfigMap", 1); got != "app/templates/cm.yaml:2:template" {
+		t.Errorf("kind line from %q", got)
+	}
+}
+
+func TestRenderCapabilities(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"c/Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.25.0-0\"\n",
+		"c/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n" +
+			"  kube: {{ .Capabilities.KubeVersion.Version | quote }}\n" +
+			"  monitoring: {{ .Capabilities.APIVersions.Has \"monitoring.coreos.com/v1\" | quote }}\n" +
+			"  release: {{ .Release.Name }}/{{ .Release.Namespace }}\n",
+	})
+	rt := openRoot(t, dir)
+	res := Render(rt, "c", Options{KubeVersion: "v1.29.3", APIVersions: []string{"monitoring.coreos.com/v1"}, ReleaseName: "r", Namespace: "ns"})
+	r := resource(t, res, "c/templates/cm.yaml")
+	for _, want := range []string{`kube: "v1.29.3"`, `monitoring: "true"`, `release: r/ns`} {
+		if !strings.Contains(string(r.Text), want) {
+			t.Errorf("missing %s in\n%s", want, r.Text)
+		}
+	}
+	res = Render(rt, "c", Options{})
+	r = resource(t, res, "c/templates/cm.yaml")
+	for _, want := range []string{`kube: "v1.37.0"`, `monitoring: "false"`, `release: release-name/default`} {
+		if !strings.Contains(string(r.Text), want) {
+			t.Errorf("missing %s in\n%s", want, r.Text)
+		}
+	}
+	// kubeVersion the chart excludes: a problem at that line, as helm template fails.
+	res = Render(rt, "c", Options{KubeVersion: "v1.20.0"})
+	if len(res.Problems) != 1 || res.Problems[0].Location.Path != "c/Chart.yaml" || res.Problems[0].Location.Range.StartLine != 4 || len(res.Resources) != 0 {
+		t.Errorf("problems %+v, %d resources", res.Problems, len(res.Resources))
+	}
+}

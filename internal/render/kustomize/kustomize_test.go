@@ -410,3 +410,25 @@ spec:
 	}
 	wantPath(t, b, "/metadata/name", origin{"app/pods.yaml", 15, render.Base}, entry)
 }
+
+// One Renderer serves the overlays of a scan from several goroutines, and
+// gives each the same result as alone.
+func TestRendererConcurrent(t *testing.T) {
+	rd := New(openRoot(t, "testdata/tree"))
+	alone := map[string]render.Result{}
+	for _, d := range []string{"overlays/prod", "overlays/staging", "standalone"} {
+		alone[d] = Render(openRoot(t, "testdata/tree"), d)
+	}
+	done := make(chan struct{})
+	for i := 0; i < 6; i++ {
+		go func(d string) {
+			defer func() { done <- struct{}{} }()
+			if got := rd.Render(d); !reflect.DeepEqual(got, alone[d]) {
+				t.Errorf("%s: concurrent result differs", d)
+			}
+		}([]string{"overlays/prod", "overlays/staging", "standalone"}[i%3])
+	}
+	for i := 0; i < 6; i++ {
+		<-done
+	}
+}

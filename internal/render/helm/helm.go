@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -88,6 +89,10 @@ type renderer struct {
 	// tell a template's real path after Helm's loader took the tree apart.
 	origin map[*byte]string
 	tgz    map[*byte]string
+
+	trace       *traceLog
+	pairs       map[[2]int]printed
+	chartValues map[*chartInfo]map[string]any
 }
 
 func (r *renderer) rel(name string) string {
@@ -266,7 +271,12 @@ func (r *renderer) run() {
 	top2, err := cutil.ToRenderValuesWithSchemaValidation(ch, vals, opts, caps, true)
 	var traced map[string]string
 	if err == nil {
-		traced, err = eng.RenderWithContext(context.Background(), ch, top2)
+		r.trace = &traceLog{}
+		r.chartValues = chartValues(top2, infos)
+		funcs := limitedFuncs()
+		maps.Copy(funcs, r.trace.funcs())
+		eng2 := engine.Engine{CustomTemplateFuncs: funcs}
+		traced, err = eng2.RenderWithContext(context.Background(), ch, top2)
 	}
 	for f, d := range saved {
 		f.Data = d
@@ -488,4 +498,31 @@ func (r *renderer) templatePaths(ch *chart.Chart) map[string]string {
 	}
 	walk(ch)
 	return out
+}
+
+// chartValues is each chart's .Values in the coalesced values.
+func chartValues(top common.Values, infos map[string]*chartInfo) map[*chartInfo]map[string]any {
+	out := map[*chartInfo]map[string]any{}
+	for _, ci := range infos {
+		var keys []string
+		for x := ci; x.parent != nil; x = x.parent {
+			keys = append([]string{x.key}, keys...)
+		}
+		cur := asMap(top["Values"])
+		for _, k := range keys {
+			cur = asMap(cur[k])
+		}
+		out[ci] = cur
+	}
+	return out
+}
+
+func asMap(v any) map[string]any {
+	switch v := v.(type) {
+	case map[string]any:
+		return v
+	case common.Values:
+		return v
+	}
+	return nil
 }

@@ -15,6 +15,10 @@ type mark struct {
 	line int
 	col  int
 	ref  *vref // nil: not from .Values
+	// helper: an action in a named template, traced out of band.
+	helper bool
+	// traced: the value read and the text printed are logged (trace.go).
+	traced bool
 }
 
 // vref is a part of .Values: rel under the root (rng 0), or rel under
@@ -102,6 +106,9 @@ func instrument(name, src string, info *tplInfo, m *marks) (string, bool) {
 	sort.Strings(names)
 	for _, n := range names {
 		t := set[n]
+		if t.Root != nil {
+			in.helperList(t.Root, dot{kind: dotRoot})
+		}
 		b.WriteString("{{define ")
 		b.WriteString(strconv.Quote(n))
 		b.WriteString("}}")
@@ -182,13 +189,19 @@ func (in *instrumenter) list(l *parse.ListNode, d dot, vars map[string]*vref) {
 			}
 			line, col := in.pos(int(n.Pos))
 			vp := valuesRef(n.Pipe, d, vars)
-			out = append(out, text(in.m.add(mark{tpl: in.info, line: line, col: col, ref: vp})), n)
+			in.m.add(mark{tpl: in.info, line: line, col: col, ref: vp})
+			id := len(in.m.list) - 1
+			if vp != nil {
+				in.m.list[id].traced = wrapTrace(n.Pipe, id, d, vars)
+			}
+			out = append(out, markAction(id), n)
 			if vp != nil {
 				out = append(out, text(endMarker))
 			}
 		case *parse.TemplateNode:
 			line, col := in.pos(int(n.Pos))
-			out = append(out, text(in.m.add(mark{tpl: in.info, line: line, col: col})), n)
+			in.m.add(mark{tpl: in.info, line: line, col: col})
+			out = append(out, markAction(len(in.m.list)-1), n)
 		case *parse.IfNode:
 			in.list(n.List, d, vars)
 			in.list(n.ElseList, d, vars)

@@ -17,6 +17,7 @@ type vrange struct {
 	sl, sc, el, ec int
 	m              *mark
 	vpath          []string
+	id, seq        int // the mark and the execution that opened it
 }
 
 func (v *vrange) has(line, col int) bool {
@@ -35,7 +36,9 @@ func (v *vrange) has(line, col int) bool {
 // strip removes the markers from instrumented output, returning the text,
 // the mark in force at each line's first non-blank character, and the
 // ranges written by values-printing actions.
-func strip(s string, m *marks) (string, []*mark, []*vrange) {
+func strip(s string, m *marks) (string, []*mark, []*vrange, map[int]*region) {
+	regions := map[int]*region{}
+	var openRegion *region
 	var b strings.Builder
 	var lines []*mark
 	var ranges []*vrange
@@ -54,6 +57,17 @@ func strip(s string, m *marks) (string, []*mark, []*vrange) {
 			}
 			tok := s[i+1 : i+1+j]
 			i += j + 1
+			if openRegion != nil {
+				openRegion.end = b.Len()
+				openRegion = nil
+			}
+			seq := -1
+			if a, z, ok := strings.Cut(tok, "@"); ok {
+				tok = a
+				if n, err := strconv.Atoi(z); err == nil {
+					seq = n
+				}
+			}
 			if k, ok := strings.CutPrefix(tok, "k"); ok {
 				if id, key, ok := strings.Cut(k, ":"); ok {
 					if n, err := strconv.Atoi(id); err == nil {
@@ -75,10 +89,14 @@ func strip(s string, m *marks) (string, []*mark, []*vrange) {
 				continue
 			}
 			cur = &m.list[n]
+			if seq >= 0 {
+				openRegion = &region{start: b.Len(), end: -1, m: cur}
+				regions[seq] = openRegion
+			}
 			open = nil
 			if cur.ref != nil {
 				if vp, ok := m.resolve(cur.ref, keys); ok {
-					open = &vrange{sl: line, sc: col, m: cur, vpath: vp}
+					open = &vrange{sl: line, sc: col, m: cur, vpath: vp, id: n, seq: seq}
 				}
 			}
 			continue
@@ -103,7 +121,10 @@ func strip(s string, m *marks) (string, []*mark, []*vrange) {
 		lineMark = cur
 	}
 	lines = append(lines, lineMark)
-	return b.String(), lines, ranges
+	if openRegion != nil {
+		openRegion.end = b.Len()
+	}
+	return b.String(), lines, ranges, regions
 }
 
 // onFile, when set (by tests), is told for every rendered file how many
@@ -122,7 +143,9 @@ func (r *renderer) file(name, plain, traced string, m *marks, user []*valuesDoc,
 	var tlines []string
 	if traced != "" {
 		var text string
-		text, marksByLine, ranges = strip(traced, m)
+		var regions map[int]*region
+		text, marksByLine, ranges, regions = strip(traced, m)
+		ranges = append(r.verified(ranges), helperRanges(text, regions, r.trace, m, r.chartValues)...)
 		tlines = strings.Split(text, "\n")
 		if len(tlines) != len(lines) {
 			marksByLine, ranges, tlines = nil, nil, nil
@@ -315,4 +338,26 @@ func (w *pathWalker) walk(n *yaml.Node, path []any, cur *vrange, rel []string) {
 			w.walk(it, append(append([]any{}, path...), i), c, cr)
 		}
 	}
+}
+
+// verified drops the ranges of traced actions whose printed text did not
+// come from the value they read (see fromValues).
+func (r *renderer) verified(ranges []*vrange) []*vrange {
+	if r.trace == nil {
+		return ranges
+	}
+	if r.pairs == nil {
+		r.pairs, _ = r.trace.pairs()
+	}
+	out := ranges[:0]
+	for _, v := range ranges {
+		if v.m.traced {
+			p, ok := r.pairs[[2]int{v.seq, v.id}]
+			if !ok || !fromValues(r.chartValues[v.m.tpl.chart], v.vpath, p) {
+				continue
+			}
+		}
+		out = append(out, v)
+	}
+	return out
 }

@@ -111,6 +111,8 @@ func TestRenderSourceMap(t *testing.T) {
 				// two values in one scalar: both keys, in order
 				{"/spec/containers/0/image", "web/values.yaml:3:values web/values.yaml:4:values web/templates/pod.yaml:10:template"},
 				{"/metadata/name", ""},
+				// read by the included helper web.labels
+				{"/metadata/labels/team", "web/values.yaml:11:values web/templates/_helpers.tpl:3:template"},
 			},
 		},
 		{
@@ -168,6 +170,14 @@ func TestRenderSourceMap(t *testing.T) {
 				{"/spec/ports/0/port", "misc/values.yaml:3:values misc/templates/svc.yaml:11:template"},
 				// include's output is the helper's, not .Values.labels
 				{"/metadata/annotations/team", ""},
+				// default "fallback" .Values.emptyName printed the default
+				{"/spec/selector/fallback", ""},
+				// a helper reading .Values.name, traced out of band: the
+				// key, then the helper's line
+				{"/spec/selector/own", "misc/values.yaml:12:values misc/templates/_helpers.tpl:6:template"},
+				// the same helper given (dict "Values" .Values.sub): what it
+				// read is not .Values.name, so no key
+				{"/spec/selector/other", ""},
 			},
 		},
 	}

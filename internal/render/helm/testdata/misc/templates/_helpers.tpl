@@ -2,3 +2,6 @@
   labels:
     app: misc
 {{- end }}
+{{- define "misc.name" -}}
+{{ .Values.name }}
+{{- end }}

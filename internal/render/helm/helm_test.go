@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -517,5 +518,31 @@ func TestRenderCapabilities(t *testing.T) {
 	res = Render(rt, "c", Options{KubeVersion: "v1.20.0"})
 	if len(res.Problems) != 1 || res.Problems[0].Location.Path != "c/Chart.yaml" || res.Problems[0].Location.Range.StartLine != 4 || len(res.Resources) != 0 {
 		t.Errorf("problems %+v, %d resources", res.Problems, len(res.Resources))
+	}
+}
+
+// Renders share nothing: several at once give each its own result.
+func TestRenderConcurrent(t *testing.T) {
+	rt := openRoot(t, "testdata")
+	charts := []string{"web", "loops", "misc", "failing", "missing"}
+	want := map[string]render.Result{}
+	for _, c := range charts {
+		want[c] = Render(rt, c, Options{})
+	}
+	type got struct {
+		chart string
+		res   render.Result
+	}
+	out := make(chan got)
+	for i := 0; i < 4; i++ {
+		for _, c := range charts {
+			go func() { out <- got{c, Render(rt, c, Options{})} }()
+		}
+	}
+	for i := 0; i < 4*len(charts); i++ {
+		g := <-out
+		if !reflect.DeepEqual(g.res, want[g.chart]) {
+			t.Errorf("%s rendered differently when concurrent", g.chart)
+		}
 	}
 }

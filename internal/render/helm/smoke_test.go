@@ -43,7 +43,7 @@ func TestCorpusSmoke(t *testing.T) {
 	}
 	defer func() { onFile = nil }()
 	start := time.Now()
-	var charts, ok, resources, withPaths int
+	var charts, ok, resources, withPaths, literalLines, badLines, badPaths int
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		cols := strings.Split(sc.Text(), "\t")
@@ -62,6 +62,46 @@ func TestCorpusSmoke(t *testing.T) {
 			withPaths += len(r.Paths)
 		}
 		resources += len(res.Resources)
+		for _, r := range res.Resources {
+			for _, c := range r.Paths {
+				for _, loc := range c {
+					src := fileLines(dir, loc.Path)
+					if loc.Range.StartLine < 1 || loc.Range.StartLine > len(src) {
+						badPaths++
+						continue
+					}
+					tl := strings.TrimSpace(src[loc.Range.StartLine-1])
+					switch {
+					case loc.Role == render.Template && !strings.Contains(tl, "{{"),
+						loc.Role == render.Values && (tl == "" || strings.HasPrefix(tl, "#")):
+						badPaths++
+						fmt.Printf("\tpath origin on a line that cannot be it: %s:%d %q\n", loc.Path, loc.Range.StartLine, tl)
+					}
+				}
+			}
+			for i, l := range splitLines(r.Text) {
+				if i >= len(r.Lines) || len(r.Lines[i]) == 0 {
+					continue
+				}
+				loc := r.Lines[i][0]
+				src := fileLines(dir, loc.Path)
+				if loc.Range.StartLine < 1 || loc.Range.StartLine > len(src) {
+					badLines++
+					continue
+				}
+				tl := src[loc.Range.StartLine-1]
+				if strings.Contains(tl, "{{") || strings.TrimSpace(tl) == "" {
+					continue
+				}
+				literalLines++
+				if strings.TrimSpace(tl) != strings.TrimSpace(l) {
+					badLines++
+					if badLines < 10 {
+						fmt.Printf("\tliteral line differs: %s:%d %q rendered %q\n", loc.Path, loc.Range.StartLine, tl, l)
+					}
+				}
+			}
+		}
 		status := "ok"
 		for _, pr := range res.Problems {
 			if pr.Rule == RuleError {
@@ -81,6 +121,8 @@ func TestCorpusSmoke(t *testing.T) {
 		}
 	}
 	fmt.Printf("%d files rendered, %d without a line map; %d lines, %d differing between the plain and the instrumented render\n", files, unmapped, lines, differ)
+	fmt.Printf("%d rendered lines come from a template line without {{ }}; %d of them differ from it\n", literalLines, badLines)
+	fmt.Printf("%d values origins on a line that cannot be theirs\n", badPaths)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("%d of %d charts rendered without error, %d resources, %d mapped values nodes, %v, heap sys %d MB\n",
@@ -93,4 +135,16 @@ func countPaths(res render.Result) int {
 		n += len(r.Paths)
 	}
 	return n
+}
+
+var fileCache = map[string][]string{}
+
+func fileLines(root, p string) []string {
+	if l, ok := fileCache[p]; ok {
+		return l
+	}
+	b, _ := os.ReadFile(filepath.Join(root, p))
+	l := strings.Split(string(b), "\n")
+	fileCache[p] = l
+	return l
 }

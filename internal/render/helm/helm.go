@@ -399,22 +399,8 @@ func depLine(doc *yaml.Node, i int) int {
 // text, returning the originals to put back.
 func (r *renderer) instrumentChart(ch *chart.Chart, parent *chartInfo, m *marks, infos map[string]*chartInfo) map[*common.File][]byte {
 	saved := map[*common.File][]byte{}
-	ci := &chartInfo{name: ch.Name(), parent: parent, key: ch.Name()}
+	ci := &chartInfo{parent: parent, key: ch.Name()}
 	infos[ch.ChartFullPath()] = ci
-	// The chart's directory: from where its files were read.
-	for _, f := range append(append([]*common.File{}, ch.Templates...), ch.Raw...) {
-		if len(f.Data) == 0 {
-			continue
-		}
-		if p, ok := r.origin[&f.Data[0]]; ok && ci.dir == "" {
-			if strings.HasSuffix(p, "/"+f.Name) || p == f.Name {
-				ci.dir = strings.TrimSuffix(strings.TrimSuffix(p, f.Name), "/")
-				if ci.dir == "" {
-					ci.dir = "."
-				}
-			}
-		}
-	}
 	for _, f := range ch.Raw {
 		if f.Name == "values.yaml" {
 			if p, ok := r.originOf(f.Data); ok {

@@ -66,11 +66,9 @@ func (v *valuesDoc) find(path []string) (document.Range, bool) {
 // chartInfo is one chart of the rendered tree (the top chart or a
 // sub-chart), with where its values can come from.
 type chartInfo struct {
-	name   string
 	parent *chartInfo
 	key    string     // its key in the parent's values (name or alias)
 	values *valuesDoc // its own values.yaml (nil in a .tgz or when absent)
-	dir    string     // root-relative directory ("" for a .tgz)
 }
 
 // lookup finds where the value at path of this chart's .Values was set:

@@ -181,6 +181,15 @@ func TestRenderSourceMap(t *testing.T) {
 				{"/spec/selector/other", ""},
 			},
 		},
+		{
+			name: "toYaml block in a helper, indented again by the caller", chart: "misc", from: "misc/templates/pod.yaml",
+			lines: []lineWant{{"runAsUser: 0", 1, "misc/templates/pod.yaml:6:template"}},
+			paths: []pathWant{
+				{"/spec/securityContext/runAsUser", "misc/values.yaml:15:values misc/templates/_helpers.tpl:10:template"},
+				{"/spec/securityContext/runAsNonRoot", "misc/values.yaml:14:values misc/templates/_helpers.tpl:10:template"},
+				{"/spec/containers/0/image", ""},
+			},
+		},
 	}
 	rt := openRoot(t, "testdata")
 	for _, c := range cases {

@@ -248,11 +248,16 @@ func helperRanges(text string, regions map[int]*region, log *traceLog, m *marks,
 		if from > rg.end || rg.end > len(text) {
 			continue
 		}
-		s := findToken(text, from, rg.end, e.text)
+		var s, t int
+		if strings.Contains(strings.TrimSpace(e.text), "\n") {
+			s, t = findBlock(text, from, rg.end, e.text)
+		} else {
+			s = findToken(text, from, rg.end, strings.TrimSpace(e.text))
+			t = s + len(strings.TrimSpace(e.text))
+		}
 		if s < 0 {
 			continue
 		}
-		t := s + len(e.text)
 		cursor[e.at] = t
 		sl, sc := pos(s)
 		el, ec := pos(t)
@@ -307,4 +312,63 @@ func findToken(text string, from, end int, want string) int {
 		from = s + 1
 	}
 	return -1
+}
+
+// findBlock finds the lines of want in text[from:end] as consecutive
+// lines, whatever their indentation (a toYaml block the caller indented
+// again): the offsets of its first character and of the end of its last
+// line, or -1.
+func findBlock(text string, from, end int, want string) (int, int) {
+	var lines []string
+	for _, l := range strings.Split(want, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		return -1, -1
+	}
+	for from < end {
+		i := strings.Index(text[from:end], lines[0])
+		if i < 0 {
+			return -1, -1
+		}
+		s := from + i
+		ls := strings.LastIndexByte(text[:s], '\n') + 1
+		if strings.TrimSpace(text[ls:s]) == "" {
+			// Then each next line, trimmed, is the next wanted line.
+			at, ok := s, true
+			for _, w := range lines {
+				le := strings.IndexByte(text[at:], '\n')
+				if le < 0 {
+					le = len(text) - at
+				}
+				if at+le > end || strings.TrimSpace(text[at:at+le]) != w {
+					ok = false
+					break
+				}
+				at += le
+				if at < len(text) {
+					at++
+				}
+				// skip blank lines between
+				for at < end {
+					ne := strings.IndexByte(text[at:], '\n')
+					if ne < 0 || strings.TrimSpace(text[at:at+ne]) != "" {
+						break
+					}
+					at += ne + 1
+				}
+			}
+			if ok {
+				stop := at
+				if stop > 0 && text[stop-1] == '\n' {
+					stop--
+				}
+				return s, stop
+			}
+		}
+		from = s + 1
+	}
+	return -1, -1
 }

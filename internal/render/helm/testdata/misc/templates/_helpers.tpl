@@ -5,3 +5,7 @@
 {{- define "misc.name" -}}
 {{ .Values.name }}
 {{- end }}
+{{- define "misc.podSecurity" -}}
+securityContext:
+  {{- toYaml .Values.podSecurity | nindent 2 }}
+{{- end }}

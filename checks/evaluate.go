@@ -144,7 +144,25 @@ func (p *Pack) newFinding(r *finding.Rule, doc *document.Document, msg string, p
 		Resource: resourceOf(doc, path),
 		Snippet:  lineAt(text.lines(), rng.StartLine),
 		Anchor:   anchor(doc, path, lineAt(text.lines(), rng.StartLine)),
+		Key:      keyOf(doc, text, path),
 	}
+}
+
+// keyOf is the rule's path as a document.Key, kept only for rendered
+// text (where the finding is moved to its source by it).
+// A rule's path into a normalized view (a container lifted out of a pod
+// template) is translated through the document's mirrors to the path in
+// the resource as written.
+func keyOf(doc *document.Document, text *sourceText, path []any) string {
+	if !text.rendered {
+		return ""
+	}
+	for n := len(path); n >= 0 && len(doc.Mirrors) > 0; n-- {
+		if m, ok := doc.Mirrors[document.Key(path[:n]...)]; ok {
+			return m.From + document.Key(path[n:]...)
+		}
+	}
+	return document.Key(path...)
 }
 
 // anchor is what a finding's fingerprint holds on to inside its resource.
@@ -212,9 +230,10 @@ func lineAt(lines []string, n int) string {
 // CustomResourceDefinition costs more than evaluating it.
 // A file's documents may be evaluated in parallel, hence the sync.Once.
 type sourceText struct {
-	src   []byte
-	once  sync.Once
-	split []string
+	src      []byte
+	rendered bool // a rendered chart or overlay resource (see render.go)
+	once     sync.Once
+	split    []string
 }
 
 func (t *sourceText) lines() []string {

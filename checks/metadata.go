@@ -89,7 +89,7 @@ func (p *Pack) readMetadata(preset []finding.Rule, modules map[string]*ast.Modul
 			p.aliases[strings.ToUpper(a)] = true
 		}
 	}
-	p.rules = append(p.rules, SyntaxErrorRule, FileNotScannedRule, suppress.StaleRule)
+	p.rules = append(p.rules, BuiltinRules()...)
 	slices.SortFunc(p.rules, func(a, b finding.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return nil
 }
@@ -211,4 +211,66 @@ var FileNotScannedRule = finding.Rule{
 		"or leave the file out with exclude: in .shiplint.yaml if it is not meant to be scanned.",
 	BuiltIn: true,
 	File:    "(built-in)",
+}
+
+// RenderErrorRule is the built-in rule for a chart or an overlay that did
+// not render: a Helm template error, an overlay kustomize cannot build.
+var RenderErrorRule = finding.Rule{
+	ID:    "render-error",
+	Title: "Chart or overlay does not render",
+	Description: "shiplint renders Helm charts and Kustomize overlays, as helm template and kustomize build would, and checks what they produce. " +
+		"This one failed at the reported line (a template that calls fail or required, a parse error, rendered output that is not YAML, " +
+		"an overlay whose patch matches nothing or whose file is missing), so the resources it would produce, or some of them, were not checked. " +
+		"The same error would stop a deployment.",
+	Severity: finding.High,
+	Remediation: "Fix the template or kustomization at the reported line; the message is Helm's or kustomize's. " +
+		"If the chart needs values to render (a required value), give them with --helm-values FILE or --helm-set key=value.",
+	BuiltIn: true,
+	File:    "(built-in)",
+}
+
+// RenderSkippedRule is the built-in rule for parts of an overlay that were
+// not rendered because doing so would reach the network or run code.
+var RenderSkippedRule = finding.Rule{
+	ID:    "render-skipped",
+	Title: "Part of an overlay was not rendered",
+	Description: "shiplint never reaches the network or runs code from the scanned repository while rendering. " +
+		"A remote base or resource (a git or HTTP URL), a generator, transformer or validator plugin, an exec or container KRM function, " +
+		"or a helmCharts entry it could not inflate was left out; the rest of the overlay was rendered and checked, " +
+		"but what the skipped entry adds was not.",
+	Severity: finding.Medium,
+	Remediation: "Vendor the remote base into the repository (or scan a checkout that has it) and refer to it by a local path; " +
+		"if the entry is meant to stay, suppress this finding on its line with a reason.",
+	BuiltIn: true,
+	File:    "(built-in)",
+}
+
+// HelmMissingDependencyRule is the built-in rule for a chart dependency
+// that is neither vendored nor in the scanned tree.
+var HelmMissingDependencyRule = finding.Rule{
+	ID:    "helm-missing-dependency",
+	Title: "Helm chart dependency is missing",
+	Description: "A dependency listed in Chart.yaml is not in the chart's charts/ directory, and no chart of that name was found in the scanned tree " +
+		"(at its file:// path or in a sibling directory). shiplint does not download charts, so the chart was rendered without it " +
+		"and the resources the dependency adds were not checked.",
+	Severity: finding.Medium,
+	Remediation: "Run helm dependency build in the chart directory before scanning (or vendor the dependency into charts/), " +
+		"or point its repository at a file:// path inside the repository.",
+	BuiltIn: true,
+	File:    "(built-in)",
+}
+
+// BuiltinRules are the rules the engine reports itself, without Rego.
+func BuiltinRules() []finding.Rule {
+	return []finding.Rule{SyntaxErrorRule, FileNotScannedRule, suppress.StaleRule, RenderErrorRule, RenderSkippedRule, HelmMissingDependencyRule}
+}
+
+// isBuiltinID reports whether id is one of BuiltinRules.
+func isBuiltinID(id string) bool {
+	for _, r := range BuiltinRules() {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
 }

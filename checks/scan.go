@@ -42,6 +42,9 @@ type File struct {
 	// scan root, not a regular file, too large...): it is reported as a
 	// file-not-scanned finding at line 1 instead of being parsed.
 	NotScanned string
+	// Unit, when set, is a chart or overlay to render and scan instead
+	// (see render.go); the other fields are unused.
+	Unit *Unit
 }
 
 // FileResult is what scanning one file produced.
@@ -51,6 +54,12 @@ type FileResult struct {
 	Documents     int
 	// NotScanned: the file was not read (File.NotScanned).
 	NotScanned bool
+	// Rendered: a chart or overlay (File.Unit). Consumed are the files
+	// its render read (display paths): they are not also reported as
+	// whole manifests. Unmapped counts findings without a source line.
+	Rendered bool
+	Consumed []string
+	Unmapped int
 }
 
 // ScanOptions tune a scan.
@@ -73,6 +82,9 @@ type ScanOptions struct {
 func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult {
 	if f.NotScanned != "" {
 		return p.notScanned(f)
+	}
+	if f.Unit != nil {
+		return p.scanUnit(ctx, f.Unit, opt)
 	}
 	var res FileResult
 	text := &sourceText{src: f.Source}
@@ -412,9 +424,19 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 		close(results)
 	}()
 	res := finding.Result{Rules: p.Rules()}
+	consumed := map[string]bool{}
 	for r := range results {
 		res.Findings = append(res.Findings, r.Findings...)
 		res.Notifications = append(res.Notifications, r.Notifications...)
+		for _, c := range r.Consumed {
+			consumed[c] = true
+		}
+		res.Summary.Unmapped += r.Unmapped
+		if r.Rendered {
+			res.Summary.Rendered++
+			res.Summary.Documents += r.Documents
+			continue
+		}
 		if r.NotScanned {
 			res.Summary.FilesNotScanned++
 		} else {
@@ -424,6 +446,14 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 	}
 	res.Notifications = append(res.Notifications, readErrs...)
 	res.Notifications = append(res.Notifications, opt.brk.notifications()...)
+	if res.Summary.Rendered > 0 {
+		// A file a chart or overlay consumed (a patch fragment, a base)
+		// is checked through the render, not as a whole manifest.
+		res.Findings = slices.DeleteFunc(res.Findings, func(f finding.Finding) bool { return f.Via == "" && consumed[f.Path] })
+		res.Notifications = slices.DeleteFunc(res.Notifications, func(n finding.Notification) bool { return consumed[n.Path] })
+		finding.Sort(res.Findings)
+		res.Findings = collapse(res.Findings)
+	}
 	finding.Sort(res.Findings)
 	sortNotifications(res.Notifications)
 	return res

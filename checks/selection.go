@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/shiplint/shiplint/internal/finding"
-	"github.com/shiplint/shiplint/internal/suppress"
 )
 
 // applySelection decides which rules run and applies severity overrides.
@@ -16,7 +15,7 @@ import (
 func (p *Pack) applySelection(sel Selection) error {
 	var problems []string
 	for _, id := range slices.Concat(sel.Disable, sel.Only, slices.Sorted(maps.Keys(sel.Severity)), slices.Sorted(maps.Keys(sel.Params))) {
-		if _, ok := p.byID[id]; !ok && id != SyntaxErrorRule.ID && id != FileNotScannedRule.ID && id != suppress.StaleRule.ID && id != SharedParams {
+		if _, ok := p.byID[id]; !ok && !isBuiltinID(id) && id != SharedParams {
 			problems = append(problems, fmt.Sprintf("unknown rule ID %q (shiplint rules lists them)", id))
 		}
 	}

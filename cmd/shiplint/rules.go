@@ -154,8 +154,10 @@ func explainCommand() *cli.Command {
 			}
 			id := c.Args().First()
 			r, ok := pack.Rule(id)
-			if !ok && strings.EqualFold(id, checks.SyntaxErrorRule.ID) {
-				r, ok = checks.SyntaxErrorRule, true
+			for _, b := range checks.BuiltinRules() {
+				if !ok && strings.EqualFold(id, b.ID) {
+					r, ok = b, true
+				}
 			}
 			if !ok {
 				return fmt.Errorf("no rule %q (shiplint rules lists them)", id)

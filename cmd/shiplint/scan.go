@@ -42,6 +42,8 @@ func scanCommand() *cli.Command {
 			&cli.StringFlag{Name: "sarif-category", Value: "shiplint", Usage: "SARIF runAutomationDetails id, so code scanning keeps repeated uploads apart"},
 			&cli.DurationFlag{Name: "eval-timeout", Value: checks.DefaultEvalTimeout, Usage: "give up on one document's evaluation after `DURATION` (a rule that loops is named in an error)"},
 			&cli.Int64Flag{Name: "max-file-size", Usage: fmt.Sprintf("do not read files larger than `BYTES`; each is a file-not-scanned finding (default %d; a .shiplint.yaml found in the tree can lower it, not raise it)", discover.DefaultMaxFileSize)},
+			&cli.StringSliceFlag{Name: "helm-values", Usage: "values `FILE` for every Helm chart scanned, after the chart's values.yaml (repeatable, applied in order)"},
+			&cli.StringSliceFlag{Name: "helm-set", Usage: "set a value `KEY=VALUE` in every Helm chart scanned, as helm --set (repeatable)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary"},
 		},
 		Action: scanAction,
@@ -66,6 +68,8 @@ type scanFlags struct {
 	sarifCategory  string
 	maxFileSize    int64
 	cfg            *config.Config
+	helmValues     []helmValues
+	helmSet        []string
 }
 
 func readScanFlags(c *cli.Context) (scanFlags, error) {
@@ -78,7 +82,11 @@ func readScanFlags(c *cli.Context) (scanFlags, error) {
 	if len(f.paths) == 0 {
 		f.paths = []string{"."}
 	}
+	f.helmSet = c.StringSlice("helm-set")
 	var err error
+	if f.helmValues, err = readHelmValues(c.StringSlice("helm-values")); err != nil {
+		return f, err
+	}
 	if f.outputs, err = parseOutputs(c.StringSlice("format"), c.String("output")); err != nil {
 		return f, err
 	}
@@ -319,8 +327,13 @@ func collect(f scanFlags, stdin *checks.File, found func(document.Kind)) *inputs
 	}
 	reader := confine.NewReader(confine.Limits{MaxFileSize: f.maxFileSize})
 	reader.OnRead = onRead
+	var units []*discover.Unit
 	discover.Walk(paths, discover.Options{Reader: reader, Found: found}, func(e discover.Event) bool {
 		switch {
+		case e.Unit != nil:
+			if !f.cfg.Excluded(e.Unit.Display(e.Unit.File)) {
+				units = append(units, e.Unit)
+			}
 		case e.Err != nil:
 			in.errs = append(in.errs, e.Err)
 		case e.NotScanned != nil:
@@ -340,6 +353,10 @@ func collect(f scanFlags, stdin *checks.File, found func(document.Kind)) *inputs
 	// ending the scan alone on a big file it picked up last. Output order
 	// does not depend on this (findings are sorted).
 	slices.SortStableFunc(in.files, func(a, b checks.File) int { return len(b.Source) - len(a.Source) })
+	if len(units) > 0 {
+		found(document.Kubernetes)
+		in.renderUnits(f, units)
+	}
 	return in
 }
 

@@ -130,7 +130,36 @@ type Event struct {
 	// read: outside the root through a symlink, not a regular file, over
 	// the size limit or the byte budget, unreadable, a broken symlink.
 	NotScanned *NotScanned
-	Err        error
+	// Unit is a Helm chart or Kustomize directory to render.
+	Unit *Unit
+	Err  error
+}
+
+// Unit is a directory holding a Chart.yaml (a Helm chart) or a
+// kustomization file, found under a scanned directory.
+type Unit struct {
+	// Helm: a chart; otherwise a kustomization.
+	Helm bool
+	// Root is the scan root it was found under; Dir and File are
+	// slash-separated and relative to it (Dir "." for the root itself).
+	Root      *confine.Root
+	Dir, File string
+	// Display turns a path relative to Root into a path as shown in
+	// findings (relative to the display root).
+	Display func(rel string) string
+}
+
+// kustomizationNames are the file names kustomize looks for, in its order.
+var kustomizationNames = []string{"kustomization.yaml", "kustomization.yml", "Kustomization"}
+
+// IsKustomization reports whether a file name is a kustomization's.
+func IsKustomization(name string) bool {
+	for _, n := range kustomizationNames {
+		if name == n {
+			return true
+		}
+	}
+	return false
 }
 
 // NotScanned is a candidate file that was not read, and why.
@@ -202,7 +231,7 @@ func Walk(paths []string, opt Options, yield func(Event) bool) {
 		}
 	})
 	for _, e := range events {
-		if e.File == nil && e.Skipped == "" && e.NotScanned == nil && e.Err == nil {
+		if e.File == nil && e.Skipped == "" && e.NotScanned == nil && e.Err == nil && e.Unit == nil {
 			continue // nothing to report: a symlink to a directory
 		}
 		if !yield(e) {
@@ -259,6 +288,11 @@ func (w *walker) walk(root string) {
 			if p != rt.Dir() && skipDirs[d.Name()] {
 				return filepath.SkipDir
 			}
+		case d.Name() == "Chart.yaml" || IsKustomization(d.Name()):
+			w.unit(root, rt, rel, d.Name() == "Chart.yaml")
+			if candidate(d.Name()) {
+				w.items = append(w.items, item{path: shown, root: rt, name: rel, dirent: d})
+			}
 		case candidate(d.Name()):
 			w.items = append(w.items, item{path: shown, root: rt, name: rel, dirent: d})
 		}
@@ -267,6 +301,15 @@ func (w *walker) walk(root string) {
 	if err != nil {
 		w.fail(err)
 	}
+}
+
+// unit records a chart or kustomization directory (file is the path of
+// its Chart.yaml or kustomization inside rt).
+func (w *walker) unit(root string, rt *confine.Root, file string, helm bool) {
+	file = filepath.ToSlash(file)
+	display := func(rel string) string { return w.display(filepath.Join(root, filepath.FromSlash(rel))) }
+	u := &Unit{Helm: helm, Root: rt, Dir: path.Dir(file), File: file, Display: display}
+	w.items = append(w.items, item{event: &Event{Unit: u}})
 }
 
 func (w *walker) fail(err error) {

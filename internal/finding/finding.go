@@ -92,6 +92,24 @@ type Finding struct {
 	// findings are kept (SARIF shows them as suppressed) but do not fail
 	// the run and are hidden from text output unless asked for.
 	Suppressed *Suppression `json:"suppressed,omitempty"`
+	// Related are the other places a finding from a rendered chart or
+	// overlay came through: the template line, the values key, the
+	// overlay (the first place is Path and Range).
+	Related []Related `json:"related,omitempty"`
+	// Key is the rule's path into the document (document.Key), for
+	// moving a finding in rendered text to its source. Not output.
+	Key string `json:"-"`
+	// Via names the chart or overlay a finding was rendered through, so
+	// findings reached through several overlays collapse into one. Not output.
+	Via string `json:"-"`
+}
+
+// Related is one more location of a finding, and the part it played
+// ("template", "values", "patch", "base", "kustomization", ...).
+type Related struct {
+	Path  string         `json:"path"`
+	Range document.Range `json:"range"`
+	Role  string         `json:"role"`
 }
 
 // Suppression is an in-source instruction that silenced a finding.
@@ -163,6 +181,11 @@ type Summary struct {
 	ByKind          map[string]int `json:"byKind"`
 	BySeverity      map[string]int `json:"bySeverity"`
 	Suppressed      int            `json:"suppressed"`
+	// Rendered counts the Helm charts and Kustomize overlays rendered;
+	// Unmapped the findings in them whose source line is not known (each
+	// reported at line 1 of the Chart.yaml or kustomization).
+	Rendered int `json:"rendered,omitempty"`
+	Unmapped int `json:"unmapped,omitempty"`
 	// Baselined counts findings left out because the baseline holds them.
 	Baselined int `json:"baselined,omitempty"`
 }

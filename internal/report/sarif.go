@@ -178,6 +178,13 @@ func result(f finding.Finding, index map[string]int) sarifResult {
 		RuleID:              f.RuleID,
 		RuleIndex:           index[f.RuleID],
 	}
+	for i, rel := range f.Related {
+		fr := finding.Finding{Range: rel.Range}
+		r.RelatedLocations = append(r.RelatedLocations, sarifLocation{
+			ID: i + 1, PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(rel.Path), Region: region(fr)},
+			Message: &sarifText{Text: rel.Role},
+		})
+	}
 	if s := f.Suppressed; s != nil {
 		just := s.Source
 		if s.Justification != "" {

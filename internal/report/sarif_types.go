@@ -85,10 +85,13 @@ type sarifResult struct {
 	RuleID              string             `json:"ruleId"`
 	RuleIndex           int                `json:"ruleIndex"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
 }
 
 type sarifLocation struct {
+	ID               int           `json:"id,omitempty"`
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          *sarifText    `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {

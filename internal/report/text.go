@@ -33,6 +33,9 @@ func Text(w io.Writer, res finding.Result, opt Options) error {
 		if s := strings.TrimRight(f.Snippet, " \t"); s != "" {
 			fmt.Fprintf(bw, "  %5d | %s\n", f.Range.StartLine, safetext.Escape(expandTabs(s)))
 		}
+		if v := via(f); v != "" {
+			fmt.Fprintf(bw, "      via %s\n", safetext.Escape(v))
+		}
 	}
 	for _, n := range res.Notifications {
 		fmt.Fprintf(bw, "%s: %s\n", n.Level, safetext.Escape(n.Message))
@@ -44,6 +47,23 @@ func Text(w io.Writer, res finding.Result, opt Options) error {
 		bw.WriteString(summary(res) + "\n")
 	}
 	return bw.Flush()
+}
+
+// via is where a finding from a rendered chart or overlay came through,
+// on one short line: "templates/pod.yaml:12 (template), deploy/prod/kustomization.yaml:3 (kustomization)".
+func via(f finding.Finding) string {
+	if len(f.Related) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, min(len(f.Related), 3))
+	for i, r := range f.Related {
+		if i == 3 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(f.Related)-3))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s:%d (%s)", r.Path, r.Range.StartLine, r.Role))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func suppressedNote(f finding.Finding) string {

@@ -18,7 +18,7 @@ var KustFileNames = []string{"kustomization.yaml", "kustomization.yml", "Kustomi
 // Rules of the problems this package reports.
 const (
 	RuleSkipped = "render-skipped" // an entry that was not run or read
-	RuleFailed  = "render-failed"  // the overlay did not build
+	RuleFailed  = "render-error"   // the overlay did not build
 )
 
 // kust is one kustomization file met in the graph.

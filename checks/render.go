@@ -1,0 +1,225 @@
+package checks
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/kubernetes"
+	"github.com/shiplint/shiplint/internal/render"
+	"github.com/shiplint/shiplint/internal/suppress"
+)
+
+// Unit is a Helm chart or a Kustomize overlay: a worker renders it, scans
+// every resource it renders like a manifest, and moves each finding from
+// the rendered text (which is in no file) to the line a person edits.
+type Unit struct {
+	// Name says what was rendered: "chart charts/web", "overlay deploy/prod".
+	Name string
+	// File is the Chart.yaml or kustomization file, relative to the
+	// render root (FileShown: as findings show it). A finding whose
+	// source is not known lands on its first line.
+	File, FileShown string
+	// Render renders the unit.
+	Render func() render.Result
+	// Display turns a path of the render (relative to its root) into a
+	// finding path (relative to the display root, like other findings).
+	Display func(rel string) string
+	// Lines returns the lines of a file of the render root, for snippets
+	// and suppression comments; nil when it cannot be read.
+	Lines func(rel string) []string
+}
+
+// line1 is the first line of a file.
+var line1 = document.Range{StartLine: 1, EndLine: 1}
+
+// scanUnit renders a unit and scans what it rendered.
+func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResult {
+	res := u.Render()
+	out := FileResult{Rendered: true}
+	for _, in := range res.Inputs {
+		out.Consumed = append(out.Consumed, u.Display(in))
+	}
+	var fs []finding.Finding
+	var rels []string // the render-root path each finding landed on
+	for _, pr := range res.Problems {
+		id := pr.Rule
+		if id == "render-failed" {
+			id = RenderErrorRule.ID
+		}
+		r, ok := p.Rule(id)
+		if !ok || !p.enabled[id] {
+			continue
+		}
+		rng := pr.Location.Range
+		if !rng.Valid() {
+			rng = line1
+		}
+		fs = append(fs, finding.Finding{
+			RuleID: r.ID, Severity: r.Severity, Title: r.Title, Message: pr.Msg, Kind: document.Kubernetes,
+			Path: u.Display(pr.Location.Path), Range: rng, Snippet: lineAt(u.Lines(pr.Location.Path), rng.StartLine), Via: u.Name,
+		})
+		rels = append(rels, pr.Location.Path)
+	}
+	timeout := opt.EvalTimeout
+	if timeout <= 0 {
+		timeout = DefaultEvalTimeout
+	}
+	for i := range res.Resources {
+		rs := &res.Resources[i]
+		text := &sourceText{src: rs.Text, rendered: true}
+		docs, err := kubernetes.Parse(u.FileShown, rs.Text)
+		found, notes := p.parseProblems(File{Path: u.FileShown, Kind: document.Kubernetes}, err, text)
+		out.Notifications = append(out.Notifications, notes...)
+		out.Documents += len(docs)
+		got, errs := p.evaluateDocs(ctx, docs, text, timeout, opt.brk)
+		for _, err := range errs {
+			out.Notifications = append(out.Notifications, finding.Notification{Level: "error", Path: u.FileShown, Message: rs.From + ": " + err.Error()})
+		}
+		for _, f := range append(got, found...) {
+			f, rel, ok := u.place(f, rs)
+			if !ok {
+				out.Unmapped++
+			}
+			fs = append(fs, f)
+			rels = append(rels, rel)
+		}
+	}
+	out.Findings = p.suppressRendered(u, fs, rels, opt.Now)
+	finding.Sort(out.Findings)
+	fingerprints(out.Findings)
+	return out
+}
+
+// place moves a finding in rendered text to its source: the deepest node
+// on its path with an origin of its own, else the origin of its rendered
+// line. Without either it lands on line 1 of the chart's or overlay's
+// file, and says so. rel is where it landed, relative to the render root.
+func (u *Unit) place(f finding.Finding, rs *render.Resource) (_ finding.Finding, rel string, mapped bool) {
+	f.Via = u.Name
+	chain := chainOf(f, rs)
+	if len(chain) == 0 {
+		f.Path, f.Range, f.Snippet = u.FileShown, line1, lineAt(u.Lines(u.File), 1)
+		f.Message += " (rendered by " + rs.From + "; the source line is not known)"
+		return f, u.File, false
+	}
+	at := chain[0]
+	f.Path, f.Range = u.Display(at.Path), at.Range
+	if !f.Range.Valid() {
+		f.Range = line1
+	}
+	f.Snippet = lineAt(u.Lines(at.Path), f.Range.StartLine)
+	f.Related = nil
+	for _, l := range chain[1:] {
+		f.Related = append(f.Related, finding.Related{Path: u.Display(l.Path), Range: l.Range, Role: string(l.Role)})
+	}
+	return f, at.Path, true
+}
+
+func chainOf(f finding.Finding, rs *render.Resource) render.Chain {
+	if len(rs.Paths) > 0 {
+		k := f.Key
+		for {
+			if c := rs.Paths[k]; len(c) > 0 {
+				return c
+			}
+			i := strings.LastIndexByte(k, '/')
+			if i < 0 {
+				break
+			}
+			k = k[:i]
+		}
+	}
+	if n := f.Range.StartLine; n >= 1 && n <= len(rs.Lines) {
+		return rs.Lines[n-1]
+	}
+	return nil
+}
+
+// suppressRendered applies the suppression comments of each file the
+// findings landed on (a template, values or patch line). A directive
+// there that silences nothing is not reported as stale: another chart or
+// overlay may render through the same line.
+func (p *Pack) suppressRendered(u *Unit, fs []finding.Finding, rels []string, now time.Time) []finding.Finding {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	byFile := map[string][]int{}
+	for i, rel := range rels {
+		byFile[rel] = append(byFile[rel], i)
+	}
+	for rel, idx := range byFile {
+		lines := u.Lines(rel)
+		if !suppress.MayHold([]byte(strings.Join(lines, "\n"))) {
+			continue
+		}
+		ds, _ := suppress.Parse(document.Kubernetes, lines, nil)
+		if len(ds) == 0 {
+			continue
+		}
+		sub := make([]finding.Finding, len(idx))
+		for j, i := range idx {
+			sub[j] = fs[i]
+		}
+		sub = suppress.Apply(sub, ds, nil, p, suppress.Source{Path: u.Display(rel), Kind: document.Kubernetes, Lines: lines}, now)
+		for j, i := range idx {
+			fs[i] = sub[j]
+		}
+	}
+	return fs
+}
+
+// collapse merges findings reached through several charts or overlays
+// from the same source line under the same rule into one, naming them.
+func collapse(fs []finding.Finding) []finding.Finding {
+	type key struct {
+		rule, path string
+		rng        document.Range
+	}
+	first := map[key]int{}
+	vias := map[int][]string{}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Via == "" {
+			out = append(out, f)
+			continue
+		}
+		k := key{f.RuleID, f.Path, f.Range}
+		if i, ok := first[k]; ok {
+			if !slices.Contains(vias[i], f.Via) {
+				vias[i] = append(vias[i], f.Via)
+			}
+			continue
+		}
+		first[k] = len(out)
+		vias[len(out)] = []string{f.Via}
+		out = append(out, f)
+	}
+	for i, vs := range vias {
+		if len(vs) < 2 {
+			continue
+		}
+		slices.Sort(vs)
+		out[i].Message += " (in " + viaList(vs) + ")"
+	}
+	return out
+}
+
+// viaList names the overlays or charts: "overlays a, b".
+func viaList(vs []string) string {
+	kind, _, _ := strings.Cut(vs[0], " ")
+	names := make([]string, len(vs))
+	same := true
+	for i, v := range vs {
+		k, name, _ := strings.Cut(v, " ")
+		same = same && k == kind
+		names[i] = name
+	}
+	if !same {
+		return strings.Join(vs, ", ")
+	}
+	return kind + "s " + strings.Join(names, ", ")
+}

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shiplint/shiplint/internal/finding"
+)
+
+// A chart: privileged comes from values, hostNetwork is literal.
+var chartFiles = map[string]string{
+	"app/Chart.yaml":  "apiVersion: v2\nname: app\nversion: 0.1.0\n",
+	"app/values.yaml": "image: nginx:1.27\nprivileged: true\n",
+	"app/templates/pod.yaml": `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: {{ .Values.image }}
+      securityContext:
+        privileged: {{ .Values.privileged }}
+  hostNetwork: true
+`,
+}
+
+// renderScan scans dir as JSON and returns the findings with paths made
+// relative to dir.
+func renderScan(t *testing.T, dir string, wantCode int, args ...string) []finding.Finding {
+	t.Helper()
+	o := shiplint(t, "", append(append([]string{"scan", "-f", "json"}, args...), dir)...)
+	if o.code != wantCode {
+		t.Fatalf("exit %d, want %d\n%s%s", o.code, wantCode, o.stdout, o.stderr)
+	}
+	var res finding.Result
+	if err := json.Unmarshal([]byte(o.stdout), &res); err != nil {
+		t.Fatalf("%v\n%s", err, o.stdout)
+	}
+	prefix := filepath.ToSlash(dir) + "/"
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if !strings.HasPrefix(f.Path, prefix) {
+			t.Errorf("finding outside the tree: %s:%d %s", f.Path, f.Range.StartLine, f.RuleID)
+		}
+		f.Path = strings.TrimPrefix(f.Path, prefix)
+		for j := range f.Related {
+			f.Related[j].Path = strings.TrimPrefix(f.Related[j].Path, prefix)
+		}
+	}
+	return res.Findings
+}
+
+// only returns the findings of one rule.
+func only(fs []finding.Finding, rule string) []finding.Finding {
+	var out []finding.Finding
+	for _, f := range fs {
+		if f.RuleID == rule {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func wantAt(t *testing.T, fs []finding.Finding, rule, path string, line int) finding.Finding {
+	t.Helper()
+	got := only(fs, rule)
+	if len(got) != 1 || got[0].Path != path || got[0].Range.StartLine != line {
+		var where []string
+		for _, f := range got {
+			where = append(where, f.Path+":"+itoa(f.Range.StartLine))
+		}
+		t.Fatalf("%s: got %v, want exactly one at %s:%d", rule, where, path, line)
+	}
+	return got[0]
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestRenderChartFindingsAtSource(t *testing.T) {
+	dir := project(t, chartFiles)
+	fs := renderScan(t, dir, 1)
+	priv := wantAt(t, fs, "KS001", "app/values.yaml", 2)
+	if len(priv.Related) == 0 || priv.Related[0].Path != "app/templates/pod.yaml" || priv.Related[0].Range.StartLine != 10 || priv.Related[0].Role != "template" {
+		t.Errorf("KS001 related = %+v, want app/templates/pod.yaml:10 (template)", priv.Related)
+	}
+	if priv.Snippet != "privileged: true" {
+		t.Errorf("KS001 snippet %q", priv.Snippet)
+	}
+	wantAt(t, fs, "KS005", "app/templates/pod.yaml", 11)
+	for _, f := range fs {
+		if f.RuleID == "syntax-error" || f.Path == "app/Chart.yaml" {
+			t.Errorf("unexpected %s at %s:%d: %s", f.RuleID, f.Path, f.Range.StartLine, f.Message)
+		}
+	}
+	// Text output names the template on one short line.
+	o := shiplint(t, "", "scan", dir)
+	if !strings.Contains(o.stdout, "      via "+filepath.ToSlash(dir)+"/app/templates/pod.yaml:10 (template)") {
+		t.Errorf("text output has no via line:\n%s", o.stdout)
+	}
+}
+
+func TestRenderChartSettings(t *testing.T) {
+	dir := project(t, chartFiles)
+	if got := only(renderScan(t, dir, 1, "--helm-set", "privileged=false"), "KS001"); len(got) != 0 {
+		t.Errorf("--helm-set privileged=false: KS001 still reported: %+v", got)
+	}
+	vals := filepath.Join(dir, "prod.yaml")
+	write(t, vals, "image: nginx:1.27\nprivileged: false\n")
+	if got := only(renderScan(t, dir, 1, "--helm-values", vals), "KS001"); len(got) != 0 {
+		t.Errorf("--helm-values: KS001 still reported: %+v", got)
+	}
+}
+
+func TestRenderChartSuppression(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range chartFiles {
+		files[k] = v
+	}
+	files["app/values.yaml"] = "image: nginx:1.27\nprivileged: true # shiplint ignore=KS001 -- debug chart, never deployed\n"
+	fs := renderScan(t, project(t, files), 1)
+	f := wantAt(t, fs, "KS001", "app/values.yaml", 2)
+	if f.Suppressed == nil || f.Suppressed.Source != "shiplint" {
+		t.Errorf("KS001 on a values line with a suppression comment is not suppressed: %+v", f)
+	}
+}
+
+func TestRenderChartProblems(t *testing.T) {
+	dir := project(t, map[string]string{
+		"failing/Chart.yaml": "apiVersion: v2\nname: failing\nversion: 0.1.0\n",
+		"failing/templates/cm.yaml": `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: x
+data:
+  a: {{ fail "mode must not be bad" }}
+`,
+		"missing/Chart.yaml": `apiVersion: v2
+name: missing
+version: 0.1.0
+dependencies:
+  - name: redis
+    version: 1.0.0
+    repository: https://example.invalid/charts
+`,
+		"missing/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n",
+	})
+	fs := renderScan(t, dir, 1, "--framework", "pss-baseline")
+	f := wantAt(t, fs, "render-error", "failing/templates/cm.yaml", 6)
+	if !strings.Contains(f.Message, "mode must not be bad") || f.Severity != finding.High {
+		t.Errorf("render-error: %s %s", f.Severity, f.Message)
+	}
+	f = wantAt(t, fs, "helm-missing-dependency", "missing/Chart.yaml", 5)
+	if !strings.Contains(f.Message, "helm dependency build") || f.Severity != finding.Medium {
+		t.Errorf("helm-missing-dependency: %s %s", f.Severity, f.Message)
+	}
+}
+
+var kustomizeFiles = map[string]string{
+	"base/kustomization.yaml": "resources:\n  - deploy.yaml\n",
+	"base/deploy.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      securityContext:
+        runAsNonRoot: true
+      containers:
+        - name: app
+          image: nginx:1.27
+`,
+	"overlays/prod/kustomization.yaml": "resources:\n  - ../../base\npatches:\n  - path: priv.yaml\n",
+	"overlays/prod/priv.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          securityContext:
+            privileged: true
+`,
+	"overlays/remote/kustomization.yaml": "resources:\n  - ../../base\n  - github.com/org/repo//x?ref=v1\n",
+}
+
+func TestRenderKustomizeFindingsAtPatch(t *testing.T) {
+	fs := renderScan(t, project(t, kustomizeFiles), 1)
+	// The patch line, once: not again from scanning the patch alone.
+	wantAt(t, fs, "KS001", "overlays/prod/priv.yaml", 11)
+	// The base sets runAsNonRoot for the pod: the patch fragment alone
+	// does not, but it is not scanned alone.
+	if got := only(fs, "KS003"); len(got) != 0 {
+		t.Errorf("KS003 reported though the base sets runAsNonRoot: %+v", got)
+	}
+	f := wantAt(t, fs, "render-skipped", "overlays/remote/kustomization.yaml", 3)
+	if f.Severity != finding.Medium || !strings.Contains(f.Message, "github.com/org/repo") {
+		t.Errorf("render-skipped: %s %s", f.Severity, f.Message)
+	}
+	// The base's own findings, reached through both overlays, are
+	// reported once, naming them.
+	f = wantAt(t, fs, "KS037", "base/deploy.yaml", 16)
+	if !strings.Contains(f.Message, " (in overlays ") || !strings.Contains(f.Message, "overlays/prod, ") || !strings.HasSuffix(f.Message, "overlays/remote)") {
+		t.Errorf("KS037 message %q does not name both overlays", f.Message)
+	}
+}

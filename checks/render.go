@@ -40,8 +40,15 @@ var line1 = document.Range{StartLine: 1, EndLine: 1}
 func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResult {
 	res := u.Render()
 	out := FileResult{Rendered: true}
+	// An overlay that did not build at all checks nothing of its inputs:
+	// they are then still scanned on their own, as before.
+	failed := len(res.Resources) == 0 && slices.ContainsFunc(res.Problems, func(pr render.Problem) bool {
+		return pr.Rule == RenderErrorRule.ID || pr.Rule == "render-failed"
+	})
 	for _, in := range res.Inputs {
-		out.Consumed = append(out.Consumed, u.Display(in))
+		if !failed {
+			out.Consumed = append(out.Consumed, u.Display(in))
+		}
 	}
 	var fs []finding.Finding
 	var rels []string // the render-root path each finding landed on

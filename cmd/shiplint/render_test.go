@@ -213,3 +213,15 @@ func TestRenderKustomizeFindingsAtPatch(t *testing.T) {
 		t.Errorf("KS037 message %q does not name both overlays", f.Message)
 	}
 }
+
+// An overlay that does not build checks nothing of its files: they are
+// still scanned on their own.
+func TestRenderKustomizeFailedOverlayKeepsFiles(t *testing.T) {
+	fs := renderScan(t, project(t, map[string]string{
+		"app/kustomization.yaml": "resources:\n  - pod.yaml\npatches:\n  - path: nothing.yaml\n",
+		"app/pod.yaml":           "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n",
+		"app/nothing.yaml":       "apiVersion: v1\nkind: Pod\nmetadata:\n  name: other\nspec:\n  hostNetwork: true\n",
+	}), 1)
+	wantAt(t, fs, "render-error", "app/kustomization.yaml", 1)
+	wantAt(t, fs, "KS001", "app/pod.yaml", 10)
+}

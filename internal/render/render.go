@@ -7,7 +7,8 @@
 // so rules and positions work unchanged; the source map then moves each
 // finding from the rendered text, which exists in no file, to its origin:
 // the values key, the template line, the patch line or the base resource.
-// Nothing here is wired into a scan yet (issue 13 is in progress).
+// `shiplint scan` renders units on its worker pool (checks.Unit) and moves
+// findings with the source map (checks/render.go).
 package render
 
 import "github.com/shiplint/shiplint/internal/document"

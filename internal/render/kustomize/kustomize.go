@@ -9,6 +9,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"log"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -170,12 +173,36 @@ var krustyMu sync.Mutex
 func runKrusty(opts *krusty.Options, fs *confinedFS, dir string) (m resmap.ResMap, err error) {
 	krustyMu.Lock()
 	defer krustyMu.Unlock()
+	defer silenceKustomize()()
 	defer func() {
 		if r := recover(); r != nil {
 			m, err = nil, fmt.Errorf("kustomize failed: %v", r)
 		}
 	}()
 	return krusty.MakeKustomizer(opts).Run(fs, dir)
+}
+
+// silenceKustomize stops kustomize from writing to the process's stderr
+// while it builds, until the returned function is called. It prints
+// deprecation notices with fmt.Fprintf(os.Stderr) and unused vars with the
+// standard logger: text that is not ours, would bypass the escaping of
+// everything shiplint prints (internal/safetext), and would break a report
+// written to standard output. Builds are serialized (krustyMu), and
+// shiplint's own stderr writer was taken from os.Stderr at start-up, so
+// swapping the variable here touches nothing else.
+func silenceKustomize() (restore func()) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return func() {}
+	}
+	stderr, logOut := os.Stderr, log.Writer()
+	os.Stderr = null
+	log.SetOutput(io.Discard)
+	return func() {
+		os.Stderr = stderr
+		log.SetOutput(logOut)
+		null.Close()
+	}
 }
 
 func leftOut(ps []render.Problem) string {

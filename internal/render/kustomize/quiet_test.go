@@ -16,7 +16,7 @@ import (
 func TestBuildWritesNothingToStderr(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"kustomization.yaml": "bases:\n  - base\nvars:\n  - name: UNUSED\n    objref: {kind: ConfigMap, name: c, apiVersion: v1}\n",
+		"kustomization.yaml":      "bases:\n  - base\nvars:\n  - name: UNUSED\n    objref: {kind: ConfigMap, name: c, apiVersion: v1}\n",
 		"base/kustomization.yaml": "resources:\n  - cm.yaml\n",
 		"base/cm.yaml":            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: v\n",
 	}

@@ -60,6 +60,8 @@ type FileResult struct {
 	Rendered bool
 	Consumed []string
 	Unmapped int
+
+	path string // the file's (set by Scan)
 }
 
 // ScanOptions tune a scan.
@@ -405,7 +407,9 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				results <- p.ScanFile(ctx, f, opt)
+				r := p.ScanFile(ctx, f, opt)
+				r.path = f.Path
+				results <- r
 			}
 		}()
 	}
@@ -425,6 +429,7 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 	}()
 	res := finding.Result{Rules: p.Rules()}
 	consumed := map[string]bool{}
+	scanned := map[string]bool{}
 	for r := range results {
 		res.Findings = append(res.Findings, r.Findings...)
 		res.Notifications = append(res.Notifications, r.Notifications...)
@@ -441,6 +446,7 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 			res.Summary.FilesNotScanned++
 		} else {
 			res.Summary.FilesScanned++
+			scanned[r.path] = true
 		}
 		res.Summary.Documents += r.Documents
 	}
@@ -450,6 +456,13 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 		// A file a chart or overlay consumed (a patch fragment, a base)
 		// is checked through the render, not as a whole manifest.
 		res.Findings = slices.DeleteFunc(res.Findings, func(f finding.Finding) bool { return f.Via == "" && consumed[f.Path] })
+		// The files a render read were scanned too (once, however many
+		// charts or overlays read them).
+		for c := range consumed {
+			if !scanned[c] {
+				res.Summary.FilesScanned++
+			}
+		}
 		res.Notifications = slices.DeleteFunc(res.Notifications, func(n finding.Notification) bool { return consumed[n.Path] })
 		finding.Sort(res.Findings)
 		res.Findings = collapse(res.Findings)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -96,6 +97,11 @@ func (in *inputs) renderUnits(f scanFlags, found []*discover.Unit) {
 		}
 	}
 	in.files = slices.DeleteFunc(in.files, func(c checks.File) bool { return under(c.Path) })
+	for _, p := range in.skippedPaths {
+		if under(p) {
+			in.skipped--
+		}
+	}
 
 	lines := map[*confine.Root]*sourceLines{}
 	linesOf := func(rt *confine.Root) *sourceLines {
@@ -126,7 +132,9 @@ func (in *inputs) renderUnits(f scanFlags, found []*discover.Unit) {
 		if path.Base(path.Dir(shown)) == "charts" && under(shown) {
 			continue
 		}
-		opts := helm.Options{Set: f.helmSet}
+		opts := helm.Options{}
+		in.chartSettings(f, u, &opts)
+		opts.Set = append(opts.Set, f.helmSet...)
 		for _, v := range f.helmValues {
 			rel, err := filepath.Rel(u.Root.Dir(), v.abs)
 			if err != nil {
@@ -157,4 +165,48 @@ func (in *inputs) renderUnits(f scanFlags, found []*discover.Unit) {
 	// Renders take longest: start them first.
 	slices.SortFunc(units, func(a, b checks.File) int { return strings.Compare(a.Path, b.Path) })
 	in.files = append(units, in.files...)
+}
+
+// chartSettings adds the chart's helm: settings from .shiplint.yaml: its
+// values files, read through the scan root like every file of the tree
+// (a values file outside it is an error), and its set values. The
+// command line's come after them, so they win.
+func (in *inputs) chartSettings(f scanFlags, u *discover.Unit, opts *helm.Options) {
+	dir := filepath.Join(u.Root.Dir(), filepath.FromSlash(u.Dir))
+	for _, hc := range f.cfg.Helm {
+		if realPath(hc.Dir) != dir {
+			continue
+		}
+		for _, v := range hc.Values {
+			rel, err := filepath.Rel(u.Root.Dir(), realPath(v))
+			var b []byte
+			if err == nil {
+				b, _, err = u.Root.ReadFile(rel)
+			}
+			if err != nil {
+				in.errs = append(in.errs, fmt.Errorf("%s:%d: helm values %s of chart %s not read: %v", f.cfg.Path, hc.Line, v, u.Display(u.Dir), confineWhy(err)))
+				continue
+			}
+			opts.Values = append(opts.Values, helm.ValuesFile{Path: filepath.ToSlash(rel), Data: b})
+		}
+		opts.Set = append(opts.Set, hc.Set...)
+	}
+}
+
+// realPath resolves symbolic links in p where it can (the scan root's path is
+// resolved, a config's paths are not).
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return filepath.Clean(p)
+}
+
+// confineWhy is why a confined read failed, without where a link led.
+func confineWhy(err error) string {
+	var ce *confine.Error
+	if errors.As(err, &ce) {
+		return ce.Why()
+	}
+	return err.Error()
 }

@@ -225,3 +225,30 @@ func TestRenderKustomizeFailedOverlayKeepsFiles(t *testing.T) {
 	wantAt(t, fs, "render-error", "app/kustomization.yaml", 1)
 	wantAt(t, fs, "KS001", "app/pod.yaml", 10)
 }
+
+func TestRenderChartSettingsFromConfig(t *testing.T) {
+	files := map[string]string{
+		".shiplint.yaml": "helm:\n  app:\n    values: [ci/values.yaml]\n",
+		"ci/values.yaml": "image: nginx:1.27\nhostNet: false\nprivileged: true\n",
+	}
+	for k, v := range chartFiles {
+		files[k] = v
+	}
+	files["app/values.yaml"] = "image: nginx:1.27\nprivileged: false\n"
+	dir := project(t, files)
+	// The config is found from the scanned directory; the chart's
+	// privileged comes from ci/values.yaml.
+	wantAt(t, renderScan(t, dir, 1), "KS001", "ci/values.yaml", 3)
+	write(t, filepath.Join(dir, ".shiplint.yaml"), "helm:\n  app:\n    values: [ci/values.yaml]\n    set: [privileged=false]\n")
+	if got := only(renderScan(t, dir, 1), "KS001"); len(got) != 0 {
+		t.Errorf("set: privileged=false in .shiplint.yaml: KS001 still reported: %+v", got)
+	}
+	write(t, filepath.Join(dir, ".shiplint.yaml"), "helm:\n  app:\n    valuez: [x.yaml]\n")
+	if o := shiplint(t, "", "scan", dir); o.code != 2 || !strings.Contains(o.stderr, `unknown key "valuez"`) {
+		t.Errorf("unknown helm key: exit %d, stderr %q", o.code, o.stderr)
+	}
+	write(t, filepath.Join(dir, ".shiplint.yaml"), "helm:\n  app:\n    values: [../outside.yaml]\n")
+	if o := shiplint(t, "", "scan", dir); o.code != 2 || !strings.Contains(o.stdout+o.stderr, "not read") {
+		t.Errorf("values outside the tree: exit %d\n%s%s", o.code, o.stdout, o.stderr)
+	}
+}

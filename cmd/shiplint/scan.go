@@ -287,6 +287,9 @@ type inputs struct {
 	files   []checks.File
 	errs    []error
 	skipped int
+	// skippedPaths are the skipped files (a chart's templates and values
+	// are not skipped: its render reads them).
+	skippedPaths []string
 }
 
 // source yields the collected files and read errors to the engine.
@@ -346,6 +349,7 @@ func collect(f scanFlags, stdin *checks.File, found func(document.Kind)) *inputs
 			}
 		case !f.cfg.Excluded(e.Skipped):
 			in.skipped++
+			in.skippedPaths = append(in.skippedPaths, e.Skipped)
 		}
 		return true
 	})

@@ -40,6 +40,8 @@ type Config struct {
 	Params     map[string]map[string]any
 	// MaxFileSize in bytes; 0 means the default.
 	MaxFileSize int64
+	// Helm are per-chart settings (helm:), made absolute by Load.
+	Helm []HelmChart
 
 	lines map[string]int // "disable/DF001" -> line, for errors about IDs
 	// policyLines and maxFileSizeLine locate those keys for LoadFound;
@@ -47,6 +49,17 @@ type Config struct {
 	policyLines     []int
 	policySpelled   []string
 	maxFileSizeLine int
+}
+
+// HelmChart is how one chart is rendered: values files after its
+// values.yaml, then --set style values. Paths are relative to the config
+// file's directory until Load makes them absolute.
+type HelmChart struct {
+	Dir    string
+	Values []string
+	Set    []string
+	// Line is where the chart's entry is, for errors.
+	Line int
 }
 
 // Error is a problem in the config file at a line.
@@ -59,7 +72,7 @@ type Error struct {
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg) }
 
 // keys are the top-level keys, each documented in docs/configuration.md.
-var keys = []string{"fail-on", "policies", "frameworks", "exclude", "disable", "only", "severity", "params", "max-file-size"}
+var keys = []string{"fail-on", "policies", "frameworks", "exclude", "disable", "only", "severity", "params", "max-file-size", "helm"}
 
 // Find looks for .shiplint.yaml in start and its parents up to the
 // boundary: the repository root (the nearest directory at or above start
@@ -185,6 +198,19 @@ func why(err error) string {
 // directory.
 func (c *Config) absPolicies() {
 	dir := filepath.Dir(c.Path)
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, filepath.FromSlash(p))
+	}
+	for i := range c.Helm {
+		h := &c.Helm[i]
+		h.Dir = abs(h.Dir)
+		for j := range h.Values {
+			h.Values[j] = abs(h.Values[j])
+		}
+	}
 	c.policySpelled = slices.Clone(c.Policies)
 	for i, p := range c.Policies {
 		if !filepath.IsAbs(p) {
@@ -271,6 +297,8 @@ func (p *parser) key(k string, v any) error {
 		err = p.severities(v)
 	case "params":
 		err = p.params(v)
+	case "helm":
+		err = p.helm(v)
 	case "max-file-size":
 		n, ok := v.(int64)
 		if !ok || n <= 0 {
@@ -280,6 +308,59 @@ func (p *parser) key(k string, v any) error {
 		p.c.maxFileSizeLine = p.line([]any{k})
 	}
 	return err
+}
+
+// helm reads helm: {chart-dir: {values: [files], set: [key=value]}}.
+func (p *parser) helm(v any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return p.errorf([]any{"helm"}, "helm must map chart directories to their settings (values:, set:)")
+	}
+	for _, dir := range slices.Sorted(maps.Keys(m)) {
+		at := []any{"helm", dir}
+		s, ok := m[dir].(map[string]any)
+		if !ok || dir == "" {
+			return p.errorf(at, "helm: %q must map to settings (values:, set:)", dir)
+		}
+		hc := HelmChart{Dir: dir, Line: p.line(at)}
+		for _, k := range slices.Sorted(maps.Keys(s)) {
+			var err error
+			switch k {
+			case "values":
+				hc.Values, err = p.stringsAt(append(at, k), "values", s[k])
+			case "set":
+				hc.Set, err = p.stringsAt(append(at, k), "set", s[k])
+				for i, kv := range hc.Set {
+					if err == nil && !strings.Contains(kv, "=") {
+						err = p.errorf(append(at, k, i), "helm set %q is not key=value", kv)
+					}
+				}
+			default:
+				err = p.errorf(append(at, k), "unknown key %q in helm settings (known: values, set)", k)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		p.c.Helm = append(p.c.Helm, hc)
+	}
+	return nil
+}
+
+func (p *parser) stringsAt(path []any, name string, v any) ([]string, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, p.errorf(path, "%s must be a list", name)
+	}
+	out := make([]string, 0, len(list))
+	for i, e := range list {
+		s, ok := e.(string)
+		if !ok || s == "" {
+			return nil, p.errorf(append(path, i), "%s entries must be non-empty strings", name)
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }
 
 func (p *parser) strings(k string, v any) ([]string, error) {

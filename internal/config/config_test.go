@@ -45,7 +45,7 @@ func TestParseEveryKey(t *testing.T) {
 
 func TestErrorsHaveLines(t *testing.T) {
 	cases := []struct{ src, want string }{
-		{"fail-on: high\nignore: [DF001]\n", `.shiplint.yaml:2: unknown key "ignore" (known keys: fail-on, policies, frameworks, exclude, disable, only, severity, params, max-file-size)`},
+		{"fail-on: high\nignore: [DF001]\n", `.shiplint.yaml:2: unknown key "ignore" (known keys: fail-on, policies, frameworks, exclude, disable, only, severity, params, max-file-size, helm)`},
 		{"fail-on: severe\n", `.shiplint.yaml:1: unknown severity "severe" (want critical, high, medium, low or info)`},
 		{"disable: DF001\n", ".shiplint.yaml:1: disable must be a list"},
 		{"severity:\n  DF001: big\n", `.shiplint.yaml:2: unknown severity "big" (want critical, high, medium, low or info)`},

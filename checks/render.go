@@ -2,6 +2,7 @@ package checks
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -38,8 +39,19 @@ var line1 = document.Range{StartLine: 1, EndLine: 1}
 
 // scanUnit renders a unit and scans what it rendered.
 func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResult {
-	res := u.Render()
+	res, done := renderWithin(u, renderTimeout(opt))
 	out := FileResult{Rendered: true}
+	if !done {
+		if r, ok := p.Rule(RenderErrorRule.ID); ok && p.enabled[r.ID] {
+			out.Findings = []finding.Finding{{
+				RuleID: r.ID, Severity: r.Severity, Title: r.Title, Kind: document.Kubernetes,
+				Message: fmt.Sprintf("%s not rendered: it did not finish within %v (a template that loops or expands too far); nothing in it was checked", u.Name, renderTimeout(opt)),
+				Path:    u.FileShown, Range: line1, Snippet: lineAt(u.Lines(u.File), 1), Via: u.Name,
+			}}
+			fingerprints(out.Findings)
+		}
+		return out
+	}
 	// An overlay that did not build at all checks nothing of its inputs:
 	// they are then still scanned on their own, as before.
 	failed := len(res.Resources) == 0 && slices.ContainsFunc(res.Problems, func(pr render.Problem) bool {
@@ -99,6 +111,32 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 	finding.Sort(out.Findings)
 	fingerprints(out.Findings)
 	return out
+}
+
+// renderTimeout bounds one chart's or overlay's render: three times a
+// document's evaluation budget (30s by default).
+func renderTimeout(opt ScanOptions) time.Duration {
+	t := opt.EvalTimeout
+	if t <= 0 {
+		t = DefaultEvalTimeout
+	}
+	return 3 * t
+}
+
+// renderWithin renders u, giving up after d. Helm's engine cannot be
+// stopped: a chart that loops within the engine's caps keeps its
+// goroutine busy until the process exits, but the scan finishes.
+func renderWithin(u *Unit, d time.Duration) (render.Result, bool) {
+	ch := make(chan render.Result, 1)
+	go func() { ch <- u.Render() }()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case res := <-ch:
+		return res, true
+	case <-t.C:
+		return render.Result{}, false
+	}
 }
 
 // place moves a finding in rendered text to its source: the deepest node

@@ -252,3 +252,15 @@ func TestRenderChartSettingsFromConfig(t *testing.T) {
 		t.Errorf("values outside the tree: exit %d\n%s%s", o.code, o.stdout, o.stderr)
 	}
 }
+
+// A chart that renders for too long is a render-error, and the scan ends.
+func TestRenderChartTimeout(t *testing.T) {
+	dir := project(t, map[string]string{
+		"c/Chart.yaml":        "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+		"c/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  {{- range until 6000 }}{{ range until 6000 }}{{ end }}{{ end }}\n",
+	})
+	f := wantAt(t, renderScan(t, dir, 1, "--eval-timeout", "50ms"), "render-error", "c/Chart.yaml", 1)
+	if !strings.Contains(f.Message, "did not finish within 150ms") {
+		t.Errorf("message %q", f.Message)
+	}
+}

@@ -264,3 +264,17 @@ func TestRenderChartTimeout(t *testing.T) {
 		t.Errorf("message %q", f.Message)
 	}
 }
+
+// A chart's namespace is chosen at install time: the release namespace is
+// not "default", so only a chart that writes `namespace: default` itself
+// is placed in the default namespace (KS028).
+func TestRenderChartReleaseNamespace(t *testing.T) {
+	dir := project(t, map[string]string{
+		"app/Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\n",
+		"app/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: {{ .Release.Namespace }}\n" +
+			"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  namespace: default\n",
+		".shiplint.yaml": "only: [KS028]\n",
+	})
+	fs := renderScan(t, dir, 1)
+	wantAt(t, fs, "KS028", "app/templates/cm.yaml", 11)
+}

@@ -54,10 +54,18 @@ type Options struct {
 	Values      []ValuesFile
 	Set         []string // key=value, as --set
 	ReleaseName string   // default "release-name"
-	Namespace   string   // default "default"
+	Namespace   string   // default DefaultNamespace
 	KubeVersion string   // default DefaultKubeVersion
 	APIVersions []string // added to the default capabilities
 }
+
+// DefaultNamespace is the release namespace a chart renders with. Not
+// "default" as in `helm template`: a chart's namespace is chosen when it is
+// installed (helm install -n), so `namespace: {{ .Release.Namespace }}`
+// must not read as a resource placed in the default namespace (KS028 fired
+// on every templated namespace of the render corpus, 283 times). A chart
+// that writes `namespace: default` itself is still reported.
+const DefaultNamespace = "release-namespace"
 
 // DefaultKubeVersion is the Kubernetes version `helm template` of Helm
 // v4.3.2 assumes (its client-go v0.37 plus one major). Helm's own default
@@ -249,7 +257,7 @@ func (r *renderer) run() {
 			"chart requires kubeVersion "+ch.Metadata.KubeVersion+", incompatible with Kubernetes "+caps.KubeVersion.Version)
 		return
 	}
-	opts := common.ReleaseOptions{Name: or(r.opts.ReleaseName, "release-name"), Namespace: or(r.opts.Namespace, "default"), Revision: 1, IsInstall: true}
+	opts := common.ReleaseOptions{Name: or(r.opts.ReleaseName, "release-name"), Namespace: or(r.opts.Namespace, DefaultNamespace), Revision: 1, IsInstall: true}
 	top, err := cutil.ToRenderValuesWithSchemaValidation(ch, vals, opts, caps, true)
 	if err != nil {
 		r.problem(chartYAML, 1, RuleError, "values: "+err.Error())

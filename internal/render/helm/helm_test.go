@@ -518,7 +518,7 @@ func TestRenderCapabilities(t *testing.T) {
 	}
 	res = Render(rt, "c", Options{})
 	r = resource(t, res, "c/templates/cm.yaml")
-	for _, want := range []string{`kube: "v1.37.0"`, `monitoring: "false"`, `release: release-name/default`} {
+	for _, want := range []string{`kube: "v1.37.0"`, `monitoring: "false"`, `release: release-name/release-namespace`} {
 		if !strings.Contains(string(r.Text), want) {
 			t.Errorf("missing %s in\n%s", want, r.Text)
 		}

@@ -237,6 +237,13 @@ func collapse(fs []finding.Finding) []finding.Finding {
 			if !slices.Contains(vias[i], f.Via) {
 				vias[i] = append(vias[i], f.Via)
 			}
+			// Keep the one of the first chart or overlay by name, not
+			// the first to finish on the worker pool: its related
+			// locations (the overlay's own entry) must not depend on
+			// timing.
+			if f.Via < out[i].Via {
+				out[i] = f
+			}
 			continue
 		}
 		first[k] = len(out)

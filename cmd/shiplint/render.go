@@ -80,7 +80,7 @@ func (in *inputs) renderUnits(f scanFlags, found []*discover.Unit) {
 	}
 	chartDirs := map[string]bool{}
 	for _, u := range found {
-		if u.Helm {
+		if u.Helm && !u.Archive {
 			chartDirs[u.Display(u.Dir)] = true
 		}
 	}
@@ -132,6 +132,10 @@ func (in *inputs) renderUnits(f scanFlags, found []*discover.Unit) {
 		if path.Base(path.Dir(shown)) == "charts" && under(shown) {
 			continue
 		}
+		// So does a packaged chart anywhere in a chart directory.
+		if u.Archive && under(u.Display(u.File)) {
+			continue
+		}
 		opts := helm.Options{}
 		in.chartSettings(f, u, &opts)
 		opts.Set = append(opts.Set, f.helmSet...)
@@ -144,10 +148,22 @@ func (in *inputs) renderUnits(f scanFlags, found []*discover.Unit) {
 		}
 		src := linesOf(u.Root)
 		u := u
+		name, lines := "chart "+shown, src.lines
+		rend := func() render.Result { return helm.Render(u.Root, u.Dir, opts) }
+		if u.Archive {
+			// The archive has no lines to show or to suppress on.
+			name = "chart " + u.Display(u.File)
+			lines = func(rel string) []string {
+				if rel == u.File {
+					return nil
+				}
+				return src.lines(rel)
+			}
+			rend = func() render.Result { return helm.RenderArchive(u.Root, u.File, opts) }
+		}
 		units = append(units, checks.File{Path: u.Display(u.File), Unit: &checks.Unit{
-			Name: "chart " + shown, File: u.File, FileShown: u.Display(u.File),
-			Render:  func() render.Result { return helm.Render(u.Root, u.Dir, opts) },
-			Display: u.Display, Lines: src.lines,
+			Name: name, File: u.File, FileShown: u.Display(u.File),
+			Render: rend, Display: u.Display, Lines: lines,
 		}})
 	}
 	for rt, dirs := range kustDirs {
@@ -173,6 +189,9 @@ func (in *inputs) renderUnits(f scanFlags, found []*discover.Unit) {
 // command line's come after them, so they win.
 func (in *inputs) chartSettings(f scanFlags, u *discover.Unit, opts *helm.Options) {
 	dir := filepath.Join(u.Root.Dir(), filepath.FromSlash(u.Dir))
+	if u.Archive {
+		dir = filepath.Join(u.Root.Dir(), filepath.FromSlash(u.File))
+	}
 	for _, hc := range f.cfg.Helm {
 		if realPath(hc.Dir) != dir {
 			continue

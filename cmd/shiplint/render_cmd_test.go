@@ -1,6 +1,10 @@
 package main
 
 import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,5 +125,112 @@ func TestRenderCommandHygiene(t *testing.T) {
 		if workflowCommand(l) || strings.ContainsRune(l, 0x202e) {
 			t.Errorf("unsafe line: %q", l)
 		}
+	}
+}
+
+// makeTgz packs files (name → content) as a gzipped tar, as helm package
+// does: every name under the chart's directory.
+func makeTgz(t *testing.T, dst string, files map[string]string) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(zw)
+	for _, name := range []string{"priv/Chart.yaml", "priv/values.yaml", "priv/templates/pod.yaml"} {
+		body, ok := files[name]
+		if !ok {
+			continue
+		}
+		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(body)), Typeflag: tar.TypeReg}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tw.Write([]byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A packaged chart at the top level is a chart: its privileged pod is a
+// KS001 finding on line 1 of the .tgz (its files are in no file of the
+// tree as text). An archive that is not a chart renders nothing.
+func TestRenderPackagedChart(t *testing.T) {
+	dir := project(t, map[string]string{".shiplint.yaml": "only: [KS001, render-error]\n"})
+	makeTgz(t, filepath.Join(dir, "priv-0.1.0.tgz"), map[string]string{
+		"priv/Chart.yaml":  "apiVersion: v2\nname: priv\nversion: 0.1.0\n",
+		"priv/values.yaml": "privileged: true\n",
+		"priv/templates/pod.yaml": `apiVersion: v1
+kind: Pod
+metadata:
+  name: priv
+spec:
+  containers:
+    - name: c
+      image: nginx:1.27
+      securityContext:
+        privileged: {{ .Values.privileged }}
+`,
+	})
+	var junk bytes.Buffer
+	zw := gzip.NewWriter(&junk)
+	zw.Write([]byte("not a tar archive"))
+	zw.Close()
+	write(t, filepath.Join(dir, "backup.tgz"), junk.String())
+
+	fs := renderScan(t, dir, 1)
+	f := wantAt(t, fs, "KS001", "priv-0.1.0.tgz", 1)
+	if !strings.Contains(f.Message, "priv/templates/pod.yaml") {
+		t.Errorf("KS001 in a .tgz: message %q does not name the template inside", f.Message)
+	}
+	if f.Snippet != "" {
+		t.Errorf("snippet of a .tgz line: %q", f.Snippet)
+	}
+	if len(fs) != 1 {
+		t.Errorf("want only the KS001 finding, got %+v", fs)
+	}
+	// --helm-set reaches a packaged chart too.
+	if got := only(renderScan(t, dir, 0, "--helm-set", "privileged=false"), "KS001"); len(got) != 0 {
+		t.Errorf("--helm-set privileged=false: KS001 still reported: %+v", got)
+	}
+	got := renderOut(t, dir, 0)
+	if !strings.HasPrefix(got, "---\n# Source: priv-0.1.0.tgz (chart priv (priv/templates/pod.yaml))\napiVersion: v1\n") || !strings.Contains(got, "        privileged: true\n") {
+		t.Errorf("render of a .tgz:\n%s", got)
+	}
+}
+
+// A packaged chart inside a chart directory renders with that chart (its
+// hostNetwork lands on the parent's Chart.yaml), not on its own.
+func TestPackagedSubchartNotRenderedAlone(t *testing.T) {
+	files := map[string]string{".shiplint.yaml": "only: [KS001, KS005, render-error]\n"}
+	for k, v := range chartFiles {
+		files[k] = v
+	}
+	dir := project(t, files)
+	if err := os.MkdirAll(filepath.Join(dir, "app", "charts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	makeTgz(t, filepath.Join(dir, "app", "charts", "priv-0.1.0.tgz"), map[string]string{
+		"priv/Chart.yaml":         "apiVersion: v2\nname: priv\nversion: 0.1.0\n",
+		"priv/templates/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: priv\nspec:\n  hostNetwork: true\n  containers:\n    - name: c\n      image: nginx:1.27\n",
+	})
+	fs := renderScan(t, dir, 1)
+	for _, f := range fs {
+		if strings.HasSuffix(f.Path, ".tgz") {
+			t.Errorf("sub-chart archive rendered on its own: %s:%d %s %s", f.Path, f.Range.StartLine, f.RuleID, f.Message)
+		}
+	}
+	var at []string
+	for _, f := range only(fs, "KS005") {
+		at = append(at, f.Path+":"+itoa(f.Range.StartLine))
+	}
+	if strings.Join(at, " ") != "app/Chart.yaml:1 app/templates/pod.yaml:11" {
+		t.Errorf("KS005 at %v, want the sub-chart's at app/Chart.yaml:1 and the parent's at app/templates/pod.yaml:11", at)
 	}
 }

@@ -140,6 +140,9 @@ type Event struct {
 type Unit struct {
 	// Helm: a chart; otherwise a kustomization.
 	Helm bool
+	// Archive: a packaged chart, File is the .tgz (Dir is the directory
+	// it is in, not a chart directory).
+	Archive bool
 	// Root is the scan root it was found under; Dir and File are
 	// slash-separated and relative to it (Dir "." for the root itself).
 	Root      *confine.Root
@@ -293,6 +296,11 @@ func (w *walker) walk(root string) {
 			if candidate(d.Name()) {
 				w.items = append(w.items, item{path: shown, root: rt, name: rel, dirent: d})
 			}
+		case strings.HasSuffix(d.Name(), ".tgz") && d.Type().IsRegular():
+			// A packaged chart; one inside a chart directory renders
+			// with that chart (cmd/shiplint leaves it out).
+			w.unit(root, rt, rel, true)
+			w.items[len(w.items)-1].event.Unit.Archive = true
 		case candidate(d.Name()):
 			w.items = append(w.items, item{path: shown, root: rt, name: rel, dirent: d})
 		}

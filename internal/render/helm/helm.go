@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,11 +80,43 @@ func Render(root *confine.Root, dir string, opts Options) (res render.Result) {
 		// Helm's engine recovers its own panics; this is for the loader
 		// and the rest, on input nobody tested.
 		if p := recover(); p != nil {
-			r.problem(r.rel("Chart.yaml"), 1, RuleError, fmt.Sprintf("chart not rendered: internal error: %v", p))
+			r.problem(r.chartFile(), 1, RuleError, fmt.Sprintf("chart not rendered: internal error: %v", p))
 			res = r.res
 		}
 	}()
-	r.run()
+	r.origin = map[*byte]string{}
+	r.tgz = map[*byte]string{}
+	r.load(r.files(r.dir, ""))
+	return r.res
+}
+
+// RenderArchive renders the packaged chart file (a .tgz, relative to root,
+// slash-separated), read through root like every file of the tree. Its
+// files are not in the tree as text, so nothing in it has a source line:
+// its findings and problems land on line 1 of the archive. An archive that
+// is not a chart (no gzip, no tar, no Chart.yaml in it) renders nothing.
+func RenderArchive(root *confine.Root, file string, opts Options) (res render.Result) {
+	file = path.Clean(file)
+	r := &renderer{root: root, dir: path.Dir(file), archive: file, opts: opts}
+	defer func() {
+		if p := recover(); p != nil {
+			r.problem(file, 1, RuleError, fmt.Sprintf("chart not rendered: internal error: %v", p))
+			res = r.res
+		}
+	}()
+	r.origin = map[*byte]string{}
+	r.tgz = map[*byte]string{}
+	b, _, err := root.ReadFile(file)
+	if err != nil {
+		r.problem(file, 1, RuleError, "chart archive not read: "+err.Error())
+		return r.res
+	}
+	files, err := archive.LoadArchiveFiles(bytes.NewReader(b))
+	if err != nil || !slices.ContainsFunc(files, func(f *archive.BufferedFile) bool { return f.Name == "Chart.yaml" }) {
+		return r.res
+	}
+	r.res.Inputs = append(r.res.Inputs, file)
+	r.load(files)
 	return r.res
 }
 
@@ -92,6 +125,9 @@ type renderer struct {
 	dir  string
 	opts Options
 	res  render.Result
+	// archive is the .tgz a packaged chart was loaded from ("" for a
+	// chart directory).
+	archive string
 
 	// where each loaded file's bytes came from (by their first byte), to
 	// tell a template's real path after Helm's loader took the tree apart.
@@ -110,7 +146,19 @@ func (r *renderer) rel(name string) string {
 	return r.dir + "/" + name
 }
 
+// chartFile is where a problem of the whole chart lands: its Chart.yaml,
+// or its archive.
+func (r *renderer) chartFile() string {
+	if r.archive != "" {
+		return r.archive
+	}
+	return r.rel("Chart.yaml")
+}
+
 func (r *renderer) problem(p string, line int, rule, msg string) {
+	if r.archive != "" && p == r.archive {
+		line = 1 // a line of a file inside the archive is no line of it
+	}
 	r.res.Problems = append(r.res.Problems, render.Problem{
 		Location: render.Location{Path: p, Range: document.Range{StartLine: line, EndLine: line}, Role: render.Template},
 		Rule:     rule, Msg: msg,
@@ -197,11 +245,9 @@ func (r *renderer) files(dir, prefix string) []*archive.BufferedFile {
 	return out
 }
 
-func (r *renderer) run() {
-	r.origin = map[*byte]string{}
-	r.tgz = map[*byte]string{}
-	files := r.files(r.dir, "")
-	chartYAML := r.rel("Chart.yaml")
+// load renders the chart made of files.
+func (r *renderer) load(files []*archive.BufferedFile) {
+	chartYAML := r.chartFile()
 	ch, err := loader.LoadFiles(files)
 	if err != nil {
 		r.problem(chartYAML, 1, RuleError, "chart not loaded: "+err.Error())
@@ -210,11 +256,15 @@ func (r *renderer) run() {
 	if ch.Metadata.Type == "library" {
 		return // a library chart renders only as a dependency
 	}
-	if more := r.resolveDeps(ch); len(more) > 0 {
-		files = append(files, more...)
-		if ch, err = loader.LoadFiles(files); err != nil {
-			r.problem(chartYAML, 1, RuleError, "chart not loaded: "+err.Error())
-			return
+	// A packaged chart carries its dependencies (helm package vendors
+	// them); one missing is reported, not looked for in the tree.
+	if r.archive == "" {
+		if more := r.resolveDeps(ch); len(more) > 0 {
+			files = append(files, more...)
+			if ch, err = loader.LoadFiles(files); err != nil {
+				r.problem(chartYAML, 1, RuleError, "chart not loaded: "+err.Error())
+				return
+			}
 		}
 	}
 	r.missingDeps(ch, files)
@@ -385,7 +435,7 @@ func (r *renderer) missingDeps(ch *chart.Chart, files []*archive.BufferedFile) {
 			continue
 		}
 		line := depLine(&doc, i)
-		r.problem(r.rel("Chart.yaml"), line, RuleMissingDependency,
+		r.problem(r.chartFile(), line, RuleMissingDependency,
 			"dependency "+strconv.Quote(d.Name)+" is declared in Chart.yaml but not in charts/: run `helm dependency build` (the chart is rendered without it)")
 	}
 }
@@ -467,7 +517,7 @@ func (r *renderer) templateError(ch *chart.Chart, err error) {
 		})
 		return
 	}
-	r.problem(r.rel("Chart.yaml"), 1, RuleError, cleanMsg(msg))
+	r.problem(r.chartFile(), 1, RuleError, cleanMsg(msg))
 }
 
 func cleanMsg(s string) string {

@@ -214,7 +214,7 @@ func (r *renderer) doc(name string, lines []string, a, b int, marksByLine []*mar
 	}
 	var node yaml.Node
 	if err := yaml.Unmarshal(res.Text, &node); err != nil {
-		loc := render.Location{Path: r.rel("Chart.yaml"), Role: render.Template}
+		loc := render.Location{Path: r.chartFile(), Role: render.Template}
 		if n := yamlErrLine(err); n > 0 && n <= len(res.Lines) && res.Lines[n-1] != nil {
 			loc = res.Lines[n-1][0]
 		} else if res.Lines != nil && res.Lines[0] != nil {

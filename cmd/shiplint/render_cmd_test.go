@@ -195,6 +195,15 @@ spec:
 	if len(fs) != 1 {
 		t.Errorf("want only the KS001 finding, got %+v", fs)
 	}
+	// A value from the user's values file lands on its line, with the
+	// archive as the template.
+	vals := filepath.Join(dir, "prod-values.yaml")
+	write(t, vals, "# prod\nprivileged: true\n")
+	f = wantAt(t, renderScan(t, dir, 1, "--helm-values", vals), "KS001", "prod-values.yaml", 2)
+	if len(f.Related) != 1 || f.Related[0].Path != "priv-0.1.0.tgz" || f.Related[0].Range.StartLine != 1 || f.Related[0].Role != "template" {
+		t.Errorf("KS001 from --helm-values in a .tgz: related %+v, want priv-0.1.0.tgz:1 (template)", f.Related)
+	}
+	os.Remove(vals)
 	// --helm-set reaches a packaged chart too.
 	if got := only(renderScan(t, dir, 0, "--helm-set", "privileged=false"), "KS001"); len(got) != 0 {
 		t.Errorf("--helm-set privileged=false: KS001 still reported: %+v", got)

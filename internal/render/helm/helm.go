@@ -116,8 +116,66 @@ func RenderArchive(root *confine.Root, file string, opts Options) (res render.Re
 		return r.res
 	}
 	r.res.Inputs = append(r.res.Inputs, file)
+	// Its files map to the archive, so values from the user's files
+	// (--helm-values, in the tree) are traced through its templates.
+	for _, f := range files {
+		if len(f.Data) > 0 {
+			r.origin[&f.Data[0]] = file
+		}
+	}
 	r.load(files)
+	r.inArchive()
 	return r.res
+}
+
+// inArchive drops the origins that are lines of files inside the archive
+// (they are no lines of the .tgz): a node whose first origin is inside it
+// has none (it lands on line 1 of the archive, with the template named),
+// a node set from the user's values file keeps that line, with the
+// archive's line 1 as the template. Problems land on line 1.
+func (r *renderer) inArchive() {
+	line1 := document.Range{StartLine: 1, EndLine: 1}
+	fix := func(c render.Chain) render.Chain {
+		if len(c) == 0 || c[0].Path == r.archive {
+			return nil
+		}
+		out := render.Chain{c[0]}
+		for _, l := range c[1:] {
+			if l.Path == r.archive {
+				l.Range = line1
+			}
+			if l != out[len(out)-1] {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	for i := range r.res.Resources {
+		rs := &r.res.Resources[i]
+		known := false
+		for j := range rs.Lines {
+			rs.Lines[j] = fix(rs.Lines[j])
+			known = known || rs.Lines[j] != nil
+		}
+		if !known {
+			rs.Lines = nil
+		}
+		for k, c := range rs.Paths {
+			if c = fix(c); c == nil {
+				delete(rs.Paths, k)
+			} else {
+				rs.Paths[k] = c
+			}
+		}
+		if len(rs.Paths) == 0 {
+			rs.Paths = nil
+		}
+	}
+	for i := range r.res.Problems {
+		if l := &r.res.Problems[i].Location; l.Path == r.archive {
+			l.Range = line1
+		}
+	}
 }
 
 type renderer struct {

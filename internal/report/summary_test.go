@@ -46,3 +46,19 @@ func TestSummaryCountsFilesNotScanned(t *testing.T) {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 }
+
+// A chart's findings land on its templates and values, which are not
+// scanned files: the summary counts them apart.
+func TestSummaryWithRenderedUnits(t *testing.T) {
+	res := finding.Result{
+		Findings: []finding.Finding{
+			{RuleID: "KS001", Severity: finding.Critical, Path: "app/values.yaml"},
+			{RuleID: "KS005", Severity: finding.High, Path: "app/templates/pod.yaml"},
+		},
+		Summary: finding.Summary{FilesScanned: 0, Rendered: 1},
+	}
+	want := "2 findings (1 critical, 1 high) in 2 files; 0 files scanned, 1 chart or overlay rendered"
+	if got := summary(res); got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}

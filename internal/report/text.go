@@ -113,9 +113,19 @@ func summary(res finding.Result) string {
 	if res.Summary.FilesNotScanned > 0 {
 		met, verb = met+res.Summary.FilesNotScanned, ""
 	}
-	if len(active) == 0 {
+	switch {
+	case res.Summary.Rendered > 0:
+		// Findings of a chart or an overlay land on its templates, values
+		// and patches, which are not counted as scanned files.
+		units := fmt.Sprintf("%d charts and overlays", res.Summary.Rendered)
+		if res.Summary.Rendered == 1 {
+			units = "1 chart or overlay"
+		}
+		out += fmt.Sprintf(" in %d %s; %d %s scanned, %s rendered", len(files), plural(len(files), "file"),
+			met, plural(met, "file"), units)
+	case len(active) == 0:
 		out += fmt.Sprintf(" in %d %s%s", met, plural(met, "file"), verb)
-	} else {
+	default:
 		out += fmt.Sprintf(" in %d of %d %s%s", len(files), met, plural(met, "file"), verb)
 	}
 	if n := len(res.Findings) - len(active); n > 0 {

@@ -39,7 +39,7 @@ var line1 = document.Range{StartLine: 1, EndLine: 1}
 
 // scanUnit renders a unit and scans what it rendered.
 func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResult {
-	res, done := renderWithin(u, renderTimeout(opt))
+	res, done := u.RenderWithin(renderTimeout(opt))
 	out := FileResult{Rendered: true}
 	if !done {
 		if r, ok := p.Rule(RenderErrorRule.ID); ok && p.enabled[r.ID] {
@@ -123,10 +123,10 @@ func renderTimeout(opt ScanOptions) time.Duration {
 	return 3 * t
 }
 
-// renderWithin renders u, giving up after d. Helm's engine cannot be
+// RenderWithin renders u, giving up after d. Helm's engine cannot be
 // stopped: a chart that loops within the engine's caps keeps its
 // goroutine busy until the process exits, but the scan finishes.
-func renderWithin(u *Unit, d time.Duration) (render.Result, bool) {
+func (u *Unit) RenderWithin(d time.Duration) (render.Result, bool) {
 	ch := make(chan render.Result, 1)
 	go func() { ch <- u.Render() }()
 	t := time.NewTimer(d)

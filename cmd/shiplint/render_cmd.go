@@ -95,7 +95,7 @@ func renderPrint(w, errOut io.Writer, f scanFlags, wait time.Duration) int {
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
 	for _, u := range units {
-		res, done := renderBounded(u, wait)
+		res, done := u.RenderWithin(wait)
 		if !done {
 			res.Problems = []render.Problem{{Location: render.Location{Path: u.File}, Rule: checks.RenderErrorRule.ID,
 				Msg: fmt.Sprintf("%s not rendered: it did not finish within %v", u.Name, wait)}}
@@ -106,19 +106,6 @@ func renderPrint(w, errOut io.Writer, f scanFlags, wait time.Duration) int {
 		printUnit(bw, u, res)
 	}
 	return status
-}
-
-func renderBounded(u *checks.Unit, d time.Duration) (render.Result, bool) {
-	ch := make(chan render.Result, 1)
-	go func() { ch <- u.Render() }()
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case res := <-ch:
-		return res, true
-	case <-t.C:
-		return render.Result{}, false
-	}
 }
 
 // printUnit writes one chart's or overlay's problems, then its resources.

@@ -32,12 +32,7 @@ var renderFixtures = []struct {
 }{
 	{dir: "helm-values", what: "privileged from values.yaml, hostNetwork literal in a template, :latest from values"},
 	{dir: "helm-subchart", what: "a sub-chart in charts/ with the parent's override in the parent's values.yaml"},
-	{dir: "helm-tgz", what: "a packaged .tgz sub-chart with the parent's override", build: buildCacheTgz,
-		// internal/render/helm leaves templates inside a .tgz
-		// uninstrumented (instrumentChart: "from a .tgz: not in the tree,
-		// left unmapped"), so even a value the parent's values.yaml sets
-		// is reported at Chart.yaml:1, "the source line is not known".
-		skip: "mapping bug: a .tgz sub-chart's value set by the parent's values.yaml lands at web/Chart.yaml:1 (unmapped), not at web/values.yaml:3 where it is set"},
+	{dir: "helm-tgz", what: "a packaged .tgz sub-chart with the parent's override", build: buildCacheTgz},
 	{dir: "helm-fail", what: "a template fail: render-error at the template line"},
 	{dir: "helm-missing-dependency", what: "a dependency not vendored: at Chart.yaml's - name: line"},
 	{dir: "kustomize", what: "base, overlays with strategic-merge and JSON6902 patches, a generator, a remote base"},

@@ -87,6 +87,7 @@ func Render(root *confine.Root, dir string, opts Options) (res render.Result) {
 	r.origin = map[*byte]string{}
 	r.tgz = map[*byte]string{}
 	r.load(r.files(r.dir, ""))
+	r.inArchive()
 	return r.res
 }
 
@@ -133,15 +134,24 @@ func RenderArchive(root *confine.Root, file string, opts Options) (res render.Re
 // has none (it lands on line 1 of the archive, with the template named),
 // a node set from the user's values file keeps that line, with the
 // archive's line 1 as the template. Problems land on line 1.
+//
+// The same holds for a sub-chart packaged in a charts/ directory (its
+// templates are traced too, subArchive): a value the parent's values.yaml
+// or the user's values file sets for it lands on that line, with line 1 of
+// the sub-chart's .tgz as the template.
 func (r *renderer) inArchive() {
+	in := func(p string) bool { return p != "" && (p == r.archive || r.subArchives[p]) }
+	if r.archive == "" && len(r.subArchives) == 0 {
+		return
+	}
 	line1 := document.Range{StartLine: 1, EndLine: 1}
 	fix := func(c render.Chain) render.Chain {
-		if len(c) == 0 || c[0].Path == r.archive {
+		if len(c) == 0 || in(c[0].Path) {
 			return nil
 		}
 		out := render.Chain{c[0]}
 		for _, l := range c[1:] {
-			if l.Path == r.archive {
+			if in(l.Path) {
 				l.Range = line1
 			}
 			if l != out[len(out)-1] {
@@ -172,10 +182,85 @@ func (r *renderer) inArchive() {
 		}
 	}
 	for i := range r.res.Problems {
-		if l := &r.res.Problems[i].Location; l.Path == r.archive {
+		if l := &r.res.Problems[i].Location; in(l.Path) {
 			l.Range = line1
 		}
 	}
+}
+
+// subArchive tells the files of the sub-chart d of ch, when d was loaded
+// from a .tgz in ch's charts/ (Helm's loader unpacks it into new bytes):
+// the archive is the one among ch's files whose Chart.yaml and templates
+// are d's, and d's files then map to it like ch's own. Nested archives
+// follow, as their bytes are then d's files.
+func (r *renderer) subArchive(ch, d *chart.Chart) {
+	for _, f := range d.Raw {
+		if _, ok := r.originOf(f.Data); ok {
+			return // a directory in charts/ or a chart of the tree
+		}
+	}
+	for _, f := range ch.Raw {
+		if !strings.HasPrefix(f.Name, "charts/") || path.Ext(f.Name) != ".tgz" || len(f.Data) == 0 {
+			continue
+		}
+		p, ok := r.tgz[&f.Data[0]]
+		if !ok {
+			p, ok = r.origin[&f.Data[0]]
+		}
+		if !ok || !sameChart(f.Data, d) {
+			continue
+		}
+		for _, g := range d.Raw {
+			if len(g.Data) > 0 {
+				r.origin[&g.Data[0]] = p
+			}
+		}
+		for _, g := range d.Templates {
+			if len(g.Data) > 0 {
+				r.origin[&g.Data[0]] = p
+			}
+		}
+		if p != r.archive {
+			if r.subArchives == nil {
+				r.subArchives = map[string]bool{}
+			}
+			r.subArchives[p] = true
+		}
+		return
+	}
+}
+
+// sameChart: the archive b holds the chart d (same Chart.yaml, same
+// templates).
+func sameChart(b []byte, d *chart.Chart) bool {
+	files, err := archive.LoadArchiveFiles(bytes.NewReader(b))
+	if err != nil {
+		return false
+	}
+	var raw []byte
+	for _, f := range d.Raw {
+		if f.Name == "Chart.yaml" {
+			raw = f.Data
+		}
+	}
+	if raw == nil || !bytes.Equal(fileData(files, "Chart.yaml"), raw) {
+		return false
+	}
+	n := 0
+	for _, f := range files {
+		if strings.HasPrefix(f.Name, "templates/") {
+			n++
+		}
+	}
+	if n != len(d.Templates) {
+		return false
+	}
+	for _, t := range d.Templates {
+		if !bytes.Equal(fileData(files, t.Name), t.Data) {
+			return false
+		}
+	}
+	return true
 }
 
 type renderer struct {
@@ -191,6 +276,9 @@ type renderer struct {
 	// tell a template's real path after Helm's loader took the tree apart.
 	origin map[*byte]string
 	tgz    map[*byte]string
+	// subArchives are the .tgz files of the tree whose sub-chart's
+	// templates were traced (their lines are no lines of the tree).
+	subArchives map[string]bool
 
 	trace       *traceLog
 	pairs       map[[2]int]printed
@@ -527,7 +615,7 @@ func (r *renderer) instrumentChart(ch *chart.Chart, parent *chartInfo, m *marks,
 	for _, f := range ch.Templates {
 		p, ok := r.originOf(f.Data)
 		if !ok {
-			continue // from a .tgz: not in the tree, left unmapped
+			continue // not from the tree nor a known archive: left unmapped
 		}
 		name := path.Join(ch.ChartFullPath(), f.Name)
 		out, ok := instrument(name, string(f.Data), &tplInfo{path: p, chart: ci}, m)
@@ -538,6 +626,7 @@ func (r *renderer) instrumentChart(ch *chart.Chart, parent *chartInfo, m *marks,
 		f.Data = []byte(out)
 	}
 	for _, d := range ch.Dependencies() {
+		r.subArchive(ch, d)
 		for k, v := range r.instrumentChart(d, ci, m, infos) {
 			saved[k] = v
 		}

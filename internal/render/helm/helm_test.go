@@ -337,6 +337,26 @@ func TestRenderTgzSubchart(t *testing.T) {
 	if strings.Join(res.Inputs, " ") != strings.Join(want, " ") {
 		t.Errorf("inputs %q, want %q", res.Inputs, want)
 	}
+	// Its templates are traced all the same: the value the parent's
+	// values.yaml sets lands on its line, the archive's line 1 as the
+	// template.
+	got := chainString(r.Paths["/spec/containers/0/securityContext/privileged"])
+	if want := "app/values.yaml:2:values app/charts/cache-0.1.0.tgz:1:template"; got != want {
+		t.Errorf("privileged: got %q, want %q", got, want)
+	}
+	// A value from the archive's own values.yaml has no line.
+	if c, ok := r.Paths["/metadata/name"]; ok {
+		t.Errorf("name mapped: %q", chainString(c))
+	}
+
+	// A value from the user's values file lands on its line, over the
+	// parent's.
+	res = Render(openRoot(t, dir), "app", Options{Values: []ValuesFile{{Path: "prod.yaml", Data: []byte("# prod\ncache:\n  privileged: true\n")}}})
+	r = resource(t, res, "app/charts/cache/templates/pod.yaml")
+	got = chainString(r.Paths["/spec/containers/0/securityContext/privileged"])
+	if want := "prod.yaml:3:values app/charts/cache-0.1.0.tgz:1:template"; got != want {
+		t.Errorf("privileged from --helm-values: got %q, want %q", got, want)
+	}
 }
 
 func TestRenderSiblingDependency(t *testing.T) {

@@ -278,3 +278,25 @@ func TestRenderChartReleaseNamespace(t *testing.T) {
 	fs := renderScan(t, dir, 1)
 	wantAt(t, fs, "KS028", "app/templates/cm.yaml", 11)
 }
+
+// A helmCharts entry whose chart is in the tree is rendered by shiplint's
+// Helm renderer: privileged set through valuesInline lands on its line of
+// the kustomization, with the template line as a related location.
+func TestRenderKustomizeHelmChart(t *testing.T) {
+	fs := renderScan(t, project(t, map[string]string{
+		"k/kustomization.yaml":            "helmCharts:\n  - name: web\n    releaseName: rel\n    valuesInline:\n      privileged: true\n",
+		"k/charts/web/Chart.yaml":         "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+		"k/charts/web/values.yaml":        "image: nginx:1.27\nprivileged: false\n",
+		"k/charts/web/templates/pod.yaml": strings.Replace(chartFiles["app/templates/pod.yaml"], "name: app\nspec", "name: {{ .Release.Name }}\nspec", 1),
+	}), 1)
+	f := wantAt(t, fs, "KS001", "k/kustomization.yaml", 5)
+	if len(f.Related) == 0 || f.Related[0].Path != "k/charts/web/templates/pod.yaml" || f.Related[0].Range.StartLine != 10 {
+		t.Errorf("KS001 related = %+v, want the template line first", f.Related)
+	}
+	if strings.TrimSpace(f.Snippet) != "privileged: true" || f.Range.StartColumn != 7 {
+		t.Errorf("KS001 snippet %q column %d, want the key at column 7", f.Snippet, f.Range.StartColumn)
+	}
+	for _, f := range only(fs, "render-skipped") {
+		t.Errorf("unexpected render-skipped at %s:%d: %s", f.Path, f.Range.StartLine, f.Message)
+	}
+}

@@ -29,6 +29,9 @@ type confinedFS struct {
 	c  *Renderer
 	// over holds filtered kustomization files by virtual path.
 	over map[string][]byte
+	// gen holds the resources rendered from helmCharts charts, by
+	// scan-relative path (helmcharts.go); they are not inputs.
+	gen map[string][]byte
 
 	mu   sync.Mutex
 	read map[string]bool // scan-relative paths read
@@ -37,7 +40,7 @@ type confinedFS struct {
 var _ filesys.FileSystem = (*confinedFS)(nil)
 
 func newFS(c *Renderer) *confinedFS {
-	return &confinedFS{rt: c.rt, c: c, over: map[string][]byte{}, read: map[string]bool{}}
+	return &confinedFS{rt: c.rt, c: c, over: map[string][]byte{}, gen: map[string][]byte{}, read: map[string]bool{}}
 }
 
 // virt is the virtual path of a scan-relative slash path.
@@ -124,6 +127,9 @@ func (f *confinedFS) Exists(p string) bool {
 	if _, ok := f.over[path.Clean(p)]; ok {
 		return true
 	}
+	if r, ok := rel(p); ok && f.gen[r] != nil {
+		return true
+	}
 	if _, ok := rel(p); !ok {
 		return false
 	}
@@ -154,6 +160,9 @@ func (f *confinedFS) ReadFile(p string) ([]byte, error) {
 // readRel reads a scan-relative file through the renderer's cache and
 // records it as an input of this render.
 func (f *confinedFS) readRel(r string) ([]byte, error) {
+	if b, ok := f.gen[r]; ok {
+		return b, nil
+	}
 	b, err := f.c.read(r)
 	if err != nil {
 		return nil, err

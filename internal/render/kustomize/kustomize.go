@@ -90,12 +90,11 @@ func (rd *Renderer) Render(dir string) (res render.Result) {
 	return rd.render(dir)
 }
 
-func (rd *Renderer) render(dir string) render.Result {
+func (rd *Renderer) render(dir string) (res render.Result) {
 	rt := rd.rt
 	dir = path.Clean(dir)
 	fs := newFS(rd)
-	w := &walker{rt: rt, fs: fs, byDir: map[string]*kust{}, resFile: map[string]render.Location{}, under: map[*kust]map[string]bool{}, users: map[*kust][]*kust{}}
-	var res render.Result
+	w := &walker{rt: rt, fs: fs, byDir: map[string]*kust{}, resFile: map[string]render.Location{}, under: map[*kust]map[string]bool{}, users: map[*kust][]*kust{}, gen: map[string]*genRes{}}
 	top, err := w.visit(dir, 0)
 	if err != nil {
 		res.Problems = append(w.problems, render.Problem{
@@ -104,25 +103,38 @@ func (rd *Renderer) render(dir string) render.Result {
 		})
 		return res
 	}
-	for _, k := range w.order {
-		if k != top && !k.changed {
-			continue
+	write := func() {
+		for _, k := range w.order {
+			if k != top && !k.changed {
+				continue
+			}
+			if k == top {
+				setBuildMetadata(k.root)
+			}
+			b, err := yaml.Marshal(k.root)
+			if err != nil {
+				continue
+			}
+			fs.over[virt(k.file)] = b
 		}
-		if k == top {
-			setBuildMetadata(k.root)
-		}
-		b, err := yaml.Marshal(k.root)
-		if err != nil {
-			continue
-		}
-		fs.over[virt(k.file)] = b
 	}
+	write()
 	opts := krusty.MakeDefaultOptions()
 	opts.LoadRestrictions = types.LoadRestrictionsRootOnly
 	opts.PluginConfig = types.DisabledPluginConfig()
 	m, err := runKrusty(opts, fs, virt(dir))
+	if err != nil && len(w.gen) > 0 {
+		// The overlay may build without the charts' resources (kustomize
+		// refused one of them): say so at each helmCharts entry.
+		w.dropCharts(clean(err.Error()))
+		write()
+		m, err = runKrusty(opts, fs, virt(dir))
+	}
 	res.Problems = w.problems
-	res.Inputs = fs.inputs()
+	res.Inputs = append(fs.inputs(), w.helmInputs...)
+	slices.Sort(res.Inputs)
+	res.Inputs = slices.Compact(res.Inputs)
+	defer func() { res.Problems = append(res.Problems, w.helmProblems...) }()
 	if err != nil {
 		res.Problems = append(res.Problems, render.Problem{
 			Location: top.loc(top.root, render.Kustomization),

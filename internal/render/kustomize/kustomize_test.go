@@ -161,7 +161,7 @@ func TestSkippedEntries(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("problems at %v, want %v", got, want)
 	}
-	for i, words := range []string{`remote resource "github.com/org/repo//x?ref=v1"`, `helmCharts entry "redis" not rendered yet`, "(Exec) not run", `"https://example.com/patch.yaml" not read: it is a URL`} {
+	for i, words := range []string{`remote resource "github.com/org/repo//x?ref=v1"`, `helmCharts entry "redis" not rendered: its chart is not in the scanned tree`, "(Exec) not run", `"https://example.com/patch.yaml" not read: it is a URL`} {
 		if !strings.Contains(res.Problems[i].Msg, words) {
 			t.Errorf("problem %d: %q does not say %q", i, res.Problems[i].Msg, words)
 		}

@@ -99,7 +99,7 @@ func index(n *yaml.Node, sem string, line *yaml.Node, out map[string]mark) {
 // source is one place nodes come from, with its semantic index.
 type source struct {
 	marks map[string]mark
-	loc   func(*yaml.Node) render.Location
+	loc   func(*yaml.Node) render.Chain
 	entry *render.Location // the kustomization line that listed it
 }
 
@@ -296,9 +296,15 @@ func (mp *mapper) mapResource(r *resource.Resource, o *resource.Origin, text []b
 			if v := get(md, "namespace"); v != nil {
 				orgNS = v.Value
 			}
-			base = &source{marks: map[string]mark{}, loc: func(n *yaml.Node) render.Location {
-				return render.Location{Path: file, Range: nodeRange(n, 0, false), Role: render.Base}
+			base = &source{marks: map[string]mark{}, loc: func(n *yaml.Node) render.Chain {
+				return render.Chain{{Path: file, Range: nodeRange(n, 0, false), Role: render.Base}}
 			}}
+			if g := mp.w.gen[file]; g != nil {
+				// A resource rendered from a helmCharts chart: its
+				// nodes come from the chart's templates and values.
+				hm := helmChains(g, d)
+				base.loc = func(n *yaml.Node) render.Chain { return hm[n] }
+			}
 			index(d, "", d, base.marks)
 			if l, ok := mp.w.resFile[file]; ok {
 				base.entry = &l
@@ -367,13 +373,13 @@ func (mp *mapper) mapResource(r *resource.Resource, o *resource.Origin, text []b
 		case pick >= 0:
 			c = append(c, pats[pick].loc(pmarks[pick][sem].line))
 			if hasBase {
-				c = append(c, base.loc(bm.line))
+				c = append(c, base.loc(bm.line)...)
 			}
 		case hasBase:
 			if t, ok := mp.transformer(kusts, sem, n, bm.val); ok {
-				c = append(c, t, base.loc(bm.line))
+				c = append(append(c, t), base.loc(bm.line)...)
 			} else {
-				c = append(c, base.loc(bm.line))
+				c = append(c, base.loc(bm.line)...)
 			}
 		case gen != nil:
 			c = append(c, gen.loc(sem))

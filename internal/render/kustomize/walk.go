@@ -49,6 +49,13 @@ type walker struct {
 	under map[*kust]map[string]bool
 	// users[c] are the kustomizations that list component c.
 	users map[*kust][]*kust
+	// gen are the resources rendered from helmCharts charts found in the
+	// tree, by in-memory file (helmcharts.go), with the Helm renderer's
+	// problems and inputs.
+	gen          map[string]*genRes
+	helmProblems []render.Problem
+	helmInputs   []string
+	injected     []*helmChart
 }
 
 // applies says whether k's patches and transformers act on what owner
@@ -158,7 +165,9 @@ func (w *walker) visit(dir string, depth int) (*kust, error) {
 		if v == nil {
 			continue
 		}
-		if v.Kind == yaml.SequenceNode {
+		if field == "helmCharts" {
+			w.helmCharts(k)
+		} else if v.Kind == yaml.SequenceNode {
 			for _, it := range v.Content {
 				name := ""
 				if n := get(it, "name"); n != nil {

@@ -98,7 +98,7 @@ func (p *Pack) decodeDeny(r *finding.Rule, v any) (string, []any, error) {
 		return msg, path, err
 	}
 	if n := p.userFindings.Add(1); n > maxUserFindings {
-		return "", nil, fmt.Errorf("user rules have reported %s findings in this scan, the cap; the rest are missing", formatCount(maxUserFindings))
+		return "", nil, fmt.Errorf("user rules have reported %s findings in this scan, the cap; the rest are missing", regosandbox.FormatCount(maxUserFindings))
 	}
 	return cutMessage(msg), path, nil
 }
@@ -111,7 +111,7 @@ func decodeDeny(v any) (string, []any, error) {
 		switch d["error"] {
 		case nil:
 		case "too_many":
-			return "", nil, fmt.Errorf("deny has %v elements on this document, over the cap of %s", d["count"], formatCount(maxDenyElements))
+			return "", nil, fmt.Errorf("deny has %v elements on this document, over the cap of %s", d["count"], regosandbox.FormatCount(maxDenyElements))
 		default:
 			return "", nil, fmt.Errorf("deny element must be an object {msg, path} with a string msg, or a string; got %v", d["type"])
 		}

@@ -2,8 +2,6 @@ package checks
 
 import (
 	"context"
-	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/shiplint/shiplint/internal/regosandbox"
@@ -45,17 +43,4 @@ func (p *Pack) sandbox(ctx context.Context, untrusted bool) (context.Context, fu
 		return ctx, func() {}
 	}
 	return regosandbox.Start(ctx)
-}
-
-// formatCount writes n with thousands separators: 10,000.
-func formatCount(n int64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

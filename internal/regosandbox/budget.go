@@ -50,7 +50,9 @@ func chargeBudget(bctx topdown.BuiltinContext, name string, cost int64) error {
 	return halt(bctx, fmt.Sprintf("%s: the built-in calls of this evaluation have produced over %s, the budget of one evaluation", name, mib(evalBudgetBytes)))
 }
 
-func formatCount(n int64) string {
+// FormatCount writes n with thousands separators (10,000), as every
+// limit in a message is written.
+func FormatCount(n int64) string {
 	s := fmt.Sprint(n)
 	var b strings.Builder
 	for i, c := range s {

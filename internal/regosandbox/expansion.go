@@ -68,7 +68,7 @@ func CheckExpansion(user map[string]*ast.Module) []string {
 			}
 		}
 		if bad != nil {
-			problems = append(problems, fmt.Sprintf("%s:%d: this value repeats the values it is built from more than %s times (each a := [b, b], or f(x) := [x, x] applied to its own result, doubles it), and OPA copies it out in full in one step that no deadline interrupts: build it with a comprehension, or without repeating", name, row(bad), formatCount(maxLiteralRepeat)))
+			problems = append(problems, fmt.Sprintf("%s:%d: this value repeats the values it is built from more than %s times (each a := [b, b], or f(x) := [x, x] applied to its own result, doubles it), and OPA copies it out in full in one step that no deadline interrupts: build it with a comprehension, or without repeating", name, row(bad), FormatCount(maxLiteralRepeat)))
 		}
 	}
 	return problems

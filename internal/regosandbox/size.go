@@ -25,9 +25,9 @@ import (
 // that stopped counting there.
 func tooBig(size, limit int64, unit string) error {
 	if size == limit+1 {
-		return fmt.Errorf("the result would be more than %s %s, the cap for one call in a policy", formatCount(limit), unit)
+		return fmt.Errorf("the result would be more than %s %s, the cap for one call in a policy", FormatCount(limit), unit)
 	}
-	return fmt.Errorf("the result could reach %s %s, over the cap of %s for one call in a policy", formatCount(size), unit, formatCount(limit))
+	return fmt.Errorf("the result could reach %s %s, over the cap of %s for one call in a policy", FormatCount(size), unit, FormatCount(limit))
 }
 
 // bytesResult checks a string result of n bytes against the cap.

@@ -30,19 +30,35 @@ func Files(types ...string) (paths []string, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	f, err := os.Open(filepath.Join(dir, "MANIFEST.tsv"))
+	rel, err := Entries(dir, types...)
 	if err != nil {
 		return nil, false
 	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		c := strings.Split(s.Text(), "\t") // repo, commit, path, type, bytes
-		if len(c) >= 4 && slices.Contains(types, c[3]) {
-			paths = append(paths, filepath.Join(dir, strings.ReplaceAll(c[0], "/", "__"), c[2]))
-		}
+	for _, r := range rel {
+		paths = append(paths, filepath.Join(dir, filepath.FromSlash(r)))
 	}
 	return paths, true
+}
+
+// Entries lists the entries of a corpus laid out like shared/corpus or
+// shared/render-corpus whose kind (the MANIFEST.tsv column after repo,
+// commit and path) is one of kinds, as slash paths relative to dir:
+// <owner>__<repo>/<path>.
+func Entries(dir string, kinds ...string) ([]string, error) {
+	f, err := os.Open(filepath.Join(dir, "MANIFEST.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []string
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		c := strings.Split(s.Text(), "\t") // repo, commit, path, kind[, bytes]
+		if len(c) >= 4 && slices.Contains(kinds, c[3]) {
+			out = append(out, strings.ReplaceAll(c[0], "/", "__")+"/"+c[2])
+		}
+	}
+	return out, s.Err()
 }
 
 // repoRoot is the nearest directory holding go.mod, from the working

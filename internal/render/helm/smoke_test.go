@@ -1,7 +1,6 @@
 package helm
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/render"
+	"github.com/shiplint/shiplint/internal/testcorpus"
 )
 
 // TestCorpusSmoke renders every chart of a corpus laid out like
@@ -22,11 +22,10 @@ func TestCorpusSmoke(t *testing.T) {
 	if dir == "" {
 		t.Skip("SHIPLINT_RENDER_CORPUS not set")
 	}
-	f, err := os.Open(filepath.Join(dir, "MANIFEST.tsv"))
+	charts, err := testcorpus.Entries(dir, "helm-chart")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	rt, err := confine.NewReader(confine.Limits{}).OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -43,15 +42,8 @@ func TestCorpusSmoke(t *testing.T) {
 	}
 	defer func() { onFile = nil }()
 	start := time.Now()
-	var charts, ok, resources, withPaths, literalLines, badLines, badPaths int
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 4 || cols[3] != "helm-chart" {
-			continue
-		}
-		charts++
-		p := strings.ReplaceAll(cols[0], "/", "__") + "/" + cols[2]
+	var ok, resources, withPaths, literalLines, badLines, badPaths int
+	for _, p := range charts {
 		t0 := time.Now()
 		res := Render(rt, p, Options{})
 		mapped := 0
@@ -126,7 +118,7 @@ func TestCorpusSmoke(t *testing.T) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("%d of %d charts rendered without error, %d resources, %d mapped values nodes, %v, heap sys %d MB\n",
-		ok, charts, resources, withPaths, time.Since(start).Round(time.Millisecond), ms.HeapSys>>20)
+		ok, len(charts), resources, withPaths, time.Since(start).Round(time.Millisecond), ms.HeapSys>>20)
 }
 
 func countPaths(res render.Result) int {

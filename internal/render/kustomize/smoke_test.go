@@ -3,7 +3,6 @@ package kustomize
 import (
 	"fmt"
 	"os"
-	"path"
 	"runtime"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/render"
+	"github.com/shiplint/shiplint/internal/testcorpus"
 )
 
 // TestCorpusSmoke renders every Kustomize directory of a corpus laid out
@@ -21,16 +21,9 @@ func TestCorpusSmoke(t *testing.T) {
 	if root == "" {
 		t.Skip("KUSTOMIZE_CORPUS not set")
 	}
-	b, err := os.ReadFile(path.Join(root, "MANIFEST.tsv"))
+	dirs, err := testcorpus.Entries(root, "kustomization")
 	if err != nil {
 		t.Fatal(err)
-	}
-	var dirs []string
-	for _, l := range strings.Split(string(b), "\n") {
-		f := strings.Split(l, "\t")
-		if len(f) == 4 && f[3] == "kustomization" {
-			dirs = append(dirs, strings.ReplaceAll(f[0], "/", "__")+"/"+f[2])
-		}
 	}
 	rt, err := confine.NewReader(confine.Limits{}).OpenRoot(root)
 	if err != nil {

@@ -91,6 +91,11 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 		rs := &res.Resources[i]
 		text := &sourceText{src: rs.Text, rendered: true}
 		docs, err := kubernetes.Parse(u.FileShown, rs.Text)
+		if generated(rs) {
+			for _, d := range docs {
+				d.Identity = unhashedName(d.Identity)
+			}
+		}
 		found, notes := p.parseProblems(File{Path: u.FileShown, Kind: document.Kubernetes}, err, text)
 		out.Notifications = append(out.Notifications, notes...)
 		out.Documents += len(docs)
@@ -111,6 +116,37 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 	finding.Sort(out.Findings)
 	fingerprints(out.Findings)
 	return out
+}
+
+// generated says whether a Kustomize generator made the resource: its
+// name then ends in a hash of its content.
+func generated(rs *render.Resource) bool {
+	for _, c := range rs.Lines {
+		for _, l := range c {
+			if l.Role == render.Generator {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unhashedName drops the content hash Kustomize appends to a generated
+// ConfigMap's or Secret's name ("web-config-g5c52tm7fh" is "web-config"),
+// so that a finding keeps its fingerprint when another literal of the
+// same generator changes. The hash is ten characters of Kustomize's
+// alphabet (hex digits with 0, 1, 3, a, e swapped for g, h, k, m, t).
+func unhashedName(id string) string {
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 || len(id)-i-1 != 10 {
+		return id
+	}
+	for _, c := range id[i+1:] {
+		if !strings.ContainsRune("2456789bcdfghkmt", c) {
+			return id
+		}
+	}
+	return id[:i]
 }
 
 // renderTimeout bounds one chart's or overlay's render: three times a

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -298,5 +299,56 @@ func TestRenderKustomizeHelmChart(t *testing.T) {
 	}
 	for _, f := range only(fs, "render-skipped") {
 		t.Errorf("unexpected render-skipped at %s:%d: %s", f.Path, f.Range.StartLine, f.Message)
+	}
+}
+
+// A finding keeps its fingerprint when the chart or overlay renders
+// differently for an unrelated reason: another value, another literal of
+// the same generator (which changes the generated name's hash), lines
+// added above.
+func TestRenderFingerprintsStable(t *testing.T) {
+	dir := t.TempDir()
+	fingerprint := func(files map[string]string, rule string) string {
+		t.Helper()
+		for name, content := range files {
+			p := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fs := only(renderScan(t, dir, 1), rule)
+		if len(fs) != 1 {
+			t.Fatalf("%s: %d findings, want 1", rule, len(fs))
+		}
+		return fs[0].Fingerprint
+	}
+	overlay := func(literals string) map[string]string {
+		return map[string]string{
+			"app/kustomization.yaml": "configMapGenerator:\n  - name: cfg\n    literals:\n" + literals,
+		}
+	}
+	a := fingerprint(overlay("      - DB_PASSWORD=hunter2\n"), "KS040")
+	b := fingerprint(overlay("      - LOG_LEVEL=debug\n      - DB_PASSWORD=hunter2\n"), "KS040")
+	if a != b {
+		t.Errorf("KS040 fingerprint changed with another literal of the generator: %s, %s", a, b)
+	}
+
+	chart := func(values, pre string) map[string]string {
+		files := map[string]string{}
+		for k, v := range chartFiles {
+			files[k] = v
+		}
+		files["app/values.yaml"] = values
+		files["app/templates/pod.yaml"] = pre + chartFiles["app/templates/pod.yaml"]
+		return files
+	}
+	dir = t.TempDir()
+	a = fingerprint(chart("image: nginx:1.27\nprivileged: true\n", ""), "KS001")
+	b = fingerprint(chart("# tuned\nimage: nginx:1.28\nprivileged: true\n", "{{- /* a comment */}}\n"), "KS001")
+	if a != b {
+		t.Errorf("KS001 fingerprint changed with an unrelated value and a line above: %s, %s", a, b)
 	}
 }

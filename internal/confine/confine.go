@@ -152,9 +152,11 @@ type Root struct {
 // OpenRoot opens dir as a root. dir is trusted as given (the user named
 // it): a symlink to a directory is followed, once.
 func (r *Reader) OpenRoot(dir string) (*Root, error) {
-	real, err := filepath.EvalSymlinks(dir)
+	// Absolute first: a relative path resolves against the working
+	// directory, whose path (from $PWD) may itself run through a link.
+	real, err := filepath.Abs(dir)
 	if err == nil {
-		real, err = filepath.Abs(real)
+		real, err = filepath.EvalSymlinks(real)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %v", dir, pathErr(err))

@@ -46,6 +46,9 @@ func BuildCatalog(ctx context.Context) ([]byte, error) {
 			r.ID, r.Title, r.Description, severityName(r.Severity), r.Remediation)
 		fmt.Fprintf(&b, "References: %s, Frameworks: %s, Aliases: %s, AppliesTo: %s,\n",
 			stringSlice(r.References), stringMap(r.Frameworks), stringSlice(r.Aliases), stringSlice(r.AppliesTo))
+		if r.Related != nil {
+			fmt.Fprintf(&b, "Related: %s,\n", stringSlice(r.Related))
+		}
 		fmt.Fprintf(&b, "Kind: %q, Package: %q, File: %q, BuiltIn: true},\n", r.Kind, r.Package, r.File)
 	}
 	b.WriteString("}\n")

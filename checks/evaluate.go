@@ -62,6 +62,12 @@ func (p *Pack) evaluate(ctx context.Context, doc *document.Document, text *sourc
 		}
 		return nil, fmt.Errorf("%s: evaluation failed: %w", doc.Path, err)
 	}
+	return p.collect(rs, doc, text)
+}
+
+// collect turns the result of an aggregated query ([package, deny element]
+// pairs) into findings on doc.
+func (p *Pack) collect(rs rego.ResultSet, doc *document.Document, text *sourceText) ([]finding.Finding, error) {
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return nil, nil
 	}

@@ -71,6 +71,10 @@ func (p *Pack) readMetadata(preset []finding.Rule, modules map[string]*ast.Modul
 			problems = append(problems, fmt.Sprintf("%s:%d: rule %s: custom.applies_to is only for Kubernetes rules", name, m.Package.Location.Row, r.ID))
 			continue
 		}
+		if len(r.Related) > 0 && kind != document.Kubernetes {
+			problems = append(problems, fmt.Sprintf("%s:%d: rule %s: custom.related is only for Kubernetes rules", name, m.Package.Location.Row, r.ID))
+			continue
+		}
 		if other, dup := p.byID[r.ID]; dup {
 			problems = append(problems, fmt.Sprintf("%s:%d: rule ID %s is already used by %s (%s)", name, m.Package.Location.Row, r.ID, other.Package, other.File))
 			continue
@@ -173,6 +177,19 @@ func ruleFromAnnotations(a *ast.Annotations) (finding.Rule, error) {
 				return r, fmt.Errorf("custom.applies_to of %s: %q is not \"workload\", \"namespaced\" or a Kubernetes kind (Service, ClusterRole...)", id, fmt.Sprint(v))
 			}
 			r.AppliesTo = append(r.AppliesTo, s)
+		}
+	}
+	if rel, ok := c["related"]; ok {
+		list, _ := rel.([]any)
+		if len(list) == 0 {
+			return r, fmt.Errorf("custom.related of %s must be a list of \"workload\" or Kubernetes kinds (ServiceAccount, RoleBinding...)", id)
+		}
+		for _, v := range list {
+			s, _ := v.(string)
+			if s != "workload" && !kindPattern.MatchString(s) {
+				return r, fmt.Errorf("custom.related of %s: %q is not \"workload\" or a Kubernetes kind (ServiceAccount, RoleBinding...)", id, fmt.Sprint(v))
+			}
+			r.Related = append(r.Related, s)
 		}
 	}
 	return r, nil

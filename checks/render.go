@@ -32,6 +32,10 @@ type Unit struct {
 	// Lines returns the lines of a file of the render root, for snippets
 	// and suppression comments; nil when it cannot be read.
 	Lines func(rel string) []string
+	// Namespace is where a rendered resource that names no namespace is
+	// installed (a Helm release's namespace), for the rules that read
+	// other resources of the same namespace.
+	Namespace string
 }
 
 // line1 is the first line of a file.
@@ -62,6 +66,7 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 			out.Consumed = append(out.Consumed, u.Display(in))
 		}
 	}
+	rel := p.newCollector(u.Name, u.Namespace)
 	var fs []finding.Finding
 	var rels []string // the render-root path each finding landed on
 	for _, pr := range res.Problems {
@@ -99,6 +104,7 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 		found, notes := p.parseProblems(File{Path: u.FileShown, Kind: document.Kubernetes}, err, text)
 		out.Notifications = append(out.Notifications, notes...)
 		out.Documents += len(docs)
+		rel.add(p, docs, text, rs)
 		got, errs := p.evaluateDocs(ctx, docs, text, timeout, opt.brk)
 		for _, err := range errs {
 			out.Notifications = append(out.Notifications, finding.Notification{Level: "error", Path: u.FileShown, Message: rs.From + ": " + err.Error()})
@@ -112,9 +118,36 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 			rels = append(rels, rel)
 		}
 	}
-	out.Findings = p.suppressRendered(u, fs, rels, opt.Now)
-	finding.Sort(out.Findings)
-	fingerprints(out.Findings)
+	finish := func(fs []finding.Finding, rels []string) []finding.Finding {
+		fs = p.suppressRendered(u, fs, rels, opt.Now)
+		finding.Sort(fs)
+		fingerprints(fs)
+		return fs
+	}
+	if rel == nil || len(rel.pending) == 0 {
+		out.Findings = finish(fs, rels)
+		if rel != nil {
+			out.records = rel.records
+		}
+		return out
+	}
+	out.records = rel.records
+	out.finish = func(ctx context.Context, views *relViews) ([]finding.Finding, []finding.Notification) {
+		var ns []finding.Notification
+		for _, pd := range rel.pending {
+			got, err := p.evaluateRelated(ctx, pd, views, timeout)
+			if err != nil {
+				ns = append(ns, finding.Notification{Level: "error", Path: u.FileShown, Message: pd.rs.From + ": " + err.Error()})
+				continue
+			}
+			for _, f := range got {
+				f, where, _ := u.place(f, pd.rs)
+				fs = append(fs, f)
+				rels = append(rels, where)
+			}
+		}
+		return finish(fs, rels), ns
+	}
 	return out
 }
 

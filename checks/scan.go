@@ -9,6 +9,7 @@ import (
 
 	"context"
 	"fmt"
+	pathpkg "path"
 	"runtime"
 	"slices"
 	"strings"
@@ -62,6 +63,13 @@ type FileResult struct {
 	Unmapped int
 
 	path string // the file's (set by Scan)
+
+	// Set when some of the file's documents wait for the rules that read
+	// other resources (related.go): records are its resources in their
+	// view, and finish evaluates those rules over it and returns the
+	// file's final findings (Findings is then empty).
+	records []relRecord
+	finish  func(ctx context.Context, views *relViews) ([]finding.Finding, []finding.Notification)
 }
 
 // ScanOptions tune a scan.
@@ -82,6 +90,19 @@ type ScanOptions struct {
 // a file that was not read, or a neighbour the parser was refused, a
 // file-not-scanned finding.
 func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult {
+	res := p.scanFile(ctx, f, opt)
+	if res.finish != nil {
+		// On its own, a file's view is its own resources.
+		fs, ns := res.finish(ctx, newViews(res.records, nil))
+		res.Findings, res.Notifications = fs, append(res.Notifications, ns...)
+		res.records, res.finish = nil, nil
+	}
+	return res
+}
+
+// scanFile is ScanFile without the second phase: a file with documents
+// for the related rules comes back with finish set (see related.go).
+func (p *Pack) scanFile(ctx context.Context, f File, opt ScanOptions) FileResult {
 	if f.NotScanned != "" {
 		return p.notScanned(f)
 	}
@@ -98,14 +119,36 @@ func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 	if timeout <= 0 {
 		timeout = DefaultEvalTimeout
 	}
+	rel := p.newCollector("dir:"+pathpkg.Dir(f.Path), "")
+	rel.add(p, docs, text, nil)
 	fs, errs := p.evaluateDocs(ctx, docs, text, timeout, opt.brk)
 	res.Findings = append(fs, res.Findings...) // (sorted below)
 	for _, err := range errs {
 		res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
 	}
-	res.Findings = p.applySuppressions(sup, docs, res.Findings, opt.Now)
-	finding.Sort(res.Findings)
-	fingerprints(res.Findings)
+	finish := func(fs []finding.Finding) []finding.Finding {
+		fs = p.applySuppressions(sup, docs, fs, opt.Now)
+		finding.Sort(fs)
+		fingerprints(fs)
+		return fs
+	}
+	if rel == nil || len(rel.pending) == 0 {
+		res.Findings = finish(res.Findings)
+		if rel != nil {
+			res.records = rel.records
+		}
+		return res
+	}
+	phase1 := res.Findings
+	res.Findings, res.records = nil, rel.records
+	res.finish = func(ctx context.Context, views *relViews) ([]finding.Finding, []finding.Notification) {
+		more, errs := p.finishPending(ctx, rel.pending, views, timeout)
+		var ns []finding.Notification
+		for _, err := range errs {
+			ns = append(ns, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
+		}
+		return finish(append(phase1, more...)), ns
+	}
 	return res
 }
 
@@ -189,7 +232,7 @@ func (p *Pack) evaluateEachRule(ctx context.Context, d *document.Document, text 
 	budget := time.Now().Add(3 * timeout)
 	var skipped []string
 	for _, rq := range queries {
-		if !p.enabled[rq.rule.ID] || !applies(rq.rule, d) || skip[rq.rule.ID] {
+		if !p.enabled[rq.rule.ID] || !applies(rq.rule, d) || skip[rq.rule.ID] || len(rq.rule.Related) > 0 {
 			continue
 		}
 		if time.Now().After(budget) {
@@ -407,7 +450,7 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				r := p.ScanFile(ctx, f, opt)
+				r := p.scanFile(ctx, f, opt)
 				r.path = f.Path
 				results <- r
 			}
@@ -430,7 +473,13 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 	res := finding.Result{Rules: p.Rules()}
 	consumed := map[string]bool{}
 	scanned := map[string]bool{}
+	var records []relRecord
+	var pending []FileResult
 	for r := range results {
+		records = append(records, r.records...)
+		if r.finish != nil {
+			pending = append(pending, r)
+		}
 		res.Findings = append(res.Findings, r.Findings...)
 		res.Notifications = append(res.Notifications, r.Notifications...)
 		for _, c := range r.Consumed {
@@ -449,6 +498,22 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 			scanned[r.path] = true
 		}
 		res.Summary.Documents += r.Documents
+	}
+	if len(pending) > 0 {
+		// Phase 2: the rules that read other resources (related.go).
+		views := newViews(records, consumed)
+		type done struct {
+			fs []finding.Finding
+			ns []finding.Notification
+		}
+		out := make([]done, len(pending))
+		parallel.Each(len(pending), func(i int) {
+			out[i].fs, out[i].ns = pending[i].finish(ctx, views)
+		})
+		for _, d := range out {
+			res.Findings = append(res.Findings, d.fs...)
+			res.Notifications = append(res.Notifications, d.ns...)
+		}
 	}
 	res.Notifications = append(res.Notifications, readErrs...)
 	res.Notifications = append(res.Notifications, opt.brk.notifications()...)

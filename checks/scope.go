@@ -56,7 +56,7 @@ func scopeOf(doc *document.Document) scope {
 // scoped reports whether some rule of kind k declares applies_to.
 func (p *Pack) scoped(k document.Kind) bool {
 	for _, r := range p.rules {
-		if r.Kind == k && len(r.AppliesTo) > 0 {
+		if r.Kind == k && (len(r.AppliesTo) > 0 || len(r.Related) > 0) {
 			return true
 		}
 	}
@@ -82,7 +82,9 @@ func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document, skip map
 	prefix := Namespace + "." + string(doc.Kind) + "."
 	for i := range p.rules {
 		r := &p.rules[i]
-		if r.Kind == doc.Kind && r.Package != "" && applies(r, doc) && !skip[r.ID] {
+		// Rules that read other resources run after every file is read
+		// (related.go).
+		if r.Kind == doc.Kind && r.Package != "" && len(r.Related) == 0 && applies(r, doc) && !skip[r.ID] {
 			name := strconv.Quote(strings.TrimPrefix(r.Package, prefix))
 			if r.BuiltIn {
 				names = append(names, name)
@@ -91,23 +93,47 @@ func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document, skip map
 			}
 		}
 	}
+	q, err := p.setQueryLocked(ctx, ck, doc.Kind, names, user)
+	if err != nil {
+		return nil, err
+	}
+	if ck.byGroup == nil {
+		ck.byGroup = map[string]*rego.PreparedEvalQuery{}
+	}
+	if len(skip) == 0 {
+		ck.byGroup[group] = q
+	}
+	return q, nil
+}
+
+// setQuery returns the prepared query over the deny sets of the named rule
+// packages (quoted names under shiplint.<kind>), prepared once per set;
+// nil when both lists are empty.
+func (p *Pack) setQuery(ctx context.Context, k document.Kind, names, user []string) (*rego.PreparedEvalQuery, error) {
+	ck := p.kinds[k]
+	ck.scopeMu.Lock()
+	defer ck.scopeMu.Unlock()
+	return p.setQueryLocked(ctx, ck, k, names, user)
+}
+
+func (p *Pack) setQueryLocked(ctx context.Context, ck *compiledKind, k document.Kind, names, user []string) (*rego.PreparedEvalQuery, error) {
 	// User rules' deny sets are read through elements (see aggregator).
 	set := strings.Join(names, ", ") + "/" + strings.Join(user, ", ")
-	q, ok := ck.bySet[set]
-	if !ok && len(names)+len(user) > 0 {
+	if q, ok := ck.bySet[set]; ok {
+		return q, nil
+	}
+	var q *rego.PreparedEvalQuery
+	if len(names)+len(user) > 0 {
 		text := fmt.Sprintf("{[p, f] | some p in {%s}; some f in data.%s.%s[p].deny} | {[p, d] | some p in {%s}; some d in data.shiplint_engine.elements(data.%s.%s[p].deny)}",
-			strings.Join(names, ", "), Namespace, doc.Kind, strings.Join(user, ", "), Namespace, doc.Kind)
+			strings.Join(names, ", "), Namespace, k, strings.Join(user, ", "), Namespace, k)
 		pq, err := rego.New(rego.Query(text), rego.Compiler(ck.compiler), rego.Capabilities(p.caps), rego.Store(p.store)).PrepareForEval(ctx)
 		if err != nil {
 			return nil, err
 		}
 		q = &pq
 	}
-	if ck.byGroup == nil {
-		ck.byGroup, ck.bySet = map[string]*rego.PreparedEvalQuery{}, map[string]*rego.PreparedEvalQuery{}
-	}
-	if len(skip) == 0 {
-		ck.byGroup[group] = q
+	if ck.bySet == nil {
+		ck.bySet = map[string]*rego.PreparedEvalQuery{}
 	}
 	ck.bySet[set] = q
 	return q, nil

@@ -163,7 +163,7 @@ func (in *inputs) renderUnits(f scanFlags, found []*discover.Unit) {
 		}
 		units = append(units, checks.File{Path: u.Display(u.File), Unit: &checks.Unit{
 			Name: name, File: u.File, FileShown: u.Display(u.File),
-			Render: rend, Display: u.Display, Lines: lines,
+			Render: rend, Display: u.Display, Lines: lines, Namespace: helm.DefaultNamespace,
 		}})
 	}
 	for rt, dirs := range kustDirs {

@@ -352,3 +352,25 @@ func TestRenderFingerprintsStable(t *testing.T) {
 		t.Errorf("KS001 fingerprint changed with an unrelated value and a line above: %s, %s", a, b)
 	}
 }
+
+// A chart scanned as "." from a working directory reached through a
+// symbolic link ($PWD holds the link) is rendered: the link is the user's,
+// not the tree's.
+func TestRenderFromLinkedWorkingDirectory(t *testing.T) {
+	real := project(t, chartFiles)
+	linked := filepath.Join(t.TempDir(), "work")
+	if err := os.Symlink(real, linked); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(linked)
+	t.Setenv("PWD", linked)
+	o := shiplint(t, "", "scan", "-f", "json", ".")
+	var res finding.Result
+	if err := json.Unmarshal([]byte(o.stdout), &res); err != nil {
+		t.Fatalf("%v\n%s%s", err, o.stdout, o.stderr)
+	}
+	if len(only(res.Findings, "render-error")) != 0 {
+		t.Fatalf("chart not rendered: %+v", only(res.Findings, "render-error"))
+	}
+	wantAt(t, res.Findings, "KS001", "app/values.yaml", 2)
+}

@@ -60,8 +60,13 @@ type Rule struct {
 	// AppliesTo, for a Kubernetes rule, lists the resources it can fire on:
 	// "workload" (anything with a pod spec) or resource kinds ("Service").
 	// The engine evaluates it only on those; empty means every resource.
-	AppliesTo []string      `json:"appliesTo,omitempty"`
-	Kind      document.Kind `json:"kind"`
+	AppliesTo []string `json:"appliesTo,omitempty"`
+	// Related, for a Kubernetes rule, lists the other resources of the
+	// scan it reads (input.related): "workload" or resource kinds. Such a
+	// rule is evaluated after every file has been read (see
+	// checks/related.go); empty means it reads only its own document.
+	Related []string      `json:"related,omitempty"`
+	Kind    document.Kind `json:"kind"`
 	// Package is the Rego package path, e.g. "shiplint.kubernetes.privileged".
 	Package string `json:"package"`
 	// File is where the rule is defined (embedded rules: "rules/...").

@@ -4,8 +4,9 @@
 #   Unless the pod sets `automountServiceAccountToken: false`, Kubernetes mounts a token for
 #   its service account into every container, so anyone who gets code execution can call the
 #   API server with the service account's permissions. Most applications never call the API.
-#   Low: the token's power depends on the RBAC granted to the account (the ServiceAccount
-#   object can also disable the mount; this rule sees only the pod).
+#   Low: the token's power depends on the RBAC granted to the account. A pod that leaves the
+#   setting out is quiet when its ServiceAccount, defined in the same namespace of the scan,
+#   sets `automountServiceAccountToken: false` (the pod's own setting wins over the account's).
 # related_resources:
 # - https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting
 # - https://kubernetes.io/docs/concepts/security/rbac-good-practices/
@@ -13,6 +14,7 @@
 #   id: KS026
 #   severity: low
 #   applies_to: [workload]
+#   related: [ServiceAccount]
 #   remediation: >-
 #     Set `automountServiceAccountToken: false` in the pod spec, or on its ServiceAccount; for
 #     pods that do call the API, mount a projected, audience-bound token only where needed.
@@ -22,13 +24,18 @@ package shiplint.kubernetes.automount_service_account_token
 
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
+import data.shiplint.lib.related
 
 deny contains lib.finding(msg, ["podSpec", "automountServiceAccountToken"]) if {
 	input.podSpec
 	v := object.get(input.podSpec, "automountServiceAccountToken", null)
 	v != false
+	not quiet_account(v)
 	msg := describe(v)
 }
+
+# The pod does not say, and its ServiceAccount opts out.
+quiet_account(null) if related.account_opts_out
 
 describe(null) := sprintf("%s does not set automountServiceAccountToken: false, so every container gets an API token", [k8s.resource])
 

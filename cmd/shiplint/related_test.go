@@ -1,0 +1,74 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+const relatedDeployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  selector:
+    matchLabels: {app: worker}
+  template:
+    metadata:
+      labels: {app: worker}
+    spec:
+      serviceAccountName: worker
+      containers:
+        - name: worker
+          image: example/worker:1.0
+`
+
+const relatedAccount = "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: worker\nautomountServiceAccountToken: false\n"
+
+// Rules that read other resources see the other files of the same
+// directory (KS026 is quiet: the ServiceAccount opts out), not those of
+// another directory.
+func TestRelatedAcrossFiles(t *testing.T) {
+	fs := renderScan(t, project(t, map[string]string{
+		"app/sa.yaml":       relatedAccount,
+		"app/deploy.yaml":   relatedDeployment,
+		"other/deploy.yaml": relatedDeployment,
+	}), 1)
+	wantAt(t, fs, "KS026", "other/deploy.yaml", 11)
+}
+
+// The same through a chart: its ServiceAccount template opts out.
+func TestRelatedInChart(t *testing.T) {
+	fs := renderScan(t, project(t, map[string]string{
+		"chart/Chart.yaml":                "apiVersion: v2\nname: chart\nversion: 0.1.0\n",
+		"chart/values.yaml":               "automount: false\n",
+		"chart/templates/sa.yaml":         "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: worker\nautomountServiceAccountToken: {{ .Values.automount }}\n",
+		"chart/templates/deployment.yaml": relatedDeployment,
+		"chart/templates/job.yaml":        strings.Replace(strings.Replace(relatedDeployment, "kind: Deployment", "kind: StatefulSet", 1), "name: worker\nspec", "name: batch\nspec", 1),
+	}), 1)
+	if got := only(fs, "KS026"); len(got) != 0 {
+		t.Errorf("KS026 reported though the chart's ServiceAccount opts out: %+v", got)
+	}
+	// Two workloads of the chart share the account: each is reported.
+	got := only(fs, "KS082")
+	if len(got) != 2 || got[0].Path != "chart/templates/deployment.yaml" || got[0].Range.StartLine != 12 ||
+		!strings.HasSuffix(got[0].Message, `shared with StatefulSet "batch"`) || got[1].Path != "chart/templates/job.yaml" {
+		t.Errorf("KS082: %+v", got)
+	}
+}
+
+// A suppression of a rule that reads other resources silences it, and is
+// not reported as stale.
+func TestRelatedSuppression(t *testing.T) {
+	dep := strings.Replace(relatedDeployment, "serviceAccountName: worker", "serviceAccountName: worker # shiplint ignore=KS082 -- one account for the pair, reviewed", 1)
+	second := strings.Replace(relatedDeployment, "name: worker\nspec", "name: second\nspec", 1)
+	fs := renderScan(t, project(t, map[string]string{"app/a.yaml": dep, "app/b.yaml": second}), 1)
+	for _, f := range fs {
+		if f.RuleID == "stale-suppression" {
+			t.Errorf("stale-suppression: %s:%d %s", f.Path, f.Range.StartLine, f.Message)
+		}
+	}
+	got := only(fs, "KS082")
+	if len(got) != 2 || got[0].Path != "app/a.yaml" || got[0].Suppressed == nil || got[1].Path != "app/b.yaml" || got[1].Suppressed != nil {
+		t.Fatalf("KS082: %+v", got)
+	}
+}

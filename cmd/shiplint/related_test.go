@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,43 @@ func TestRelatedSuppression(t *testing.T) {
 	got := only(fs, "KS082")
 	if len(got) != 2 || got[0].Path != "app/a.yaml" || got[0].Suppressed == nil || got[1].Path != "app/b.yaml" || got[1].Suppressed != nil {
 		t.Fatalf("KS082: %+v", got)
+	}
+}
+
+// A user policy can read other resources too (custom.related).
+func TestRelatedUserPolicy(t *testing.T) {
+	dir := project(t, map[string]string{
+		"policy/configmap_missing.rego": `# METADATA
+# title: Workload reads a ConfigMap the repository does not define
+# custom:
+#   id: ORG100
+#   severity: medium
+#   applies_to: [workload]
+#   related: [ConfigMap]
+package shiplint.kubernetes.configmap_missing
+
+import data.shiplint.lib
+
+deny contains lib.finding(msg, ["containers", i, "envFrom", j]) if {
+	some i, c in input.containers
+	some j, e in c.envFrom
+	name := e.configMapRef.name
+	not defined(name)
+	msg := sprintf("ConfigMap %q is not defined next to %s", [name, input.name])
+}
+
+defined(name) if {
+	some r in input.related.resources
+	r.kind == "ConfigMap"
+	r.name == name
+}
+`,
+		"app/cm.yaml":     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata: {a: b}\n",
+		"app/deploy.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      envFrom:\n        - configMapRef: {name: settings}\n        - configMapRef: {name: missing}\n",
+	})
+	fs := renderScan(t, filepath.Join(dir, "app"), 1, "--policy", filepath.Join(dir, "policy"))
+	f := wantAt(t, fs, "ORG100", "deploy.yaml", 11)
+	if f.Message != `ConfigMap "missing" is not defined next to p` {
+		t.Errorf("message: %s", f.Message)
 	}
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shiplint/shiplint/internal/finding"
 )
 
 const relatedDeployment = `apiVersion: apps/v1
@@ -109,5 +112,27 @@ defined(name) if {
 	f := wantAt(t, fs, "ORG100", "deploy.yaml", 11)
 	if f.Message != `ConfigMap "missing" is not defined next to p` {
 		t.Errorf("message: %s", f.Message)
+	}
+}
+
+// Past 5,000 resources in one group, related rules are not evaluated there,
+// and a notification says so (the other rules still run).
+func TestRelatedGroupBudget(t *testing.T) {
+	var b strings.Builder
+	for i := range 5001 {
+		b.WriteString("apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa" + itoa(i) + "\n---\n")
+	}
+	b.WriteString(relatedDeployment)
+	dir := project(t, map[string]string{"app/all.yaml": b.String()})
+	o := shiplint(t, "", "scan", "-f", "json", dir)
+	var res finding.Result
+	if err := json.Unmarshal([]byte(o.stdout), &res); err != nil {
+		t.Fatalf("%v\n%s", err, o.stderr)
+	}
+	if len(only(res.Findings, "KS026")) != 0 || len(only(res.Findings, "KS003")) != 1 {
+		t.Errorf("KS026 %d (want 0: not evaluated), KS003 %d (want 1)", len(only(res.Findings, "KS026")), len(only(res.Findings, "KS003")))
+	}
+	if len(res.Notifications) != 1 || !strings.Contains(res.Notifications[0].Message, "holds more than 5000 resources that rules about other resources read") {
+		t.Errorf("notifications: %+v", res.Notifications)
 	}
 }

@@ -104,6 +104,8 @@ func (p *parser) newResource(d yamldoc.Doc, obj map[string]any, key, apiVersion,
 	b.point("/namespace", "/metadata/namespace")
 	if spec, ok := podSpecPaths[kind]; ok {
 		b.workload(in, obj, spec)
+	} else if spec, ok := podShape(kind, obj); ok {
+		b.workload(in, obj, spec)
 	}
 	return &document.Document{
 		Kind: document.Kubernetes, Path: path, Input: in, Positions: b.pos, Mirrors: b.mirrors,

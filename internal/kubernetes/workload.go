@@ -29,6 +29,82 @@ var podSpecPaths = map[string]podPaths{
 	"PodTemplate": {spec: []string{"template", "spec"}, meta: []string{"template", "metadata"}},
 }
 
+// shapePaths are where a kind the parser does not know may hold a pod spec,
+// in the order they are tried (docs/decisions.md, "Pod templates by
+// shape"): Knative Service and Configuration, Argo Rollout, OpenKruise
+// CloneSet and most operators' workloads embed a pod template under
+// spec.template; cron-like resources a Job template; Knative Revision a
+// pod spec as its spec; PodTemplate-like kinds a top-level template.
+var shapePaths = []struct {
+	podPaths
+	needImage bool // the spec itself: its containers must name images
+}{
+	{podPaths: templatePaths},
+	{podPaths: podSpecPaths["CronJob"]},
+	{podPaths: podPaths{spec: []string{"spec"}, meta: []string{"metadata"}}, needImage: true},
+	{podPaths: podSpecPaths["PodTemplate"]},
+}
+
+// podShape finds the pod spec of a kind the parser does not know by its
+// shape: a map whose containers are a non-empty list of maps, one of them
+// at least with a name or an image (an image when the spec is the
+// resource's spec itself: the Prometheus operator's kinds list patches for
+// its own containers there, by name only). Known cluster-scoped kinds are
+// left out: a CustomResourceDefinition describes containers in a schema,
+// it does not run them.
+func podShape(kind string, obj map[string]any) (podPaths, bool) {
+	if clusterScoped[kind] {
+		return podPaths{}, false
+	}
+	_, spec := obj["spec"].(map[string]any)
+	_, template := obj["template"].(map[string]any)
+	if !spec && !template {
+		return podPaths{}, false // ConfigMaps, Secrets, RBAC...: nothing to look at
+	}
+	for _, s := range shapePaths {
+		if m, ok := follow(obj, s.spec); ok && podShaped(m, s.needImage) {
+			return s.podPaths, true
+		}
+	}
+	return podPaths{}, false
+}
+
+// follow is lookup without the defaults: ok only when every part is a map.
+func follow(obj map[string]any, path []string) (map[string]any, bool) {
+	cur := obj
+	for _, p := range path {
+		next, ok := cur[p].(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		cur = next
+	}
+	return cur, true
+}
+
+// podShaped reports whether spec looks like a pod spec: containers is a
+// non-empty list of maps, and one of them has a string image (or, unless
+// needImage, a string name).
+func podShaped(spec map[string]any, needImage bool) bool {
+	list, ok := spec["containers"].([]any)
+	if !ok || len(list) == 0 {
+		return false
+	}
+	named := false
+	for _, it := range list {
+		c, ok := it.(map[string]any)
+		if !ok {
+			return false
+		}
+		if _, ok := c["image"].(string); ok {
+			named = true
+		} else if _, ok := c["name"].(string); ok && !needImage {
+			named = true
+		}
+	}
+	return named
+}
+
 // containerTypes in the order containers are listed.
 var containerTypes = []struct{ field, typ string }{
 	{"containers", "container"},

@@ -557,7 +557,12 @@ func (p *Pack) readSuppressions(f File, docs []*document.Document, text *sourceT
 		return nil
 	}
 	lines := text.lines()
-	ds, problems := suppress.Parse(f.Kind, lines, docs)
+	comments := lines
+	if f.Kind == document.Kubernetes && kubernetes.IsJSON(f.Path) {
+		// JSON has no comments: a '#' in a string is text (docs/suppressions.md).
+		comments = nil
+	}
+	ds, problems := suppress.Parse(f.Kind, comments, docs)
 	return &suppressions{ds, problems, suppress.Source{Path: f.Path, Kind: f.Kind, Lines: lines}}
 }
 

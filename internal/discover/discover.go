@@ -16,6 +16,7 @@ import (
 
 	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/kubernetes"
 	"github.com/shiplint/shiplint/internal/parallel"
 )
 
@@ -328,7 +329,7 @@ func (w *walker) fail(err error) {
 // scans are opened at all.
 func candidate(name string) bool {
 	_, byName := KindOfName(name)
-	return byName || isYAML(name)
+	return byName || isYAML(name) || isJSON(name) && !notManifest(name)
 }
 
 // check looks at an item without opening it and charges it to the byte
@@ -387,7 +388,16 @@ func (w *walker) file(it item) Event {
 	}
 	shown := w.display(it.path)
 	kind, byName := KindOfName(filepath.Base(it.path))
-	if !byName {
+	switch {
+	case byName:
+	case isJSON(it.path):
+		if !kubernetes.LooksJSON(src) {
+			// package.json, tsconfig, schemas, data: JSON is scanned only
+			// when it is a manifest, and other JSON is not worth a word.
+			return Event{}
+		}
+		kind = document.Kubernetes
+	default:
 		k, ok := KindOfContent(src)
 		if !ok {
 			return Event{Skipped: shown}
@@ -437,6 +447,27 @@ func KindOfName(name string) (document.Kind, bool) {
 func isComposeName(lower string) bool {
 	stem := strings.TrimSuffix(strings.TrimSuffix(lower, ".yaml"), ".yml")
 	return stem == "compose" || strings.HasPrefix(stem, "docker-compose") || strings.HasPrefix(stem, "compose.")
+}
+
+// isJSON: a .json file is a Kubernetes manifest when its content says so
+// (kubectl applies JSON manifests; Compose files in JSON are not scanned).
+func isJSON(name string) bool {
+	return strings.EqualFold(path.Ext(name), ".json")
+}
+
+// notManifest are JSON files of other tools, by name: never manifests, so
+// not read at all (nor charged to the byte budget).
+func notManifest(name string) bool {
+	lower := strings.ToLower(name)
+	switch lower {
+	case "package.json", "package-lock.json", "npm-shrinkwrap.json", "composer.json", "bower.json",
+		"jsconfig.json", "lerna.json", "nx.json", "angular.json", "turbo.json", "deno.json",
+		"renovate.json", "devcontainer.json", ".devcontainer.json", "cdk.json", "tslint.json",
+		".eslintrc.json", "appsettings.json", "launchsettings.json":
+		return true
+	}
+	return strings.HasPrefix(lower, "tsconfig") || strings.HasSuffix(lower, ".schema.json") ||
+		strings.HasPrefix(lower, "appsettings.")
 }
 
 func isYAML(name string) bool {

@@ -1,9 +1,11 @@
 package discover
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/shiplint/shiplint/internal/document"
@@ -36,6 +38,8 @@ func TestKindOfContent(t *testing.T) {
 		{"on: push\njobs:\n  test: {}\n", false},
 		{"apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n", false},
 		{"spec:\n  apiVersion: v1\n  kind: Pod\n", false},
+		{"{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}\n", true}, // JSON is YAML too
+		{"{\"spec\": {\"apiVersion\": \"v1\", \"kind\": \"Pod\"}}\n", false},
 	}
 	for _, c := range cases {
 		if _, ok := KindOfContent([]byte(c.src)); ok != c.want {
@@ -92,6 +96,62 @@ func TestMaxFileSize(t *testing.T) {
 	os.WriteFile(filepath.Join(root, "Dockerfile"), make([]byte, 100), 0o644)
 	got := notScanned(t, []string{root}, Options{Root: root, MaxFileSize: 10})
 	if want := []string{"dockerfile Dockerfile: its 100 bytes are over the 10-byte limit (--max-file-size)"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("not scanned %q, want %q", got, want)
+	}
+}
+
+// TestWalkJSON: a .json file is a Kubernetes manifest when its top-level
+// object (or List) has apiVersion and kind; any other JSON is left out
+// without a word (not counted as skipped), and the JSON of other tools is
+// not even read.
+func TestWalkJSON(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, content string) {
+		p := filepath.Join(root, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	write("k8s/pod.json", `{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}}`)
+	write("k8s/list.JSON", "{\n\t\"apiVersion\": \"v1\",\n\t\"items\": [],\n\t\"kind\": \"List\"\n}\n")
+	write("k8s/broken.json", "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",,}")
+	write("k8s/array.json", `[{"apiVersion": "v1", "kind": "Pod"}]`)
+	write("package.json", `{"apiVersion": "v1", "kind": "Pod"}`) // named like npm's: never read
+	write("tsconfig.build.json", `{"apiVersion": "v1", "kind": "Pod"}`)
+	write("schemas/pod.schema.json", `{"apiVersion": "v1", "kind": "Pod"}`)
+	write("schemas/pod.json", `{"properties": {"apiVersion": {"type": "string"}, "kind": {"type": "string"}}}`)
+	write("composer.json", `{"name": "x/y"}`)
+	write("data/big.json", `{"a": [`+strings.Repeat(`1,`, 100)+`1]}`)
+	var files, other []string
+	Walk([]string{root}, Options{Root: root}, func(e Event) bool {
+		if e.File != nil {
+			files = append(files, string(e.File.Kind)+" "+e.File.Path)
+		} else {
+			other = append(other, fmt.Sprintf("%+v", e))
+		}
+		return true
+	})
+	want := []string{"kubernetes k8s/broken.json", "kubernetes k8s/list.JSON", "kubernetes k8s/pod.json"}
+	if !reflect.DeepEqual(files, want) {
+		t.Errorf("files %q, want %q", files, want)
+	}
+	if len(other) != 0 {
+		t.Errorf("other events %q", other)
+	}
+	for name, want := range map[string]bool{"pod.json": true, "x.JSON": true, "package.json": false, "tsconfig.json": false,
+		"tsconfig.app.json": false, "a.schema.json": false, "appsettings.Development.json": false, "x.jsonc": false} {
+		if got := candidate(name); got != want {
+			t.Errorf("candidate(%q) = %v", name, got)
+		}
+	}
+}
+
+// TestJSONOverSizeLimit: a .json file too big to read is reported like a
+// YAML one (it may be a manifest): not silently passed.
+func TestJSONOverSizeLimit(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "all.json"), make([]byte, 100), 0o644)
+	got := notScanned(t, []string{root}, Options{Root: root, MaxFileSize: 10})
+	if want := []string{" all.json: its 100 bytes are over the 10-byte limit (--max-file-size)"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("not scanned %q, want %q", got, want)
 	}
 }

@@ -20,7 +20,19 @@ import (
 // maxContainers) the file is checked without the rest, and the error is at
 // the line where that starts, unless a syntax error comes first.
 func Parse(path string, src []byte) ([]*document.Document, error) {
+	jsonFile, orig := IsJSON(path), src
+	if jsonFile {
+		// YAML reads JSON with the same lines and columns, but for two
+		// escapes (forYAML); JSON's own grammar decides what is an error
+		// (docs/input.md, "JSON").
+		src = forYAML(src)
+	}
 	docs, err := yamldoc.Decode(path, src, yamldoc.Options{Resume: true})
+	if jsonFile {
+		if jerr := checkJSON(path, orig); jerr != nil {
+			err = jerr
+		}
+	}
 	p := &parser{path: path}
 	for _, d := range docs {
 		p.resources(d, d.Value, "")
@@ -181,6 +193,9 @@ func Looks(src []byte) bool {
 		return false
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if first := bytes.TrimLeft(src, " \t\r\n"); len(first) > 0 && first[0] == '{' && LooksJSON(first) {
+		return true // JSON in a .yaml file: YAML's flow style
+	}
 	var api, kind bool
 	for len(src) > 0 {
 		line := src

@@ -1,17 +1,18 @@
 # METADATA
-# title: Pod mounts the container runtime socket
+# title: Pod or PersistentVolume exposes the container runtime socket
 # description: >-
 #   Whoever can talk to the Docker, containerd or CRI-O socket can start a privileged
 #   container on the node, read every container's file system and secrets, and so owns the
 #   node. Mounting the socket (or the run directory that holds it) through a hostPath volume
-#   hands that to the pod. Critical.
+#   hands that to the pod. Critical. A hostPath PersistentVolume on the socket hands it to
+#   whichever pod claims the volume, and is reported as well.
 # related_resources:
 # - https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
 # - https://docs.docker.com/engine/security/#docker-daemon-attack-surface
 # custom:
 #   id: KS021
 #   severity: critical
-#   applies_to: [workload]
+#   applies_to: [workload, PersistentVolume]
 #   remediation: >-
 #     Remove the hostPath volume. Build images with a daemonless builder (BuildKit rootless,
 #     kaniko, buildah) and read container metadata through the Kubernetes API or the kubelet's
@@ -50,4 +51,10 @@ deny contains lib.finding(msg, ["podSpec", "volumes", i, "hostPath", "path"]) if
 	some [i, v, p] in k8s.host_volumes
 	runtime_path(p)
 	msg := sprintf("%s mounts the container runtime socket through hostPath %q (volume %q)", [k8s.resource, v.hostPath.path, v.name])
+}
+
+deny contains lib.finding(msg, ["resource", "spec", "hostPath", "path"]) if {
+	[hp, p] := k8s.pv_host_path
+	runtime_path(p)
+	msg := sprintf("%s exposes the container runtime socket through hostPath %q: any pod that claims it owns the node", [k8s.resource, hp.path])
 }

@@ -14,3 +14,13 @@ test_fires if {
 test_other_paths_quiet if {
 	count(runtime_socket.deny) == 0 with input as doc([{"name": "c", "hostPath": {"path": "/var/run/secrets-store"}}, {"name": "d", "emptyDir": {}}])
 }
+
+pv(path) := {"resourceKind": "PersistentVolume", "name": "sock", "resource": {"spec": {"hostPath": {"path": path}}}}
+
+test_persistent_volume_fires if {
+	runtime_socket.deny == {{"msg": "PersistentVolume \"sock\" exposes the container runtime socket through hostPath \"/var/run/docker.sock\": any pod that claims it owns the node", "path": ["resource", "spec", "hostPath", "path"]}} with input as pv("/var/run/docker.sock")
+}
+
+test_persistent_volume_other_paths_quiet if {
+	count(runtime_socket.deny) == 0 with input as pv("/srv/data")
+}

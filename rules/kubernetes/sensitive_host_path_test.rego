@@ -14,3 +14,15 @@ test_fires if {
 test_narrow_quiet if {
 	count(sensitive_host_path.deny) == 0 with input as doc([{"name": "tz", "hostPath": {"path": "/etc/localtime"}}, {"name": "log", "hostPath": {"path": "/var/log"}}, {"name": "s", "hostPath": {"path": "/var/run/docker.sock"}}, {"name": "csi", "hostPath": {"path": "/var/lib/kubelet/plugins/csi.example.com"}}, {"name": "reg", "hostPath": {"path": "/var/lib/kubelet/plugins_registry"}}])
 }
+
+pv(path) := {"resourceKind": "PersistentVolume", "name": "data", "resource": {"spec": {"hostPath": {"path": path}}}}
+
+test_persistent_volume_fires if {
+	sensitive_host_path.deny == {{"msg": "PersistentVolume \"data\" uses sensitive host path \"/var/lib/kubelet//\": any pod that claims it mounts that directory of the node", "path": ["resource", "spec", "hostPath", "path"]}} with input as pv("/var/lib/kubelet//")
+	count(sensitive_host_path.deny) == 1 with input as pv("/")
+}
+
+test_persistent_volume_narrow_quiet if {
+	count(sensitive_host_path.deny) == 0 with input as pv("/mnt/data")
+	count(sensitive_host_path.deny) == 0 with input as pv("/var/lib/kubelet/plugins/csi.example.com")
+}

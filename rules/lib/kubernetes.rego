@@ -83,6 +83,15 @@ host_volumes contains [i, v, clean_path(v.hostPath.path)] if {
 	is_string(v.hostPath.path)
 }
 
+# pv_host_path is a PersistentVolume's hostPath source with its cleaned path:
+# [hostPath, path]. Whatever pod claims the volume mounts that directory of
+# its node, so the host path rules read it like a pod's hostPath volume.
+pv_host_path := [hp, clean_path(hp.path)] if {
+	input.resourceKind == "PersistentVolume"
+	hp := input.resource.spec.hostPath
+	is_string(hp.path)
+}
+
 # RBAC: the rules of a Role or ClusterRole with their index.
 rbac_rules contains [j, r] if {
 	input.resourceKind in {"Role", "ClusterRole"}

@@ -7,7 +7,7 @@ import (
 // TestPodTemplateByShape proves that kinds the parser does not know get a
 // pod spec when one sits at a pod template's place, with every container
 // located at its own line, and that look-alikes (schemas, Argo CD
-// templates, operator patches by name) do not.
+// templates, operators' templates whose containers name no image) do not.
 func TestPodTemplateByShape(t *testing.T) {
 	tests := []struct {
 		name, src string
@@ -136,6 +136,16 @@ spec:
   containers:
   - name: config-reloader
     resources: {limits: {cpu: 100m}}
+`, 0, 0},
+		{"operator template by name", `apiVersion: postgresql.cnpg.io/v1
+kind: Pooler
+metadata: {name: pooler}
+spec:
+  template:
+    spec:
+      containers:
+      - name: pgbouncer
+        resources: {limits: {cpu: 250m}}
 `, 0, 0},
 		{"empty containers", `apiVersion: example.com/v1
 kind: Thing

@@ -35,23 +35,17 @@ var podSpecPaths = map[string]podPaths{
 // CloneSet and most operators' workloads embed a pod template under
 // spec.template; cron-like resources a Job template; Knative Revision a
 // pod spec as its spec; PodTemplate-like kinds a top-level template.
-var shapePaths = []struct {
-	podPaths
-	needImage bool // the spec itself: its containers must name images
-}{
-	{podPaths: templatePaths},
-	{podPaths: podSpecPaths["CronJob"]},
-	{podPaths: podPaths{spec: []string{"spec"}, meta: []string{"metadata"}}, needImage: true},
-	{podPaths: podSpecPaths["PodTemplate"]},
+var shapePaths = []podPaths{
+	templatePaths,
+	podSpecPaths["CronJob"],
+	{spec: []string{"spec"}, meta: []string{"metadata"}},
+	podSpecPaths["PodTemplate"],
 }
 
 // podShape finds the pod spec of a kind the parser does not know by its
-// shape: a map whose containers are a non-empty list of maps, one of them
-// at least with a name or an image (an image when the spec is the
-// resource's spec itself: the Prometheus operator's kinds list patches for
-// its own containers there, by name only). Known cluster-scoped kinds are
-// left out: a CustomResourceDefinition describes containers in a schema,
-// it does not run them.
+// shape (podShaped). Known cluster-scoped kinds are left out: a
+// CustomResourceDefinition describes containers in a schema, it does not
+// run them.
 func podShape(kind string, obj map[string]any) (podPaths, bool) {
 	if clusterScoped[kind] {
 		return podPaths{}, false
@@ -61,9 +55,9 @@ func podShape(kind string, obj map[string]any) (podPaths, bool) {
 	if !spec && !template {
 		return podPaths{}, false // ConfigMaps, Secrets, RBAC...: nothing to look at
 	}
-	for _, s := range shapePaths {
-		if m, ok := follow(obj, s.spec); ok && podShaped(m, s.needImage) {
-			return s.podPaths, true
+	for _, p := range shapePaths {
+		if m, ok := follow(obj, p.spec); ok && podShaped(m) {
+			return p, true
 		}
 	}
 	return podPaths{}, false
@@ -82,27 +76,28 @@ func follow(obj map[string]any, path []string) (map[string]any, bool) {
 	return cur, true
 }
 
-// podShaped reports whether spec looks like a pod spec: containers is a
-// non-empty list of maps, and one of them has a string image (or, unless
-// needImage, a string name).
-func podShaped(spec map[string]any, needImage bool) bool {
+// podShaped reports whether spec looks like a pod spec that runs as
+// written: containers is a non-empty list of maps, and one of them at
+// least names its image. Operators that take a pod template to merge into
+// their own (CloudNativePG's Pooler, the Prometheus operator's kinds) are
+// given containers by name only, with the security settings the operator
+// adds left out: those are not checked as pods.
+func podShaped(spec map[string]any) bool {
 	list, ok := spec["containers"].([]any)
 	if !ok || len(list) == 0 {
 		return false
 	}
-	named := false
+	image := false
 	for _, it := range list {
 		c, ok := it.(map[string]any)
 		if !ok {
 			return false
 		}
 		if _, ok := c["image"].(string); ok {
-			named = true
-		} else if _, ok := c["name"].(string); ok && !needImage {
-			named = true
+			image = true
 		}
 	}
-	return named
+	return image
 }
 
 // containerTypes in the order containers are listed.

@@ -10,6 +10,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 # a real session: make fuzz FUZZTIME=10m (applies to every target).
 FUZZ_TARGETS = ./checks:FuzzScanFile:4000x ./internal/dockerfile:FuzzParse:20000x \
 	./internal/yamldoc:FuzzDecode:80000x ./internal/kubernetes:FuzzParse:20000x \
+	./internal/kubernetes:FuzzJSON:20000x \
 	./internal/compose:FuzzInterpolation:200000x
 FUZZTIME ?=
 

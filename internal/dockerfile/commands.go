@@ -36,6 +36,7 @@ func (o origin) rng(start, end syntax.Pos) document.Range {
 type shellCmd struct {
 	name     string
 	args     []string
+	expanded []string // args with known variables substituted; nil when none was
 	env      map[string]any
 	sudo     bool
 	pipeline int
@@ -64,6 +65,7 @@ type collector struct {
 	// hdocShell maps heredoc names that are the stdin script of a
 	// top-level shell (`bash <<EOF`) to that shell command.
 	hdocShell map[string]int
+	exp       *shellExpander // nil: words are not expanded
 }
 
 func newCollector() *collector {
@@ -84,6 +86,9 @@ func (c *collector) parse(text string, ctx walkCtx) error {
 		return err
 	}
 	ctx.src = text
+	if c.exp != nil && strings.Contains(text, "$") {
+		c.exp.noteAssigned(f)
+	}
 	c.stmts(f.Stmts, ctx)
 	return nil
 }
@@ -180,8 +185,19 @@ func (c *collector) nested(node syntax.Node, ctx walkCtx) {
 // call records a simple command, unwrapping sudo.
 func (c *collector) call(x *syntax.CallExpr, ctx walkCtx, p, pos, n int) int {
 	words := make([]string, len(x.Args))
+	var expanded []*string
 	for i, w := range x.Args {
-		words[i], _ = wordValue(w, ctx.src)
+		var literal bool
+		words[i], literal = wordValue(w, ctx.src)
+		if literal || i == 0 {
+			continue
+		}
+		if e, ok := c.exp.word(w, ctx.src); ok {
+			if expanded == nil {
+				expanded = make([]*string, len(x.Args))
+			}
+			expanded[i] = &e
+		}
 	}
 	env := map[string]any{}
 	for _, a := range x.Assigns {
@@ -198,6 +214,14 @@ func (c *collector) call(x *syntax.CallExpr, ctx walkCtx, p, pos, n int) int {
 	}
 	for _, w := range x.Args[nameIdx+1:] {
 		cmd.argRngs = append(cmd.argRngs, ctx.org.rng(w.Pos(), w.End()))
+	}
+	for i, e := range expanded {
+		if i > nameIdx && e != nil {
+			if cmd.expanded == nil {
+				cmd.expanded = append([]string{}, cmd.args...)
+			}
+			cmd.expanded[i-nameIdx-1] = *e
+		}
 	}
 	c.cmds = append(c.cmds, cmd)
 	return len(c.cmds) - 1

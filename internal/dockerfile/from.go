@@ -19,6 +19,7 @@ type stage struct {
 	endLine      int
 	instructions []any
 	shell        []string // the SHELL in effect; nil means the default /bin/sh -c
+	scope        *scope   // the variables known in the stage so far
 	final        bool
 }
 
@@ -51,8 +52,10 @@ func (p *fileParser) addStage(node *parser.Node, st *instructions.Stage) {
 	i := len(p.stages)
 	s := &stage{name: st.Name, fromLine: node.StartLine, endLine: node.EndLine, instructions: []any{}}
 	s.from = p.fromValue(node, st)
+	s.scope = newScope()
 	if ref, ok := s.from["stage"].(int64); ok {
 		s.shell = p.stages[ref].shell // a stage inherits its parent stage's SHELL
+		s.scope = p.stages[ref].scope.child()
 	}
 	p.stages = append(p.stages, s)
 

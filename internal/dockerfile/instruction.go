@@ -75,7 +75,11 @@ func (p *fileParser) addInstruction(node *parser.Node, v any) {
 		"heredocs": []any{},
 	}
 	if v != nil {
-		in["flags"], in["args"] = p.flags(node, key), nodeArgs(node)
+		args := nodeArgs(node)
+		in["flags"], in["args"] = p.flags(node, key), args
+		if e := p.expandedArgs(s, cmd, args); e != nil {
+			in["expanded"] = e
+		}
 	}
 	if pairs := p.pairs(v); pairs != nil {
 		in["pairs"] = pairs
@@ -94,6 +98,9 @@ func (p *fileParser) addInstruction(node *parser.Node, v any) {
 		in["shellError"] = fmt.Sprintf("past the budget of %d instruction arguments and flags in the file, its commands are not checked", maxWords)
 	case cmd == "run":
 		p.addCommands(in, node, s, key, cmdEnd, raw)
+	}
+	if v != nil {
+		p.define(s, v)
 	}
 	s.instructions = append(s.instructions, in)
 	s.endLine = node.EndLine

@@ -74,6 +74,7 @@ type fileParser struct {
 	argEnv     map[string]string // global ARG defaults that have a known value
 	stages     []*stage
 
+	expanded int                   // bytes of expanded variables so far (maxExpandedBytes)
 	commands int                   // commands read from RUNs so far (maxCommands)
 	words    int                   // instruction arguments and flags so far (maxWords)
 	budget   *document.SyntaxError // the first budget the file goes past, or nil
@@ -331,7 +332,8 @@ func commandIndex(stages []*stage) map[string]any {
 	return out
 }
 
-// runArgText is every argument of every RUN command, joined with NUL
+// runArgText is every argument of every RUN command (and every expanded
+// argument), joined with NUL
 // bytes, so a rule can find the few arguments that match a pattern with one
 // regexp call over the file instead of one per argument. ok is false when
 // an argument holds a NUL itself (exec form: "\u0000").
@@ -343,7 +345,11 @@ func runArgText(stages []*stage) (text string, ok bool) {
 			m, _ := in.(map[string]any)
 			cmds, _ := m["commands"].([]any)
 			for _, c := range cmds {
-				args, _ := c.(map[string]any)["args"].([]any)
+				cm, _ := c.(map[string]any)
+				args, _ := cm["args"].([]any)
+				if exp, ok := cm["expanded"].([]any); ok {
+					args = append(args[:len(args):len(args)], exp...)
+				}
 				for _, a := range args {
 					s, _ := a.(string)
 					if strings.IndexByte(s, 0) >= 0 {

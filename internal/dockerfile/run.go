@@ -17,6 +17,7 @@ import (
 // raw is the instruction's text, heredocs included.
 func (p *fileParser) addCommands(in map[string]any, node *parser.Node, s *stage, key string, cmdEnd int, raw string) {
 	c := newCollector()
+	c.exp = &shellExpander{p: p, vars: s.scope.vars, assigned: map[string]bool{}}
 	var shellErr string
 	switch over := p.runBudget(node.StartLine, len(raw)); {
 	case over != "":
@@ -213,6 +214,13 @@ func (c *collector) values() []any {
 			"pipeline": int64(dense[cmd.pipeline]), "position": int64(cmd.position),
 			"pipelineLength": int64(cmd.length), "parent": parent, "context": cmd.context,
 			"line": int64(cmd.nameRng.StartLine), "column": int64(cmd.nameRng.StartColumn),
+		}
+		if cmd.expanded != nil {
+			exp := make([]any, len(cmd.expanded))
+			for m, a := range cmd.expanded {
+				exp[m] = a
+			}
+			v["expanded"] = exp
 		}
 		addOptionFacts(v, cmd.args)
 		out = append(out, v)

@@ -25,17 +25,17 @@ pinned_git(src) if regex.match(`#([0-9a-f]{40}|[0-9a-f]{64})(:.*)?$`, lower(src)
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
 	some [s, i, ins] in df.instructions_named({"add"})
 	not df.flag(ins, "checksum")
-	some src in df.sources(ins)
+	some [k, src] in df.source_words(ins)
 	df.remote_url(src)
 	not df.git_url(src)
-	msg := sprintf("ADD downloads %s without --checksum, so its content is not verified", [src])
+	msg := sprintf("ADD downloads %s%s without --checksum, so its content is not verified", [src, df.written_as(src, ins.args[k])])
 }
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
 	some [s, i, ins] in df.instructions_named({"add"})
 	not df.flag(ins, "checksum")
-	some src in df.sources(ins)
+	some [k, src] in df.source_words(ins)
 	df.git_url(src)
 	not pinned_git(src)
-	msg := sprintf("ADD clones %s at a movable ref: pin a commit hash or pass --checksum", [src])
+	msg := sprintf("ADD clones %s%s at a movable ref: pin a commit hash or pass --checksum", [src, df.written_as(src, ins.args[k])])
 }

@@ -3,7 +3,7 @@
 # description: >-
 #   Without `-y` apt-get asks for confirmation; a build has no terminal, so it aborts or, with
 #   some front ends, hangs. Low: it breaks builds in confusing ways rather than weakening the
-#   image. `-qq` (which implies `-y`), `--yes`, `--assume-yes`, `-o APT::Get::Assume-Yes=true`,
+#   image. Quiet level 2 (`-qq`, `-q -q`, `-q=2`, `--quiet --quiet`, which implies `-y`), `--yes`, `--assume-yes`, `-o APT::Get::Assume-Yes=true`,
 #   an apt.conf setting written earlier, and `yes |` all count.
 # related_resources:
 # - https://manpages.debian.org/bookworm/apt/apt-get.8.en.html
@@ -22,15 +22,53 @@ prompting := {"install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "p
 
 assumes_yes(c) if df.cmd_has_flag(c, {"y"}, {"--yes", "--assume-yes", "--force-yes"})
 
-# -qq and -q=2 imply -y
+# Quiet level 2 implies -y (apt-get(8)). apt counts every -q, in a cluster
+# or not (-qq, -q -q, -yq -q, --quiet --quiet), and -q=N / --quiet=N sets
+# the level, later options counting on from it.
 assumes_yes(c) if {
-	some a in df.options(c.args)
-	regex.match(`^(-[a-zA-Z]*q[a-zA-Z]*q[a-zA-Z]*|-q=?[2-9]|--quiet=[2-9])$`, a)
+	quiet_given(c)
+	quiet_level(c) >= 2
 }
+
+# (facts first: most apt-get commands have no -q at all)
+quiet_given(c) if contains(c.shortFlags, "q")
+
+quiet_given(c) if "--quiet" in c.optionNames
+
+quiet_given(c) if not input.commandIndex
 
 assumes_yes(c) if {
 	some v in df.cmd_flag_values(c, {"o"}, {"--option"})
 	regex.match(`(?i)^APT::Get::Assume-Yes=("|')?(true|1|yes)`, v)
+}
+
+assumes_yes(c) if {
+	some v in df.cmd_flag_values(c, {"o"}, {"--option"})
+	some m in regex.find_all_string_submatch_n(`(?i)^quiet=("|')?([0-9]+)`, v, 1)
+	to_number(m[2]) >= 2
+}
+
+quiet_level(c) := sum([n | some k, [_, n] in steps; k >= start]) if {
+	steps := [step | some a in df.options(c.args); step := quiet_step(a)]
+	count(steps) > 0
+	sets := [k | some k, [kind, _] in steps; kind == "set"]
+	start := last_or_zero(sets)
+}
+
+last_or_zero(l) := max(l) if count(l) > 0
+
+last_or_zero(l) := 0 if count(l) == 0
+
+quiet_step(a) := ["set", to_number(substring(a, indexof(a, "=") + 1, -1))] if regex.match(`^(-q|--quiet)=[0-9]{1,3}$`, a)
+
+quiet_step(a) := ["inc", 1] if a == "--quiet"
+
+# -qq, -yq: the letters before one that takes a value (-o, -c, -t, -a)
+quiet_step(a) := ["inc", n] if {
+	regex.match(`^-[a-zA-Z]+$`, a)
+	letters := regex.replace(substring(a, 1, -1), `[octa].*$`, "")
+	n := count([x | some x in split(letters, ""); x == "q"])
+	n > 0
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {

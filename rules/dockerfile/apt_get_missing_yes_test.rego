@@ -12,9 +12,30 @@ test_yes_forms_are_quiet if {
 		h.cmd("apt-get", ["-yq", "install", "curl"]),
 		h.cmd("apt-get", ["install", "curl", "--assume-yes"]),
 		h.cmd("apt-get", ["-qq", "install", "curl"]),
+		h.cmd("apt-get", ["-q", "-q", "install", "curl"]),
+		h.cmd("apt-get", ["-q", "install", "curl", "-q"]),
+		h.cmd("apt-get", ["--quiet", "--quiet", "install", "curl"]),
+		h.cmd("apt-get", ["-q=2", "install", "curl"]),
+		h.cmd("apt-get", ["--quiet=3", "install", "curl"]),
+		h.cmd("apt-get", ["-q=1", "-q", "install", "curl"]),
+		h.cmd("apt-get", ["-o", "quiet=2", "install", "curl"]),
 		h.cmd("apt-get", ["-o", "APT::Get::Assume-Yes=true", "install", "curl"]),
 		h.cmd("apt-get", ["update"]),
 		h.pcmd("yes", [], 5, 0),
 		h.pcmd("apt-get", ["install", "curl"], 5, 1),
 	])])
+}
+
+test_one_quiet_level_fires if {
+	every args in [
+		["-q", "install", "curl"],
+		["--quiet", "install", "curl"],
+		["-q=1", "install", "curl"],
+		["-qq", "-q=1", "install", "curl"],
+		["-q", "-q=0", "install", "curl"],
+		["-oquiet=1", "-q", "install", "curl"],
+		["-q", "--", "install", "-q"],
+	] {
+		count(rule.deny) == 1 with input as h.doc([h.run([h.cmd("apt-get", args)])])
+	}
 }

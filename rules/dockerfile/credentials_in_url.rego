@@ -37,15 +37,32 @@ url_secret(s) if {
 
 # secret_args are the RUN arguments that hold such a URL, found once per
 # document; only then are the commands holding them looked for.
+# (notable_args holds the arguments with ARG and ENV values substituted
+# too: `git clone $REPO` with ENV REPO=https://user:pw@host/...)
 secret_args := {a | some a in df.notable_args; url_secret(a)}
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	count(secret_args) > 0
 	some [s, i, cmds] in df.command_lists
 	some k, c in cmds
-	some a in c.args
+	some m, a in df.cmd_words(c)
 	a in secret_args
+	not reported_in_variable(a, c.args[m])
 	msg := sprintf("%s is given a URL with a password in it, which is kept in the image history", [df.name(c)])
+}
+
+# defined_secrets are the ENV and ARG values holding a URL with a password:
+# reported where they are written, not again where a command uses them.
+defined_secrets := {p.value |
+	some [_, _, ins] in df.instructions_named({"env", "arg"})
+	some p in ins.pairs
+	url_secret(p.value)
+} | {a.value | some a in input.args; url_secret(a.value)}
+
+reported_in_variable(expanded, written) if {
+	expanded != written
+	some v in defined_secrets
+	contains(expanded, v)
 }
 
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
@@ -77,8 +94,9 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 
 deny contains lib.finding(msg, df.instruction_path(s, i)) if {
 	some [s, i, ins] in df.instructions_named({"add"})
-	some src in df.sources(ins)
+	some [k, src] in df.source_words(ins)
 	url_secret(src)
+	not reported_in_variable(src, ins.args[k])
 	msg := "ADD downloads from a URL with a password in it, which is kept in the Dockerfile and image history"
 }
 

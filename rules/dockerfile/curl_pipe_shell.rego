@@ -101,7 +101,7 @@ executions(s, i) := array.concat(
 	],
 )
 
-urls(d) := [u | some u in d.args; regex.match(`^(?i)(https?|ftp)://`, u)]
+urls(d) := [u | some u in df.cmd_words(d); regex.match(`^(?i)(https?|ftp)://`, u)]
 
 url_basename(u) := b if {
 	path := split(split(u, "?")[0], "#")[0]

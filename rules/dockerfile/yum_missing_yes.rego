@@ -1,16 +1,18 @@
 # METADATA
 # title: yum, dnf or zypper without non-interactive confirmation
 # description: >-
-#   yum, dnf and zypper ask for confirmation before installing; with no terminal in a build the
-#   command aborts or waits. Low: it breaks builds rather than weakening the image. microdnf never
-#   asks and is not reported.
+#   yum, dnf, microdnf and zypper ask for confirmation before installing; with no terminal in a
+#   build the command aborts or waits. Low: it breaks builds rather than weakening the image.
+#   (microdnf assumed yes until 2021; since microdnf 3.7, in UBI/RHEL 9 and later, it asks like
+#   dnf.)
 # related_resources:
 # - https://dnf.readthedocs.io/en/latest/command_ref.html#assumeyes-command-label
+# - https://github.com/rpm-software-management/microdnf/pull/97
 # - https://en.opensuse.org/SDB:Zypper_manual
 # custom:
 #   id: DF028
 #   severity: low
-#   remediation: Add `-y` (yum/dnf) or run `zypper --non-interactive install ...` (`zypper -n in`).
+#   remediation: Add `-y` (yum/dnf/microdnf) or run `zypper --non-interactive install ...` (`zypper -n in`).
 #   aliases: [DL3030, DL3038, DL3034]
 package shiplint.dockerfile.yum_missing_yes
 
@@ -21,11 +23,9 @@ yum_prompting := {"install", "groupinstall", "localinstall", "reinstall", "updat
 
 zypper_prompting := {"install", "in", "remove", "rm", "update", "up", "patch", "dist-upgrade", "dup", "source-install", "si"}
 
-yum_valopts := {"-c", "--config", "--installroot", "--releasever", "--setopt", "-x", "--exclude", "--enablerepo", "--disablerepo", "--repo", "--repoid", "-d", "--debuglevel", "-e", "--errorlevel", "--forcearch", "--nobest"}
-
 deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	some [s, i, k, c] in df.commands_named(df.yum_tools)
-	sub := df.subcommand(c, yum_valopts)
+	sub := df.subcommand(c, df.rpm_valopts)
 	sub in yum_prompting
 	not df.cmd_has_flag(c, {"y"}, {"--assumeyes"})
 	not df.piped_yes(s, i, c)

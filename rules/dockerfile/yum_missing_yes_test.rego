@@ -6,13 +6,15 @@ import data.shiplint.lib.dockerfile_test as h
 test_fires if {
 	rule.deny == {{"msg": "dnf install has no -y, so it waits for a confirmation the build cannot give", "path": ["stages", 0, "instructions", 0, "commands", 0]}} with input as h.doc([h.run([h.cmd("dnf", ["install", "httpd"])])])
 	count(rule.deny) == 1 with input as h.doc([h.run([h.cmd("zypper", ["in", "curl"])])])
+	rule.deny == {{"msg": "microdnf install has no -y, so it waits for a confirmation the build cannot give", "path": ["stages", 0, "instructions", 0, "commands", 0]}} with input as h.doc([h.run([h.cmd("microdnf", ["install", "--nodocs", "shadow-utils"])])])
 }
 
 test_quiet if {
 	count(rule.deny) == 0 with input as h.doc([h.run([
 		h.cmd("yum", ["-q", "-y", "install", "x"]),
 		h.cmd("dnf", ["install", "--assumeyes", "x"]),
-		h.cmd("microdnf", ["install", "x"]),
+		h.cmd("microdnf", ["install", "-y", "x"]),
+		h.cmd("microdnf", ["--disablerepo", "*", "clean", "all"]),
 		h.cmd("zypper", ["-n", "in", "x"]),
 		h.cmd("zypper", ["install", "-y", "x"]),
 		h.cmd("yum", ["clean", "all"]),

@@ -452,15 +452,43 @@ pip_valopts := {
 # COPY and ADD
 
 # sources are the source operands of COPY/ADD (everything but the last
-# argument), leaving out heredoc names (COPY <<EOF /dst).
-sources(ins) := [a |
-	count(ins.args) > 1
-	some k, a in ins.args
-	k < count(ins.args) - 1
-	not heredoc_source(ins, a)
+# argument), leaving out heredoc names (COPY <<EOF /dst), with the values
+# of the ARG and ENV variables the file defines substituted (ins_words).
+sources(ins) := [a | some [_, a] in source_words(ins)]
+
+# source_words are the [index in args, source] of the sources, so a rule
+# can show a source as written too (ins.args[index]).
+source_words(ins) := [[k, a] |
+	words := ins_words(ins)
+	count(words) > 1
+	some k, a in words
+	k < count(words) - 1
+	not heredoc_source(ins, ins.args[k])
 ]
 
-dest(ins) := ins.args[count(ins.args) - 1] if count(ins.args) > 1
+dest(ins) := words[count(words) - 1] if {
+	words := ins_words(ins)
+	count(words) > 1
+}
+
+# ins_words are an instruction's args with the known ARG and ENV values
+# substituted as Docker does (the parser's "expanded"), or its args.
+ins_words(ins) := ins.expanded
+
+ins_words(ins) := ins.args if not ins.expanded
+
+# cmd_words are a RUN command's args with the known ARG and ENV values
+# substituted as its shell does (the parser's "expanded"), or its args:
+# `curl -fsSL $INSTALLER` with ENV INSTALLER=https://... reads as the URL.
+cmd_words(c) := c.expanded
+
+cmd_words(c) := c.args if not c.expanded
+
+# written_as is " (written W)" when the word a rule reports was expanded
+# from W, for messages; "" otherwise.
+written_as(expanded, written) := sprintf(" (from %s)", [written]) if {
+	expanded != written
+} else := ""
 
 heredoc_source(ins, a) if {
 	startswith(a, "<<")
@@ -604,7 +632,42 @@ pipe_after(ins, k) := array.slice(ins.commands, k + 1, k + 1 + pipe_window)
 
 pipe_window := 64
 
-yum_tools := {"yum", "dnf", "tdnf", "dnf5", "dnf-3"}
+yum_tools := {"yum", "dnf", "microdnf", "tdnf", "dnf5", "dnf-3"}
+
+# dnf_tools are dnf and the programs that take its command line (yum is
+# the same on RHEL 8+, but is told apart where peers tell it apart).
+dnf_tools := {"dnf", "microdnf", "tdnf", "dnf5", "dnf-3"}
+
+# rpm_valopts are the yum/dnf/microdnf options that take a separate value.
+rpm_valopts := {
+	"-c", "--config", "--installroot", "--releasever", "--setopt", "-x", "--exclude",
+	"--excludepkgs", "--includepkgs", "--enablerepo", "--disablerepo", "--repo", "--repoid",
+	"-d", "--debuglevel", "-e", "--errorlevel", "--forcearch", "--rpmverbosity", "--color",
+	"--downloaddir", "--destdir", "--comment", "--advisory", "--advisories", "--bz", "--bzs",
+	"--cve", "--cves", "--sec-severity", "--secseverity", "--repofrompath", "--disableplugin",
+	"--enableplugin", "--setvar", "--use-host-config", "--platform-id", "--from-repo",
+}
+
+# zypper_valopts are the zypper options (global and of install, update,
+# patch) that take a separate value.
+zypper_valopts := {
+	"--root", "-R", "--reposd-dir", "-D", "--cache-dir", "-C", "--config", "-c",
+	"--raw-cache-dir", "--solv-cache-dir", "--pkg-cache-dir", "-r", "--repo", "--from",
+	"-t", "--type", "-b", "--bugzilla", "--cve", "-g", "--category", "--severity", "--date",
+	"--download", "--userdata",
+}
+
+# rpm_versioned holds for an rpm package argument that names a version:
+# name-version, name-version-release(.arch), name-epoch:version, a version
+# glob (name-1.2.*), or a comparison (name>=1.2, "name = 1.2").
+rpm_versioned(p) if regex.match(`^.+-([0-9]+:)?[0-9][A-Za-z0-9._+~^*?]*(-[A-Za-z0-9._+~^*?]+)?$`, p)
+
+rpm_versioned(p) if regex.match(`[<>=]`, p)
+
+# rpm_not_a_name holds for an install argument that is not a package name
+# to pin: an .rpm file, a path or URL, a group or module (@name), a
+# provide (perl(Foo), /usr/bin/x), or a word whose value is not known.
+rpm_not_a_name(p) if regex.match("(?i)(\\.rpm$|/|^@|\\(|[$`])", p)
 
 # ---------------------------------------------------------------------------
 # File modes (chmod, install -m, mkdir -m, COPY --chmod)

@@ -11,4 +11,8 @@ apt-get update
 apt-get -q install --no-install-recommends git
 rm -rf /var/lib/apt/lists/*
 EOF
+# want: DF020
+RUN apt-get -qq --quiet=1 install --no-install-recommends make && rm -rf /var/lib/apt/lists/*
+# want: DF020
+RUN apt-get --quiet install --no-install-recommends make && rm -rf /var/lib/apt/lists/*
 USER 1000

@@ -3,6 +3,8 @@ FROM rockylinux:9
 RUN dnf install httpd && dnf clean all
 # want: DF028
 RUN yum -q update && yum clean all
+# want: DF028
+RUN microdnf --setopt=install_weak_deps=0 install shadow-utils && microdnf clean all
 FROM opensuse/leap:15.6
 # want: DF028
 RUN zypper install curl && zypper clean -a

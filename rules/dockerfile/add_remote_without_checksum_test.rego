@@ -20,3 +20,8 @@ test_checksum_and_pinned_are_quiet if {
 		add([], ["app.tar.gz", "/opt/"]),
 	])
 }
+
+test_url_from_a_variable_fires if {
+	rule.deny == {{"msg": "ADD downloads https://x.example/a.tgz (from ${URL}) without --checksum, so its content is not verified", "path": ["stages", 0, "instructions", 0]}} with input as h.doc([object.union(add([], ["${URL}", "/a.tgz"]), {"expanded": ["https://x.example/a.tgz", "/a.tgz"]})])
+	count(rule.deny) == 0 with input as h.doc([object.union(add(["--checksum=sha256:abc"], ["${URL}", "/a.tgz"]), {"expanded": ["https://x.example/a.tgz", "/a.tgz"]})])
+}

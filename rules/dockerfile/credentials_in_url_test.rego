@@ -23,3 +23,14 @@ test_references_are_quiet if {
 		h.cmd("curl", ["https://user:password@example.com"]),
 	])])
 }
+
+test_expanded_url_fires_once if {
+	# assembled from ARG values in the command: reported at the command
+	rule.deny == {{"msg": "git is given a URL with a password in it, which is kept in the image history", "path": ["stages", 0, "instructions", 0, "commands", 0]}} with input as h.doc([h.run([object.union(h.cmd("git", ["clone", "https://${U}:${P}@git.example.com/o/r.git"]), {"expanded": ["clone", "https://deploy:Xk29fj3LmQ@git.example.com/o/r.git"]})])])
+
+	# written whole in an ENV: reported there, not again where it is used
+	rule.deny == {{"msg": "ENV REPO holds a URL with a password in it", "path": ["stages", 0, "instructions", 0, "pairs", 0]}} with input as h.doc([
+		h.pairs("env", [["REPO", "https://deploy:Xk29fj3LmQ@git.example.com/o/r.git"]]),
+		h.run([object.union(h.cmd("git", ["clone", "$REPO"]), {"expanded": ["clone", "https://deploy:Xk29fj3LmQ@git.example.com/o/r.git"]})]),
+	])
+}

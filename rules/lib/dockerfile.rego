@@ -566,7 +566,7 @@ all_args contains a if {
 	some a in c.args
 }
 
-# notable_args are the RUN arguments that hold "::" (apt settings), "://"
+# notable_args are the RUN arguments (as written and expanded) that hold "::" (apt settings), "://"
 # (URLs), "[" (apt source options) or "no-cache-dir" (pip settings): the
 # few that the built-in rules scanning every argument read, found in one
 # pass over the file.
@@ -575,7 +575,7 @@ notable_args := {a | some a in regex.find_n(notable_in_text, input.runArgText, -
 } else := {a |
 	some [_, _, cmds] in command_lists
 	some c in cmds
-	some a in c.args
+	some a in array.concat(c.args, object.get(c, "expanded", []))
 	regex.match(`(?i)::|://|\[|no-cache-dir`, a)
 }
 

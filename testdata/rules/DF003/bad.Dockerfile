@@ -20,4 +20,10 @@ RUN wget -q https://example.com/install.sh \
  && chmod +x install.sh \
     # want: DF003
  && ./install.sh --prefix /opt
+ENV INSTALLER_URL=https://example.com/install.sh
+# want: DF003
+RUN curl -fsSL "$INSTALLER_URL" | sh
+RUN wget -q "${INSTALLER_URL}" \
+    # want: DF003
+ && sh install.sh
 USER 1000

@@ -69,7 +69,29 @@ pod_component[name] := min(idx) if {
 # one are looked at further (this runs on every workload).
 runs[i] := program(c).name if {
 	some i, c in input.containers
-	lib.basename(text(first_word(c))) in starters
+	candidate(c)
+}
+
+candidate(c) if lib.basename(text(first_word(c))) in starters
+
+candidate(c) if {
+	not has_command(c)
+	image_component(c.image)
+}
+
+has_command(c) if {
+	is_array(c.command)
+	count(c.command) > 0
+}
+
+# image_component(image) is the component an official image runs when only args are given
+# (registry.k8s.io/kube-apiserver:v1.30.0, gcr.io/google_containers/kube-apiserver-amd64:v1.9.0).
+# etcd images are left out: their entrypoints differ (bitnami/etcd runs a script).
+image_component(image) := n if {
+	is_string(image)
+	base := lib.basename(lib.image_ref(image).repository)
+	n := regex.replace(base, `-(amd64|arm64|arm|ppc64le|s390x)$`, "")
+	n in {"kube-apiserver", "kube-controller-manager", "kube-scheduler"}
 }
 
 starters := names | {"hyperkube", "sh", "bash", "ash", "dash"}
@@ -80,14 +102,17 @@ first_word(c) := c.command[0] if {
 } else := c.args[0]
 
 # words(c) are the items the container runs, each [key, index, text]: command then args, or
-# args alone when command is empty (the image has no entrypoint for control-plane images).
+# args alone when command is empty.
 words(c) := array.concat(
 	[["command", j, text(x)] | some j, x in c.command],
-	[["args", j, text(x)] | some j, x in object.get(c, "args", [])],
+	[["args", j, text(x)] | some j, x in args(c)],
 ) if {
-	is_array(c.command)
-	count(c.command) > 0
+	has_command(c)
 } else := [["args", j, text(x)] | some j, x in c.args] if is_array(c.args)
+
+args(c) := c.args if is_array(c.args)
+
+else := []
 
 # text renders a command item: YAML may type an unquoted 6443 or false.
 text(x) := x if is_string(x)
@@ -101,7 +126,8 @@ else := sprintf("%v", [x]) if {
 # program(c) is {"name": component, "argv": [[key, index, text], ...] of its arguments}.
 # The program is the base name of the first word; hyperkube's sub-command
 # (`hyperkube kube-apiserver`, `hyperkube apiserver`) and `sh -c "exec kube-apiserver ..."`
-# are read too (in a shell string every flag is located at the string).
+# are read too (in a shell string every flag is located at the string), and so are args alone
+# starting with a flag when the image is a control-plane component's (its entrypoint).
 program(c) := {"name": n, "argv": array.slice(w, 1, count(w))} if {
 	w := words(c)
 	n := lib.basename(w[0][2])
@@ -110,7 +136,15 @@ program(c) := {"name": n, "argv": array.slice(w, 1, count(w))} if {
 	w := words(c)
 	lib.basename(w[0][2]) == "hyperkube"
 	n := hyperkube_sub(w[1][2])
-} else := shell_program(c)
+} else := shell_program(c) if {
+	shell_program(c)
+} else := {"name": n, "argv": w} if {
+	# args only, starting with a flag: the image's entrypoint is the component
+	not has_command(c)
+	w := words(c)
+	startswith(w[0][2], "-")
+	n := image_component(c.image)
+}
 
 hyperkube_sub(s) := s if s in names
 

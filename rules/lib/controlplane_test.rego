@@ -44,10 +44,21 @@ test_args_only if {
 	cp.components["kube-apiserver"].path == ["containers", 0] with input as doc
 }
 
-test_image_entrypoint_args_are_not_a_component if {
-	# args without the program (the image's entrypoint runs) cannot be attributed
-	doc := pod([{"name": "api", "image": "registry.k8s.io/kube-apiserver:v1.30.0", "args": ["--anonymous-auth=true"]}])
-	count(cp.components) == 0 with input as doc
+test_image_entrypoint_args if {
+	# args alone: the official image's entrypoint is the component
+	doc := pod([
+		{"name": "x", "image": "example/tool:1", "args": ["--anonymous-auth=true"]},
+		{"name": "api", "image": "gcr.io/google_containers/kube-apiserver-amd64:v1.9.0", "args": ["--anonymous-auth=true", "--secure-port", "0"]},
+	])
+	cp.components["kube-apiserver"] == {"source": "pod", "path": ["containers", 1], "flags": {
+		"anonymous-auth": {"value": "true", "path": ["containers", 1, "args", 0]},
+		"secure-port": {"value": "0", "path": ["containers", 1, "args", 1]},
+	}} with input as doc
+
+	# an image's args that do not start with a flag, or a command, are read as usual
+	count(cp.components) == 0 with input as pod([{"name": "api", "image": "registry.k8s.io/kube-apiserver:v1.30.0", "args": ["serve"]}])
+	count(cp.components) == 0 with input as pod([{"name": "api", "image": "registry.k8s.io/kube-apiserver:v1.30.0", "command": ["/bin/other"], "args": ["--a=b"]}])
+	count(cp.components) == 0 with input as pod([{"name": "etcd", "image": "bitnami/etcd:3.5", "args": ["--auto-tls"]}])
 }
 
 test_other_programs_are_not_components if {

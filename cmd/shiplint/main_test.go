@@ -339,3 +339,38 @@ func TestPSSRestricted(t *testing.T) {
 		t.Errorf("findings per rule %v\nwant %v", got, want)
 	}
 }
+
+// TestCISControlPlane: --framework cis-k8s selects the kube-apiserver rules
+// (CIS 1.2.x). kubeadm's default manifest fails exactly the checks kube-bench
+// reports for it (anonymous auth, kubelet CA, admission plugins, profiling,
+// audit, encryption at rest); cis-k8s-1.2.6 selects the one rule for 1.2.6.
+func TestCISControlPlane(t *testing.T) {
+	o := shiplint(t, "", "scan", "-q", "-f", "json", "--framework", "cis-k8s", "testdata/cis/kube-apiserver-kubeadm-default.yaml")
+	var out jsonOut
+	if err := json.Unmarshal([]byte(o.stdout), &out); err != nil || o.code != 1 {
+		t.Fatalf("exit %d: %v", o.code, err)
+	}
+	got := map[string]int{}
+	for _, f := range out.Findings {
+		if f.RuleID >= "KS090" && f.RuleID <= "KS114" {
+			got[f.RuleID]++
+		}
+	}
+	want := map[string]int{"KS090": 1, "KS092": 1, "KS094": 1, "KS098": 1, "KS100": 1, "KS103": 1, "KS104": 1, "KS105": 1, "KS112": 1}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("control-plane findings per rule %v\nwant %v", got, want)
+	}
+	o = shiplint(t, "", "scan", "-q", "-f", "json", "--framework", "cis-k8s-1.2.6", "testdata/rules/KS095/bad.yaml")
+	out = jsonOut{}
+	if err := json.Unmarshal([]byte(o.stdout), &out); err != nil || o.code != 1 {
+		t.Fatalf("cis-k8s-1.2.6: exit %d: %v", o.code, err)
+	}
+	for _, f := range out.Findings {
+		if f.RuleID != "KS095" {
+			t.Errorf("cis-k8s-1.2.6 reported %s", f.RuleID)
+		}
+	}
+	if len(out.Findings) != 6 {
+		t.Errorf("cis-k8s-1.2.6: %d findings, want the 6 of the fixture", len(out.Findings))
+	}
+}

@@ -76,14 +76,17 @@ func (p *parser) parseFile(path string, src []byte) (*document.Document, error) 
 	}
 	mirror("/raw", "")
 	in := map[string]any{"kind": string(document.Compose), "path": path, "raw": raw}
+	svcs, legacy := servicesOf(raw)
 	for _, k := range topLevel {
+		if _, isService := svcs[k]; legacy && isService {
+			continue
+		}
 		if v, ok := raw[k]; ok {
 			in[k] = v
 			mirror("/"+k, "/"+k)
 		}
 	}
-	svcs, _ := raw["services"].(map[string]any)
-	services, recs, bad := p.services(&file{dir: ".", svcs: svcs, pos: d.Positions}, n.pos)
+	services, recs, bad := p.services(&file{dir: ".", svcs: svcs, pos: d.Positions, legacy: legacy}, n.pos)
 	in["services"] = services
 	in["interpolations"] = records(recs, func(k string) []any { return pathOf(in, k) })
 	doc := &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Mirrors: mirrors, Range: d.Range}

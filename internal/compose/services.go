@@ -49,10 +49,13 @@ type parser struct {
 // file is one Compose file's services: the scanned one, or one read for
 // extends (then pos is nil: its lines are not in the scanned document).
 type file struct {
-	name   string // slash path relative to the scanned file's directory ("" for the scanned file)
-	dir    string // its directory
-	svcs   map[string]any
-	pos    document.Positions // document positions ("/services/web/..."), or nil
+	name string // slash path relative to the scanned file's directory ("" for the scanned file)
+	dir  string // its directory
+	svcs map[string]any
+	pos  document.Positions // document positions ("/services/web/..."), or nil
+	// legacy: the services are written at the top level (version 1), so
+	// their positions are "/web/...", and legacy keys are rewritten.
+	legacy bool
 	memo   map[string]*resolved
 	active map[string]bool
 	// refused says why the file was not read ("" when it was).
@@ -113,26 +116,26 @@ func (p *parser) services(f *file, pos document.Positions) (map[string]any, map[
 	for _, name := range names {
 		p.problem, p.warning = "", false
 		r := p.resolve(f, name, 0)
-		key := document.Key("services", name)
+		key, src := document.Key("services", name), f.key(name)
 		if r == nil {
 			continue
 		}
 		if r.refused != "" {
 			// At the line naming the file that leads to the refusal
 			// (extends: {file: ...} may span lines), else the extends.
-			at, ok := f.pos[key+"/extends/file"]
+			at, ok := f.pos[src+"/extends/file"]
 			if !ok {
-				at, ok = f.pos[key+"/extends"]
+				at, ok = f.pos[src+"/extends"]
 			}
 			if !ok {
-				at = f.pos[key]
+				at = f.pos[src]
 			}
 			p.refusals = append(p.refusals, &document.Refused{Line: at.StartLine, Msg: r.refused})
 		}
 		if p.problem != "" {
-			at, ok := f.pos[key+"/extends"]
+			at, ok := f.pos[src+"/extends"]
 			if !ok {
-				at = f.pos[key]
+				at = f.pos[src]
 			}
 			found := &extendsProblem{line: at.StartLine, msg: p.problem, warning: p.warning}
 			if first == nil || first.warning && !found.warning || first.warning == found.warning && found.line < first.line {
@@ -175,6 +178,14 @@ func (p *parser) unreadable(format string, args ...any) {
 	}
 }
 
+// key is where service name's positions are in f.pos.
+func (f *file) key(name string) string {
+	if f.legacy {
+		return document.Key(name)
+	}
+	return document.Key("services", name)
+}
+
 // label names a service in messages: web, or web (common.yml).
 func (f *file) label(name string) string {
 	if f.name == "" {
@@ -212,9 +223,12 @@ func (p *parser) resolve(f *file, name string, depth int) *resolved {
 
 	r := &resolved{pos: document.Positions{}, interp: map[string]*interp{}}
 	if f.pos != nil {
-		yamldoc.MirrorFrom(r.pos, f.pos, document.Key("services", name), "")
+		yamldoc.MirrorFrom(r.pos, f.pos, f.key(name), "")
 	}
 	raw, _ := f.svcs[name].(map[string]any)
+	if f.legacy {
+		raw = legacyService(raw, r.pos)
+	}
 	svc, _ := p.ip.tree(raw, "", "", r.interp).(map[string]any)
 	n := &normalizer{pos: r.pos, interp: r.interp}
 	r.svc = n.service(svc, "")
@@ -367,8 +381,8 @@ func (p *parser) decode(rel string) *file {
 		return nil
 	}
 	root, _ := docs[0].Value.(map[string]any)
-	svcs, _ := root["services"].(map[string]any)
-	return &file{name: rel, dir: path.Dir(rel), svcs: svcs}
+	svcs, legacy := servicesOf(root)
+	return &file{name: rel, dir: path.Dir(rel), svcs: svcs, legacy: legacy}
 }
 
 // failed is a file that could not be read: refused (with why), or nil.

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/shiplint/shiplint/internal/compose"
 	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/kubernetes"
@@ -399,6 +400,9 @@ func (w *walker) file(it item) Event {
 		kind = document.Kubernetes
 	default:
 		k, ok := KindOfContent(src)
+		if !ok && composeByContent(filepath.Base(it.path), src) {
+			k, ok = document.Compose, true
+		}
 		if !ok {
 			return Event{Skipped: shown}
 		}
@@ -446,7 +450,21 @@ func KindOfName(name string) (document.Kind, bool) {
 
 func isComposeName(lower string) bool {
 	stem := strings.TrimSuffix(strings.TrimSuffix(lower, ".yaml"), ".yml")
-	return stem == "compose" || strings.HasPrefix(stem, "docker-compose") || strings.HasPrefix(stem, "compose.")
+	// fig.yml is what the legacy format was first called (Fig, before
+	// Docker Compose).
+	return stem == "compose" || strings.HasPrefix(stem, "docker-compose") || strings.HasPrefix(stem, "compose.") || stem == "fig"
+}
+
+// composeByContent decides whether YAML named like neither a Compose file
+// nor anything else shiplint reads is Compose by its shape (compose.Looks:
+// every service a mapping of service keys only, with an image or a build).
+// Helm values files are never Compose: a chart's values may well look like
+// services (sidecar: {image: busybox}) and are checked through rendering.
+func composeByContent(name string, src []byte) bool {
+	if strings.HasPrefix(strings.ToLower(name), "values") {
+		return false
+	}
+	return compose.Looks(src)
 }
 
 // isJSON: a .json file is a Kubernetes manifest when its content says so

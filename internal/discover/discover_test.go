@@ -17,6 +17,7 @@ func TestKindOfName(t *testing.T) {
 		"api.Dockerfile": document.Dockerfile, "web.dockerfile": document.Dockerfile, "Containerfile": document.Dockerfile,
 		"Containerfile.dev": document.Dockerfile, "compose.yaml": document.Compose, "compose.yml": document.Compose,
 		"docker-compose.yml": document.Compose, "docker-compose.prod.yaml": document.Compose, "compose.override.yaml": document.Compose,
+		"fig.yml": document.Compose, "fig.yaml": document.Compose, "config.yml": "",
 		"Dockerfile.dockerignore": "", "deployment.yaml": "", "compose.json": "", "README.md": "", "mydockerfile.txt": "",
 	}
 	for name, want := range cases {
@@ -45,6 +46,40 @@ func TestKindOfContent(t *testing.T) {
 		if _, ok := KindOfContent([]byte(c.src)); ok != c.want {
 			t.Errorf("KindOfContent(%q) = %v, want %v", c.src, ok, c.want)
 		}
+	}
+}
+
+// YAML not named like Compose is Compose only when its shape leaves no
+// doubt (compose.Looks), and a Helm values file never is.
+func TestComposeByContent(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"legacy/app.yml":       "web:\n  image: nginx\n  net: host\n",
+		"stack/prod.yaml":      "version: '3.8'\nservices:\n  web:\n    image: nginx\n    deploy: {replicas: 2}\n",
+		"chart/values.yaml":    "web:\n  image: nginx\n",
+		"ci/.gitlab-ci.yml":    "build:\n  image: golang\n  script: [make]\n",
+		"ansible/site.yml":     "- hosts: all\n  roles: [docker]\n",
+		"helm/values-prod.yml": "sidecar:\n  image: busybox:latest\n",
+	}
+	for rel, content := range files {
+		p := filepath.Join(root, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	var got, skipped []string
+	Walk([]string{root}, Options{Root: root}, func(e Event) bool {
+		if e.File != nil {
+			got = append(got, string(e.File.Kind)+" "+e.File.Path)
+		} else if e.Skipped != "" {
+			skipped = append(skipped, e.Skipped)
+		}
+		return true
+	})
+	if want := []string{"compose legacy/app.yml", "compose stack/prod.yaml"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("files %q, want %q", got, want)
+	}
+	if want := []string{"ansible/site.yml", "chart/values.yaml", "ci/.gitlab-ci.yml", "helm/values-prod.yml"}; !reflect.DeepEqual(skipped, want) {
+		t.Errorf("skipped %q, want %q", skipped, want)
 	}
 }
 

@@ -23,5 +23,11 @@ import data.shiplint.lib
 deny contains lib.finding(msg, ["services", name, "network_mode"]) if {
 	some name, svc in input.services
 	svc.network_mode == "host"
-	msg := sprintf("Service %q shares the host's network namespace (network_mode: host)", [name])
+	msg := sprintf("Service %q shares the host's network namespace (%s: host)", [name, key(name)])
 }
+
+# key is the key as written: the legacy format's net: (read as network_mode).
+key(name) := "net" if {
+	not "services" in object.keys(object.get(input, "raw", {}))
+	object.get(input, ["raw", name, "net"], null) == "host"
+} else := "network_mode"

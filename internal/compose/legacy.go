@@ -157,7 +157,7 @@ func legacyService(svc map[string]any, pos document.Positions) map[string]any {
 // (script:, stage:), Helm values (image: {repository, tag}, replicaCount: 1)
 // or an Ansible playbook (a list) fails one of these.
 func Looks(src []byte) bool {
-	if bytes.Contains(src, []byte("{{")) || !bytes.Contains(src, []byte("image")) && !bytes.Contains(src, []byte("build")) {
+	if bytes.Contains(src, []byte("{{")) || !mayLook(src) {
 		return false
 	}
 	docs, err := yamldoc.Decode("", src, yamldoc.Options{})
@@ -210,4 +210,51 @@ func serviceShaped(svc map[string]any) bool {
 		return true
 	}
 	return false
+}
+
+// mayLook is a line scan that rules out most YAML before it is decoded: an
+// indented image: or build: key, and at the top level a services: key or
+// else only keys that open a block (a value on the line other than a flow
+// mapping, an anchor or a comment is not a legacy service).
+func mayLook(src []byte) bool {
+	var service, services, scalar bool
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		line = bytes.TrimRight(line, " \t\r")
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		if line[0] == ' ' || line[0] == '\t' {
+			key := bytes.TrimLeft(line, " \t")
+			for _, k := range [][]byte{[]byte("image"), []byte("build")} {
+				if rest, ok := bytes.CutPrefix(key, k); ok && len(bytes.TrimLeft(rest, " \t")) > 0 && bytes.TrimLeft(rest, " \t")[0] == ':' {
+					service = true
+				}
+			}
+			continue
+		}
+		if bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) || line[0] == '%' {
+			continue
+		}
+		if bytes.HasPrefix(line, []byte("services")) && bytes.HasPrefix(bytes.TrimLeft(line[len("services"):], " \t"), []byte(":")) {
+			services = true
+			continue
+		}
+		i := bytes.Index(line, []byte(": "))
+		switch {
+		case bytes.HasSuffix(line, []byte(":")) && i < 0:
+		case i < 0:
+			scalar = true // a list item, or text that is no key
+		default:
+			if v := bytes.TrimLeft(line[i+2:], " \t"); len(v) > 0 && v[0] != '{' && v[0] != '&' && v[0] != '#' {
+				scalar = true
+			}
+		}
+	}
+	return service && (services || !scalar)
 }

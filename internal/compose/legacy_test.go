@@ -167,6 +167,8 @@ func TestLooks(t *testing.T) {
 		{"services:\n  web:\n    image: nginx\n    privileged: true\nvolumes:\n  data: {}\n", true},
 		{"version: '3'\nservices:\n  web:\n    build:\n      context: .\n", true},
 		{"vpn:\n  build: .\n  net: host\n", true},
+		{"# comment\nweb: &web   # anchored\n  image: \"nginx\"\n---\n", true},
+		{"x-common: {restart: always}\nweb:\n  image: nginx\n", true},
 		// a GitLab CI job: script is no service key
 		{"build:\n  image: golang:1.22\n  script: [go build]\n", false},
 		// Helm values: a scalar at the top, image as a mapping

@@ -19,6 +19,9 @@
 //     assignments as written.
 //   - Bytes Go's text/scanner rejects (invalid UTF-8, NUL) become '?', one
 //     for one, so columns stay right and Input holds valid strings.
+//   - ARG and ENV values written in the file are substituted where Docker or
+//     the RUN shell would ("expanded", expand.go), with Docker's scoping;
+//     anything not known stays as written.
 //   - The default shell is taken to be /bin/sh; only a SHELL instruction
 //     (also inherited through FROM <stage>) makes a stage non-POSIX.
 package dockerfile

@@ -7,4 +7,7 @@ RUN dnf -y group install "Development Tools" && dnf clean all
 RUN dnf upgrade -y openssl && dnf clean all
 FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4
 RUN microdnf install -y shadow-utils-4.9-8.el9 && microdnf clean all
+# Versions given through variables, and names with - and + in them.
+ARG GIT_VER=2.43.5
+RUN dnf install -y "git-core-${GIT_VER}" tomcat-$VERSION gcc-c++-8.5.0 openssl-1:1.1.1k rpm-sign-4.16.1.3 && dnf clean all
 USER 1000

@@ -15,6 +15,8 @@
 #   remediation: >-
 #     Leave CSR approval to the controller manager and cluster administrators; restrict
 #     `signers` with `resourceNames` to a specific signer when an operator must approve.
+#   frameworks: {cis-k8s: "5.1.11"}
+#   aliases: [C-0280]
 package shiplint.kubernetes.rbac_approve_csr
 
 import data.shiplint.lib

@@ -15,6 +15,8 @@
 #     Reserve write access to MutatingWebhookConfiguration and ValidatingWebhookConfiguration
 #     for cluster administrators and the installer of the webhook; use `resourceNames` for an
 #     operator that manages its own.
+#   frameworks: {cis-k8s: "5.1.12"}
+#   aliases: [C-0281]
 package shiplint.kubernetes.rbac_manage_webhooks
 
 import data.shiplint.lib

@@ -14,7 +14,8 @@
 #   remediation: >-
 #     Remove `nodes/proxy`; monitoring agents should read `nodes/metrics` or `nodes/stats`
 #     instead.
-#   aliases: [KSV047, AVD-KSV-0047]
+#   frameworks: {cis-k8s: "5.1.10"}
+#   aliases: [KSV047, AVD-KSV-0047, C-0279]
 package shiplint.kubernetes.rbac_nodes_proxy
 
 import data.shiplint.lib

@@ -18,7 +18,8 @@
 #   manifests install into kube-system, matched by the workload's name or its `k8s-app`,
 #   `app.kubernetes.io/name` or `app` label (coredns, kube-proxy, metrics-server,
 #   cluster-autoscaler, the Calico, Cilium, Flannel, Weave and AWS VPC CNI agents, the AWS
-#   EBS and EFS CSI drivers and others: see the rule). Add a team's own to params
+#   EBS and EFS CSI drivers, the GKE and NVIDIA GPU driver installers and device plugins and
+#   others: see the rule). Add a team's own to params
 #   KS074.allowed. (Trivy's KSV037 reports kube-system only, for any kind.)
 # related_resources:
 # - https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#initial-namespaces
@@ -59,6 +60,8 @@ builtin_allowed := {
 	"csi-azuredisk-controller", "csi-azuredisk-node", "csi-azurefile-controller", "csi-azurefile-node",
 	"secrets-store-csi-driver", "csi-secrets-store-provider-aws", "csi-secrets-store-provider-azure",
 	"snapshot-controller", "csi-snapshot-controller",
+	# GPU node setup documented by GKE and NVIDIA to run in kube-system
+	"nvidia-driver-installer", "nvidia-gpu-device-plugin", "nvidia-device-plugin-daemonset",
 }
 
 allowed := builtin_allowed | {n | some n in lib.param("KS074", "allowed", [])}

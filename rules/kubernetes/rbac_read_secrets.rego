@@ -16,7 +16,7 @@
 #     Grant access only to the named Secrets the subject needs (`resourceNames`, with `get`),
 #     or mount the Secret into the workload instead of reading it through the API.
 #   frameworks: {cis-k8s: "5.1.2"}
-#   aliases: [KSV041, AVD-KSV-0041, access-to-secrets, C-0015]
+#   aliases: [KSV041, AVD-KSV-0041, KSV113, AVD-KSV-0113, access-to-secrets, C-0015]
 package shiplint.kubernetes.rbac_read_secrets
 
 import data.shiplint.lib

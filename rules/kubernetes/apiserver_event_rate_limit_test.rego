@@ -92,3 +92,9 @@ test_fires_on_kubeadm_default if {
 		{"msg": "kube-apiserver in kubeadm ClusterConfiguration does not enable the EventRateLimit admission plugin: event floods are not limited", "path": ["resource", "apiServer"]},
 	} with input as kubeadm(object.remove(kgood, ["enable-admission-plugins"]))
 }
+
+test_fires_at_admission_control if {
+	r.deny == {
+		{"msg": sprintf("%s does not enable the EventRateLimit admission plugin: event floods are not limited", [who]), "path": ["containers", 0, "command", 28]},
+	} with input as pod(with_flags({"enable-admission-plugins": null, "admission-control": "NamespaceLifecycle,ServiceAccount,NodeRestriction"}))
+}

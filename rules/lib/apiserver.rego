@@ -68,9 +68,11 @@ structured_authz if given("authorization-config")
 off(name) if cp.is_false(comp.flags[name].value)
 
 # plugins_path is where a missing admission plugin is reported: the --enable-admission-plugins
-# flag when it is written, else the component.
+# flag when it is written, else a --admission-control list, else the component.
 plugins_path := p if {
 	p := path("enable-admission-plugins")
+} else := p if {
+	p := path("admission-control")
 } else := here
 
 # disabled_by(plugin) is the flag that turns a default plugin off: --disable-admission-plugins

@@ -72,10 +72,13 @@ runs[i] := program(c).name if {
 	candidate(c)
 }
 
-candidate(c) if lib.basename(text(first_word(c))) in starters
+# candidate(c) is a cheap first test (one regexp) that c may run a component.
+candidate(c) if regex.match(`(^|/)(kube-apiserver|kube-controller-manager|kube-scheduler|etcd|hyperkube|sh|bash|ash|dash)$`, first_word(c))
 
 candidate(c) if {
 	not has_command(c)
+	is_string(c.image)
+	contains(c.image, "kube-")
 	image_component(c.image)
 }
 
@@ -94,12 +97,15 @@ image_component(image) := n if {
 	n in {"kube-apiserver", "kube-controller-manager", "kube-scheduler"}
 }
 
-starters := names | {"hyperkube", "sh", "bash", "ash", "dash"}
-
-first_word(c) := c.command[0] if {
-	is_array(c.command)
-	count(c.command) > 0
-} else := c.args[0]
+first_word(c) := w if {
+	has_command(c)
+	w := c.command[0]
+	is_string(w)
+} else := w if {
+	not has_command(c)
+	w := c.args[0]
+	is_string(w)
+}
 
 # words(c) are the items the container runs, each [key, index, text]: command then args, or
 # args alone when command is empty.
@@ -155,10 +161,11 @@ shell_program(c) := {"name": n, "argv": argv} if {
 	lib.basename(w[0][2]) in {"sh", "bash", "ash", "dash"}
 	w[1][2] == "-c"
 	[key, j, script] := w[2]
-	parts := [p | some p in regex.split(`\s+`, script); p != ""; p != "\\"]
-	start := shell_start(parts)
-	n := lib.basename(parts[start])
+	head := regex.find_n(`\S+`, script, 2)
+	start := shell_start(head)
+	n := lib.basename(head[start])
 	n in names
+	parts := [p | some p in regex.split(`\s+`, script); p != ""; p != "\\"]
 	argv := [[key, j, p] | some k, p in parts; k > start]
 }
 

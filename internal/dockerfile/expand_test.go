@@ -127,3 +127,41 @@ func TestExpansionBudget(t *testing.T) {
 		t.Errorf("expanded %d bytes in all, want at most %d (and most of it)", expanded, maxExpandedBytes)
 	}
 }
+
+// ONBUILD RUN triggers are read as RUNs (they run in the builds FROM this
+// image), with this stage's ENV values but not its ARGs.
+func TestOnbuildRunCommands(t *testing.T) {
+	src := "FROM alpine\nARG A=https://a.example\nENV E=https://e.example\n" +
+		"ONBUILD RUN --mount=type=cache,target=/x curl $E \\\n  $A | sh\n" +
+		"ONBUILD RUN [\"yum\", \"install\", \"-y\", \"x\"]\n" +
+		"ONBUILD COPY . /app\n"
+	doc, err := Parse("Dockerfile", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := doc.Input
+	want := map[string]any{
+		"/stages/0/instructions/2/cmd":                 "onbuild",
+		"/stages/0/instructions/2/commands/0/name":     "curl",
+		"/stages/0/instructions/2/commands/0/args":     L{"$E", "$A"},
+		"/stages/0/instructions/2/commands/0/expanded": L{"https://e.example", "$A"},
+		"/stages/0/instructions/2/commands/0/line":     int64(4),
+		"/stages/0/instructions/2/commands/0/column":   int64(42),
+		"/stages/0/instructions/2/commands/1/name":     "sh",
+		"/stages/0/instructions/2/commands/1/line":     int64(5),
+		"/stages/0/instructions/3/commands/0/name":     "yum",
+		"/stages/0/instructions/3/commands/0/args":     L{"install", "-y", "x"},
+	}
+	for path, w := range want {
+		if got := get(t, in, path); !reflect.DeepEqual(got, w) {
+			t.Errorf("%s = %#v, want %#v", path, got, w)
+		}
+	}
+	if _, ok := get(t, in, "/stages/0/instructions/4").(map[string]any)["commands"]; ok {
+		t.Errorf("ONBUILD COPY has commands")
+	}
+	idx := in["commandIndex"].(map[string]any)
+	if _, ok := idx["yum"]; !ok {
+		t.Errorf("commandIndex lacks the ONBUILD RUN's yum: %v", idx)
+	}
+}

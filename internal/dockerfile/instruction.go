@@ -98,6 +98,8 @@ func (p *fileParser) addInstruction(node *parser.Node, v any) {
 		in["shellError"] = fmt.Sprintf("past the budget of %d instruction arguments and flags in the file, its commands are not checked", maxWords)
 	case cmd == "run":
 		p.addCommands(in, node, s, key, cmdEnd, raw)
+	case cmd == "onbuild" && v != nil:
+		p.addOnbuildCommands(in, node, s, key, cmdEnd, raw)
 	}
 	if v != nil {
 		p.define(s, v)

@@ -16,18 +16,41 @@ import (
 // addCommands sets "commands" (and "shellError") on a RUN instruction.
 // raw is the instruction's text, heredocs included.
 func (p *fileParser) addCommands(in map[string]any, node *parser.Node, s *stage, key string, cmdEnd int, raw string) {
+	p.readCommands(in, node, s, s.scope.vars, key, cmdEnd, raw, p.commandText(node))
+}
+
+// addOnbuildCommands sets "commands" on `ONBUILD RUN ...`: the trigger runs
+// as a RUN in the builds FROM this image, so its commands are read the same
+// way (with this stage's SHELL, and its ENV values: its ARGs do not carry
+// over). Other ONBUILD instructions have no commands.
+func (p *fileParser) addOnbuildCommands(in map[string]any, node *parser.Node, s *stage, key string, cmdEnd int, raw string) {
+	if node.Next == nil || len(node.Next.Children) == 0 || !strings.EqualFold(node.Next.Children[0].Value, "run") {
+		return
+	}
+	child := node.Next.Children[0]
+	run := &parser.Node{
+		Value: "run", Next: child.Next, Attributes: child.Attributes, Flags: child.Flags,
+		Heredocs: node.Heredocs, StartLine: node.StartLine, EndLine: node.EndLine,
+	}
+	// blank ONBUILD, then RUN and its flags
+	text := blankHead(blankHead(strings.Join(p.shellLines(node.StartLine, node.EndLine), "\n"), 0), len(child.Flags))
+	p.readCommands(in, run, s, s.scope.envVals, key, cmdEnd, raw, text)
+}
+
+// readCommands reads the commands of a RUN node whose command part is text.
+func (p *fileParser) readCommands(in map[string]any, node *parser.Node, s *stage, vars map[string]string, key string, cmdEnd int, raw, text string) {
 	c := newCollector()
-	c.exp = &shellExpander{p: p, vars: s.scope.vars, assigned: map[string]bool{}}
+	c.exp = &shellExpander{p: p, vars: vars, assigned: map[string]bool{}}
 	var shellErr string
 	switch over := p.runBudget(node.StartLine, len(raw)); {
 	case over != "":
 		shellErr = over
 	case node.Attributes["json"]:
-		p.execCommand(c, node, p.commandText(node))
+		p.execCommand(c, node, text)
 	case !posixShell(s.shell):
 		shellErr = fmt.Sprintf("SHELL %q is not a POSIX shell", strings.Join(s.shell, " "))
 	default:
-		shellErr = p.shellCommands(c, node, p.commandText(node), cmdEnd)
+		shellErr = p.shellCommands(c, node, text, cmdEnd)
 	}
 	if msg, ok := p.countCommands(node.StartLine, len(c.cmds)); !ok {
 		c.cmds, shellErr = nil, msg

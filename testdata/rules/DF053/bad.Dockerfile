@@ -20,4 +20,6 @@ yum clean all
 EOF
 # want: DF053
 RUN yum -y module install nodejs && yum clean all
+# want: DF053
+ONBUILD RUN yum install -y tomcat && yum clean all
 USER 1000

@@ -19,4 +19,7 @@ dnf clean all
 EOF
 # want: DF054
 RUN dnf -y module install nodejs && dnf clean all
+# A trigger runs in the builds FROM this image.
+# want: DF054
+ONBUILD RUN dnf install -y tomcat && dnf clean all
 USER 1000

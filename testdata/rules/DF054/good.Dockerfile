@@ -10,4 +10,5 @@ RUN microdnf install -y shadow-utils-4.9-8.el9 && microdnf clean all
 # Versions given through variables, and names with - and + in them.
 ARG GIT_VER=2.43.5
 RUN dnf install -y "git-core-${GIT_VER}" tomcat-$VERSION gcc-c++-8.5.0 openssl-1:1.1.1k rpm-sign-4.16.1.3 && dnf clean all
+ONBUILD RUN microdnf install -y tomcat-9.0.1 && microdnf clean all
 USER 1000

@@ -16,4 +16,6 @@ RUN <<EOF
 zypper -n install gzip
 zypper clean -a
 EOF
+# want: DF055
+ONBUILD RUN ["zypper", "install", "-y", "tomcat"]
 USER 1000

@@ -20,4 +20,7 @@ RUN <<EOF
 # want: DF057
 wget ftp://ftp.example.org/pub/data.csv
 EOF
+ONBUILD RUN set -e; \
+    # want: DF057
+    curl -fsSLO "$TOOL_URL"
 USER 1000

@@ -27,15 +27,13 @@ import data.shiplint.lib.secrets
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "pairs", k]) if {
 	some [s, i, ins] in df.instructions_named({"arg"})
 	some k, p in ins.pairs
-	secrets.secret_name(p.key)
-	secrets.literal(p.value)
+	secrets.credential(p.key, p.value)
 	msg := sprintf("ARG %s has a literal secret default, which is kept in the image history", [p.key])
 }
 
 # Global ARGs before the first FROM.
 deny contains lib.finding(msg, ["args", k]) if {
 	some k, a in input.args
-	secrets.secret_name(a.name)
-	secrets.literal(a.value)
+	secrets.credential(a.name, a.value)
 	msg := sprintf("ARG %s has a literal secret default, which is kept in the image history", [a.name])
 }

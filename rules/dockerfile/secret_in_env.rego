@@ -28,7 +28,6 @@ import data.shiplint.lib.secrets
 deny contains lib.finding(msg, ["stages", s, "instructions", i, "pairs", k]) if {
 	some [s, i, ins] in df.instructions_named({"env"})
 	some k, p in ins.pairs
-	secrets.secret_name(p.key)
-	secrets.literal(p.value)
+	secrets.credential(p.key, p.value)
 	msg := sprintf("ENV %s is given a literal secret value, which is stored in the image config", [p.key])
 }

@@ -3,9 +3,9 @@
 # description: >-
 #   `data` is only base64-encoded, not encrypted: a Secret manifest with values committed to
 #   the repository gives the credentials to everyone with read access to it, its forks and
-#   its history. Values that are empty, placeholders or template references, and keys that
-#   hold the public half of a credential (certificates, user names, client IDs, addresses)
-#   are not counted. Medium: severity depends on what the
+#   its history. Values that are empty, placeholders or template references, PEM blocks with
+#   no private key in them (certificates, DH parameters), and keys that hold the public half
+#   of a credential (certificates, user names, client IDs, addresses) are not counted. Medium: severity depends on what the
 #   credential unlocks; rotate it after removing it.
 # related_resources:
 # - https://kubernetes.io/docs/concepts/configuration/secret/
@@ -40,7 +40,7 @@ decoded(v) := base64.decode(v) if {
 keys(field) := sort([k |
 	some k, v in input.resource[field]
 	not public_key(k)
-	secrets.literal(value(field, v))
+	secrets.secret_value(value(field, v))
 ])
 
 value("data", v) := decoded(v)

@@ -6,3 +6,7 @@ ARG API_KEY=""
 ARG DB_PASSWORD_FILE=/run/secrets/db
 RUN --mount=type=secret,id=token,env=TOKEN ./fetch.sh
 USER node
+ARG SECRET_PORT=3000
+ARG SECRET_LOCAL_HOSTNAME=0.0.0.0
+ARG OPENAI_API_KEY=sk-xxx-xxx
+ARG GITHUB_TOKEN_FILE=./secrets/token.txt

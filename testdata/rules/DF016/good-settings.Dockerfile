@@ -1,0 +1,12 @@
+FROM node:22-slim
+# Settings under a SECRET_ prefix, values that are settings, and placeholders.
+ENV SECRET_LOCAL_HOSTNAME=0.0.0.0 SECRET_PORT=3000 SECRET_FORCED_LANGUAGE=en
+ENV SECRET_FILE_SIZE 4
+ENV OPENAI_API_KEY="sk-xxx-xxx" \
+    SLACK_BOT_TOKEN=xoxb-xxxx-xxxx-xxxx \
+    LICENSE_KEY=XXX-XXX \
+    NGC_API_KEY='nvapi-NVKEY'
+ENV REDIS_PASSWORD=127.0.0.1
+ENV MAX_INPUT_TOKENS=2048 MYSQL_ALLOW_EMPTY_PASSWORD=1
+ENV GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/google/key.json
+USER node

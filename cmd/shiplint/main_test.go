@@ -334,7 +334,8 @@ func TestPSSRestricted(t *testing.T) {
 	// so KS018 (Restricted: profile not set) stays quiet. Capabilities is
 	// reported for the missing drop ALL and for the capability it adds.
 	want := map[string]int{"KS001": 1, "KS002": 1, "KS003": 1, "KS004": 1, "KS005": 1, "KS006": 1, "KS007": 1, "KS008": 1, "KS009": 1,
-		"KS010": 1, "KS011": 1, "KS012": 1, "KS013": 1, "KS014": 1, "KS015": 1, "KS016": 1, "KS017": 1, "KS019": 2}
+		"KS010": 1, "KS011": 1, "KS012": 1, "KS013": 1, "KS014": 1, "KS015": 1, "KS016": 1, "KS017": 1, "KS019": 2,
+		"KS084": 1}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("findings per rule %v\nwant %v", got, want)
 	}

@@ -23,6 +23,10 @@ who(c) := sprintf("%s %q of %s", [object.get(c, "containerType", "container"), o
 # windows holds for a pod that declares it runs on Windows nodes (spec.os.name).
 windows if lower(input.podSpec.os.name) == "windows"
 
+# user_namespace holds for a pod that runs in its own user namespace
+# (spec.hostUsers: false), which Pod Security relaxes some controls for.
+user_namespace if input.podSpec.hostUsers == false
+
 # pod_sc and sc(c) are the pod's and a container's securityContext, {} when
 # absent or not a map, so lookups never fail on `securityContext: null`.
 pod_sc := input.podSpec.securityContext if is_object(input.podSpec.securityContext)

@@ -20,7 +20,13 @@ type source struct {
 	text   []byte
 	starts []int          // byte offset of each line
 	runes  map[int][]rune // decoded on demand, by line number
+	ascii  map[int]bool   // whether a long line is ASCII, once known
 }
+
+// longLine is the length from which whether a line is ASCII is remembered:
+// a minified JSON manifest is one line of megabytes, and every scalar on it
+// asks.
+const longLine = 512
 
 func newSource(src []byte) *source {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
@@ -69,12 +75,35 @@ func (s *source) line(n int) []rune {
 // asciiLine returns line n when every byte of it is ASCII.
 func (s *source) asciiLine(n int) ([]byte, bool) {
 	l := s.lineBytes(n)
-	for i := 0; i < len(l); i++ {
-		if l[i] >= utf8.RuneSelf {
+	if len(l) >= longLine {
+		if a, ok := s.ascii[n]; ok {
+			if !a {
+				return nil, false
+			}
+			return l, true
+		}
+		if s.ascii == nil {
+			s.ascii = map[int]bool{}
+		}
+		s.ascii[n] = isASCII(l)
+		if !s.ascii[n] {
 			return nil, false
 		}
+		return l, true
+	}
+	if !isASCII(l) {
+		return nil, false
 	}
 	return l, true
+}
+
+func isASCII(l []byte) bool {
+	for i := 0; i < len(l); i++ {
+		if l[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // spans computes the ranges of the nodes of one stream.

@@ -44,6 +44,7 @@ func FuzzJSON(f *testing.F) {
 		"{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"List\",\n\t\"items\": [{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}]\n}\n",
 		`{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "b",},}`,
 		`{"a": "\"apiVersion\"", "kind": "Pod", "x": "\udc00\ud800"}`,
+		"{\"apiVersion\":\"v1\",\"kind\":\"Pod\"}\n{\"apiVersion\":\"v1\",\"kind\":\"Pod\"}{} 1 [2]",
 	} {
 		f.Add([]byte(s))
 	}

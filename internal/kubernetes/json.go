@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shiplint/shiplint/internal/document"
+	"github.com/shiplint/shiplint/internal/yamldoc"
 )
 
 // IsJSON reports whether a manifest is JSON by its name (.json, any case):
@@ -113,29 +115,66 @@ func stringEnd(src []byte, i int) int {
 	return -1
 }
 
-// checkJSON holds a .json manifest to JSON's grammar, which is stricter
-// than YAML's (no comments, trailing commas, single quotes or bare words):
-// kubectl reads a file that starts with '{' as JSON and rejects these. The
-// error is at the line and column where encoding/json stops.
-func checkJSON(name string, src []byte) *document.SyntaxError {
+// decodeJSON decodes a .json manifest: one JSON value, or a stream of them
+// as kubectl reads (`kubectl get -o json` output written one after
+// another), each value a document. JSON's grammar, stricter than YAML's (no
+// comments, trailing commas, single quotes or bare words), decides what is
+// an error: kubectl reads a file that starts with '{' as JSON and rejects
+// these. The error is at the line and column where encoding/json stops;
+// what the YAML decoder reads of a broken single value is still returned.
+func decodeJSON(name string, src []byte) ([]yamldoc.Doc, error) {
 	src = bytes.TrimPrefix(src, bom)
-	var raw json.RawMessage // validates without building values
-	err := json.Unmarshal(src, &raw)
-	if err == nil {
-		return nil
+	values, jerr := jsonValues(name, src)
+	var docs []yamldoc.Doc
+	var err error
+	if len(values) > 1 || len(values) == 1 && len(bytes.TrimSpace(src[values[0][1]:])) > 0 {
+		parts := make([]yamldoc.Part, len(values))
+		for i, v := range values {
+			line, col := lineCol(src, v[0])
+			parts[i] = yamldoc.Part{Text: forYAML(src[v[0]:v[1]]), Line: line, Column: col}
+		}
+		docs, err = yamldoc.DecodeParts(name, forYAML(src), parts, yamldoc.Options{})
+	} else {
+		docs, err = yamldoc.Decode(name, forYAML(src), yamldoc.Options{Resume: true})
 	}
-	off := len(src)
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		off = int(min(max(se.Offset-1, 0), int64(len(src))))
+	if jerr != nil {
+		err = jerr
 	}
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	col := off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if err.Error() == "unexpected end of JSON input" {
-		msg = "unexpected end of JSON input"
+	return docs, err
+}
+
+// jsonValues returns the byte ranges of the top-level values of src, up to
+// the first error.
+func jsonValues(name string, src []byte) ([][2]int, *document.SyntaxError) {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	var values [][2]int
+	for {
+		var raw json.RawMessage // the value's bytes, validated, not built
+		err := dec.Decode(&raw)
+		if errors.Is(err, io.EOF) {
+			return values, nil
+		}
+		if err != nil {
+			off := len(bytes.TrimRight(src, " \t\r\n")) // cut short: after the last byte
+			msg := "unexpected end of JSON input"
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				off = int(min(max(se.Offset-1, 0), int64(len(src))))
+				msg = se.Error()
+			} else if !errors.Is(err, io.ErrUnexpectedEOF) {
+				msg = strings.TrimPrefix(err.Error(), "json: ")
+			}
+			line, col := lineCol(src, off)
+			return values, &document.SyntaxError{Path: name, Line: line, Column: col, Msg: "invalid JSON: " + msg}
+		}
+		end := int(dec.InputOffset())
+		values = append(values, [2]int{end - len(raw), end})
 	}
-	return &document.SyntaxError{Path: name, Line: line, Column: col, Msg: "invalid JSON: " + msg}
+}
+
+// lineCol is the 1-based line and byte column of offset off in src.
+func lineCol(src []byte, off int) (int, int) {
+	return 1 + bytes.Count(src[:off], []byte("\n")), off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1
 }
 
 // forYAML rewrites the two JSON escapes the YAML decoder does not read:

@@ -100,7 +100,6 @@ func TestJSONSyntaxErrors(t *testing.T) {
 		{"comment", "{\n  \"apiVersion\": \"v1\", # a comment\n  \"kind\": \"Pod\"\n}\n", 2, 23, 1},
 		{"single quotes", "{\"apiVersion\": \"v1\", \"kind\": 'Pod'}", 1, 30, 1},
 		{"cut short", "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n", 3, 17, 0}, // after the last byte read
-		{"two objects", "{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}\n{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}\n", 2, 1, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,5 +176,45 @@ items:
 		if docs[0].Range.StartLine != tt.firstStart {
 			t.Errorf("%s: first item at %+v", tt.name, docs[0].Range)
 		}
+	}
+}
+
+// TestJSONStream: kubectl reads a stream of JSON values (the output of
+// several `kubectl get -o json`), each a resource or a List: every value is
+// located where it is, even one that starts on another's last line, and a
+// broken value ends the stream with a syntax error there.
+func TestJSONStream(t *testing.T) {
+	src := "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"},\n" +
+		" \"spec\": {\"hostPID\": true, \"containers\": [{\"name\": \"c\", \"image\": \"x\"}]}}\n" +
+		"\n" +
+		"{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [\n" +
+		"    {\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"b\"}, \"spec\": {\"hostPID\": true, \"containers\": [{\"name\": \"c\", \"image\": \"x\"}]}}\n" +
+		"  ]\n}{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"c\"}, \"spec\": {\"hostPID\": true, \"containers\": [{\"name\": \"c\", \"image\": \"x\"}]}}\n"
+	docs, err := Parse("s.json", []byte(src))
+	if err != nil || len(docs) != 3 {
+		t.Fatalf("%v %d", err, len(docs))
+	}
+	for i, want := range []struct {
+		id          string
+		index       int64
+		line, col   int // of hostPID
+		first, last int // the resource's lines
+	}{
+		{"Pod//a", 0, 2, 11, 1, 2},
+		{"Pod//b", 1, 8, 77, 8, 8},
+		{"Pod//c", 2, 10, 74, 10, 10}, // after "}" on the List's last line
+	} {
+		d := docs[i]
+		r := at(d, "/podSpec/hostPID")
+		if d.Identity != want.id || d.Input["documentIndex"] != want.index || r.StartLine != want.line || r.StartColumn != want.col ||
+			d.Range.StartLine != want.first || d.Range.EndLine != want.last {
+			t.Errorf("resource %d: %s (index %v) hostPID at %+v, range %+v", i, d.Identity, d.Input["documentIndex"], r, d.Range)
+		}
+	}
+	// A broken value ends the stream: the values before it are checked.
+	docs, err = Parse("s.json", []byte(src+"{\"apiVersion\": \"v1\",\n \"kind\": Pod}\n{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}\n"))
+	var se *document.SyntaxError
+	if !errors.As(err, &se) || se.Line != 12 || se.Column != 10 || len(docs) != 3 {
+		t.Errorf("%#v, %d resources", err, len(docs))
 	}
 }

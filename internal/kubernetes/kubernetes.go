@@ -20,18 +20,14 @@ import (
 // maxContainers) the file is checked without the rest, and the error is at
 // the line where that starts, unless a syntax error comes first.
 func Parse(path string, src []byte) ([]*document.Document, error) {
-	jsonFile, orig := IsJSON(path), src
-	if jsonFile {
-		// YAML reads JSON with the same lines and columns, but for two
-		// escapes (forYAML); JSON's own grammar decides what is an error
-		// (docs/input.md, "JSON").
-		src = forYAML(src)
-	}
-	docs, err := yamldoc.Decode(path, src, yamldoc.Options{Resume: true})
-	if jsonFile {
-		if jerr := checkJSON(path, orig); jerr != nil {
-			err = jerr
-		}
+	var docs []yamldoc.Doc
+	var err error
+	if IsJSON(path) {
+		// The YAML decoder reads JSON with the same lines and columns;
+		// JSON's own grammar decides what is an error (docs/input.md, "JSON").
+		docs, err = decodeJSON(path, src)
+	} else {
+		docs, err = yamldoc.Decode(path, src, yamldoc.Options{Resume: true})
 	}
 	p := &parser{path: path}
 	for _, d := range docs {

@@ -210,7 +210,10 @@ kubeadm_components contains name if {
 	name != "etcd"
 }
 
-kubeadm_components contains "etcd" if not input.resource.etcd.external
+kubeadm_components contains "etcd" if not external_etcd
+
+# external_etcd holds when the ClusterConfiguration points at an etcd kubeadm does not run.
+external_etcd if is_object(input.resource.etcd.external)
 
 section := {
 	"kube-apiserver": ["apiServer"],
@@ -295,11 +298,8 @@ apiserver_etcd := {
 	"etcd-certfile": pki_file("apiserver-etcd-client.crt"),
 	"etcd-keyfile": pki_file("apiserver-etcd-client.key"),
 } if {
-	not input.resource.etcd.external
-} else := object.union(external_etcd_ca, external_etcd_cert) if {
-	ext := input.resource.etcd.external
-	is_object(ext)
-} else := {}
+	not external_etcd
+} else := object.union(external_etcd_ca, external_etcd_cert)
 
 apiserver_etcd_servers := {"etcd-servers": concat(",", input.resource.etcd.external.endpoints)} if {
 	is_array(input.resource.etcd.external.endpoints)
@@ -378,7 +378,7 @@ kubeadm_defaults("etcd", _) := {
 }
 
 etcd_data_dir := d if {
-	d := input.resource.etcd["local"].dataDir
+	d := input.resource.etcd.local.dataDir
 	is_string(d)
 	d != ""
 } else := "/var/lib/etcd"

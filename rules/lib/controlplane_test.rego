@@ -148,6 +148,12 @@ test_kubeadm_external_etcd if {
 	not c["kube-apiserver"].flags["etcd-keyfile"]
 }
 
+test_kubeadm_null_external_etcd_is_local if {
+	doc := kubeadm("kubeadm.k8s.io/v1beta3", {"etcd": {"external": null}})
+	cp.components.etcd.source == "kubeadm" with input as doc
+	cp.flag("etcd-certfile", "kube-apiserver") == "/etc/kubernetes/pki/apiserver-etcd-client.crt" with input as doc
+}
+
 test_kubeadm_authorization_config if {
 	doc := kubeadm("kubeadm.k8s.io/v1beta3", {"apiServer": {"extraArgs": {"authorization-config": "/etc/kubernetes/authz.yaml"}}})
 	not cp.flag("authorization-mode", "kube-apiserver") with input as doc

@@ -1,0 +1,47 @@
+package shiplint.kubernetes.kubelet_anonymous_auth_test
+
+import data.shiplint.kubernetes.kubelet_anonymous_auth
+
+cfg(resource) := {"apiVersion": "kubelet.config.k8s.io/v1beta1", "resourceKind": "KubeletConfiguration", "name": null, "resource": resource}
+
+pod(c) := {"apiVersion": "v1", "resourceKind": "Pod", "name": "node", "resource": {}, "podSpec": {}, "containers": [object.union({"name": "kubelet", "containerType": "container"}, c)]}
+
+test_config_enabled if {
+	kubelet_anonymous_auth.deny == {{"msg": "KubeletConfiguration allows anonymous requests to the kubelet API (authentication.anonymous.enabled: true)", "path": ["resource", "authentication", "anonymous", "enabled"]}} with input as cfg({"authentication": {"anonymous": {"enabled": true}}})
+}
+
+test_config_string_true if {
+	count(kubelet_anonymous_auth.deny) == 1 with input as cfg({"authentication": {"anonymous": {"enabled": "true"}}})
+}
+
+test_config_default_quiet if {
+	count(kubelet_anonymous_auth.deny) == 0 with input as cfg({})
+	count(kubelet_anonymous_auth.deny) == 0 with input as cfg({"authentication": {"anonymous": {"enabled": false}}})
+}
+
+test_other_api_group_quiet if {
+	count(kubelet_anonymous_auth.deny) == 0 with input as object.union(cfg({"authentication": {"anonymous": {"enabled": true}}}), {"apiVersion": "example.com/v1"})
+}
+
+test_flag_true if {
+	kubelet_anonymous_auth.deny == {{"msg": "kubelet in container \"kubelet\" of Pod \"node\" allows anonymous requests to the kubelet API (--anonymous-auth=true)", "path": ["containers", 0, "command", 1]}} with input as pod({"command": ["/usr/bin/kubelet", "--anonymous-auth=true"]})
+}
+
+test_flag_missing_without_config if {
+	kubelet_anonymous_auth.deny == {{"msg": "kubelet in container \"kubelet\" of Pod \"node\" allows anonymous requests to the kubelet API (--anonymous-auth is not set and defaults to true)", "path": ["containers", 0]}} with input as pod({"command": ["kubelet"], "args": ["--kubeconfig", "/etc/kubernetes/kubelet.conf"]})
+}
+
+test_flag_missing_with_config_quiet if {
+	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"command": ["kubelet", "--config", "/var/lib/kubelet/config.yaml"]})
+}
+
+test_flag_false_quiet if {
+	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"command": ["kubelet", "--anonymous-auth=false"]})
+	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"args": ["kubelet", "--anonymous-auth=false"]})
+	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"command": ["kubelet", "--anonymous-auth=true", "--anonymous-auth=false"]})
+}
+
+test_other_program_quiet if {
+	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"command": ["nginx"]})
+	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"command": ["kubelet-proxy", "--anonymous-auth=true"]})
+}

@@ -15,6 +15,7 @@
 # custom:
 #   id: KS116
 #   severity: critical
+#   applies_to: [workload, KubeletConfiguration]
 #   frameworks: {cis-k8s: "4.2.2"}
 #   aliases: [CKV_K8S_139]
 #   remediation: >-

@@ -13,6 +13,7 @@
 # custom:
 #   id: KS117
 #   severity: medium
+#   applies_to: [workload, KubeletConfiguration]
 #   frameworks: {cis-k8s: "4.2.3"}
 #   remediation: >-
 #     Set `authentication.x509.clientCAFile` (or `--client-ca-file`) to the cluster CA that

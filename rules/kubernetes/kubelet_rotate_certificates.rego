@@ -12,6 +12,7 @@
 # custom:
 #   id: KS122
 #   severity: low
+#   applies_to: [workload, KubeletConfiguration]
 #   frameworks: {cis-k8s: "4.2.10"}
 #   aliases: [CKV_K8S_149]
 #   remediation: >-

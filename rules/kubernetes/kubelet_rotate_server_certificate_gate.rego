@@ -11,6 +11,7 @@
 # custom:
 #   id: KS123
 #   severity: low
+#   applies_to: [workload, KubeletConfiguration]
 #   frameworks: {cis-k8s: "4.2.11"}
 #   aliases: [CKV_K8S_150]
 #   remediation: >-

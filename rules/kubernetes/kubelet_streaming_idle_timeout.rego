@@ -11,6 +11,7 @@
 # custom:
 #   id: KS119
 #   severity: low
+#   applies_to: [workload, KubeletConfiguration]
 #   frameworks: {cis-k8s: "4.2.5"}
 #   aliases: [CKV_K8S_143]
 #   remediation: >-

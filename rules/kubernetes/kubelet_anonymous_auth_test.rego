@@ -45,3 +45,8 @@ test_other_program_quiet if {
 	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"command": ["nginx"]})
 	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"command": ["kubelet-proxy", "--anonymous-auth=true"]})
 }
+
+test_flag_whose_value_ends_in_kubelet_quiet if {
+	# prometheus-operator: args only, the image's entrypoint runs; the first arg is not kubelet
+	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"args": ["--kubelet-service=kube-system/kubelet", "--kubelet-endpoints=true"]})
+}

@@ -5,8 +5,10 @@
 #   client certificates: the API server's own kubelet-client certificate is not verified, so
 #   its calls for logs, exec and port-forward cannot be authenticated as the API server, and a
 #   kubelet that also allows anonymous requests serves them as `system:anonymous`. Medium.
-#   Neither the configuration file nor the flags set a default. A kubelet run from a container
-#   with `--config` is not flagged: the file, which the scan does not see, may set it.
+#   Neither the configuration file nor the flags set a default. kubeadm fills it in the
+#   KubeletConfiguration of a `kubeadm init --config` stream, so one that is not the first
+#   document of its file (the kubelet itself reads a single document) is not flagged; nor is a
+#   kubelet run from a container with `--config`, whose file the scan does not see.
 # related_resources:
 # - https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/#kubelet-authentication
 # - https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/#kubelet-config-k8s-io-v1beta1-KubeletX509Authentication

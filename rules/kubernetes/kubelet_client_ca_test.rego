@@ -23,3 +23,9 @@ test_flags if {
 	count(rule.deny) == 0 with input as pod({"command": ["kubelet", "--client-ca-file=/etc/kubernetes/pki/ca.crt"]})
 	count(rule.deny) == 0 with input as pod({"command": ["kubelet", "--config=/var/lib/kubelet/config.yaml"]})
 }
+
+test_kubeadm_stream_fills_it if {
+	count(rule.deny) == 0 with input as object.union(cfg({}), {"documentIndex": 2})
+	count(rule.deny) == 0 with input as object.union(cfg({"authentication": {"x509": {"clientCAFile": ""}}}), {"documentIndex": 1})
+	count(rule.deny) == 1 with input as object.union(cfg({}), {"documentIndex": 0})
+}

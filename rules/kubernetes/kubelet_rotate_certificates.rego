@@ -5,7 +5,8 @@
 #   through the certificates API before it expires: the node keeps one long-lived credential
 #   to the API server (a stolen copy stays valid until then), and when it expires the node
 #   drops out of the cluster. Low. Only an explicit false is flagged (CIS 4.2.10 asks that it
-#   not be set to false).
+#   not be set to false), and not in a KubeletConfiguration that is not the first document of
+#   its file: that is a `kubeadm init --config` stream, and kubeadm always writes true.
 # related_resources:
 # - https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/#certificate-rotation
 # - https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/

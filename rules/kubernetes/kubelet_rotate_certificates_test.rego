@@ -16,3 +16,7 @@ test_flags if {
 	rule.deny == {{"msg": "kubelet in container \"kubelet\" of Pod \"node\" does not rotate its client certificate (--rotate-certificates=False)", "path": ["containers", 0, "command", 1]}} with input as pod({"command": ["kubelet", "--rotate-certificates=False"]})
 	count(rule.deny) == 0 with input as pod({"command": ["kubelet"]})
 }
+
+test_kubeadm_stream_forces_true if {
+	count(rule.deny) == 0 with input as object.union(cfg({"rotateCertificates": false}), {"documentIndex": 1})
+}

@@ -92,13 +92,36 @@ flag_default := {
 	"rotateCertificates": false,
 }
 
+# kubeadm_stream holds for a KubeletConfiguration that is not the first document of its file.
+# The kubelet reads its --config file as one document, so such a KubeletConfiguration is part
+# of a multi-document stream, which in practice is a kubeadm configuration (`kubeadm init
+# --config`). kubeadm completes it before writing the kubelet's file
+# (cmd/kubeadm/app/componentconfigs/kubelet.go): an empty clientCAFile becomes the cluster CA,
+# and rotateCertificates is always set to true.
+kubeadm_stream if {
+	config
+	input.documentIndex > 0
+}
+
+kubeadm_default := {"clientCAFile": "/etc/kubernetes/pki/ca.crt"}
+
+kubeadm_forced := {"rotateCertificates": true}
+
 bool_settings := {"anonymous", "makeIPTablesUtilChains", "serverTLSBootstrap", "rotateCertificates"}
 
 # setting(kb, name) is {"value", "path", "set"} for setting name of kubelet kb: the value
 # written (normalized: booleans, port numbers, cipher lists) and where, or the default that
 # applies with set false and the path where the setting belongs. Undefined when the value
 # cannot be known: a kubelet run with --config whose flags leave the setting out.
-setting(kb, name) := {"value": normalize(name, v), "path": p, "set": true} if {
+setting(kb, name) := {"value": kubeadm_forced[name], "path": array.concat(["resource"], config_path[name]), "set": false} if {
+	kb.source == "config"
+	kubeadm_stream
+	kubeadm_forced[name] != null
+} else := {"value": kubeadm_default[name], "path": array.concat(["resource"], config_path[name]), "set": false} if {
+	kb.source == "config"
+	kubeadm_stream
+	trim_space(sprintf("%v", [object.get(input.resource, config_path[name], "")])) == ""
+} else := {"value": normalize(name, v), "path": p, "set": true} if {
 	kb.source == "config"
 	p := array.concat(["resource"], config_path[name])
 	v := object.get(input.resource, config_path[name], null)
@@ -171,10 +194,12 @@ else := true if {
 # --- containers that run the kubelet --------------------------------------------------------
 
 # kubelet_argv(c, i) are the arguments of container i when it runs the kubelet (the base name
-# of command[0], or of args[0] when command is empty, is kubelet; `hyperkube kubelet` too):
+# of command[0], or of args[0] when command is empty, is kubelet, and it is not a flag such as
+# `--kubelet-service=kube-system/kubelet`; `hyperkube kubelet` too):
 # [[path, text], ...] in order.
 kubelet_argv(c, i) := array.slice(w, 1, count(w)) if {
 	w := words(c, i)
+	not startswith(w[0][1], "-")
 	lib.basename(w[0][1]) == "kubelet"
 } else := array.slice(w, 2, count(w)) if {
 	w := words(c, i)

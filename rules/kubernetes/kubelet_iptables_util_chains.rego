@@ -2,9 +2,10 @@
 # title: Kubelet does not manage its iptables chains
 # description: >-
 #   `makeIPTablesUtilChains: false` stops the kubelet from creating and keeping its iptables
-#   utility chains (KUBE-FIREWALL drops martian traffic to localhost-bound services, e.g. a
-#   NodePort reaching 127.0.0.1 on the node); rules then drift from what the network plugin
-#   and kube-proxy expect. Low. The default is true; only an explicit false is flagged.
+#   utility chains, KUBE-FIREWALL among them, which drops packets from other hosts addressed to
+#   services the node binds to 127.0.0.1 (CVE-2020-8558); the node's rules then drift from what
+#   the network plugin and kube-proxy expect. Low. The default is true; only an explicit false
+#   is flagged.
 # related_resources:
 # - https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/
 # - https://kubernetes.io/docs/reference/networking/virtual-ips/

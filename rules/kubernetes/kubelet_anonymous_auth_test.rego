@@ -50,3 +50,14 @@ test_flag_whose_value_ends_in_kubelet_quiet if {
 	# prometheus-operator: args only, the image's entrypoint runs; the first arg is not kubelet
 	count(kubelet_anonymous_auth.deny) == 0 with input as pod({"args": ["--kubelet-service=kube-system/kubelet", "--kubelet-endpoints=true"]})
 }
+
+test_kubeadm_kubelet_extra_args if {
+	kubelet_anonymous_auth.deny == {{"msg": "kubelet of kubeadm InitConfiguration allows anonymous requests to the kubelet API (--anonymous-auth=true)", "path": ["resource", "nodeRegistration", "kubeletExtraArgs", "anonymous-auth"]}} with input as {"apiVersion": "kubeadm.k8s.io/v1beta3", "resourceKind": "InitConfiguration", "name": null, "resource": {"nodeRegistration": {"kubeletExtraArgs": {"anonymous-auth": "true"}}}}
+	kubelet_anonymous_auth.deny == {{"msg": "kubelet of kubeadm JoinConfiguration \"worker\" allows anonymous requests to the kubelet API (--anonymous-auth=true)", "path": ["resource", "nodeRegistration", "kubeletExtraArgs", 1, "value"]}} with input as {"apiVersion": "kubeadm.k8s.io/v1beta4", "resourceKind": "JoinConfiguration", "name": "worker", "resource": {"nodeRegistration": {"kubeletExtraArgs": [{"name": "anonymous-auth", "value": "false"}, {"name": "anonymous-auth", "value": "true"}]}}}
+}
+
+test_kubeadm_other_extra_args_quiet if {
+	# the KubeletConfiguration kubeadm writes decides what the flags leave out
+	count(kubelet_anonymous_auth.deny) == 0 with input as {"apiVersion": "kubeadm.k8s.io/v1beta3", "resourceKind": "InitConfiguration", "name": null, "resource": {"nodeRegistration": {"kubeletExtraArgs": {"node-labels": "role=edge"}}}}
+	count(kubelet_anonymous_auth.deny) == 0 with input as {"apiVersion": "kubeadm.k8s.io/v1beta3", "resourceKind": "InitConfiguration", "name": null, "resource": {"nodeRegistration": {"kubeletExtraArgs": {"anonymous-auth": "false"}}}}
+}

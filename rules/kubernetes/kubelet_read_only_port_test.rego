@@ -22,3 +22,8 @@ test_flags if {
 	count(rule.deny) == 0 with input as pod({"command": ["kubelet", "--read-only-port", "0"]})
 	count(rule.deny) == 0 with input as pod({"command": ["kubelet", "--config", "/etc/kubelet.yaml"]})
 }
+
+test_kubeadm_kubelet_extra_args if {
+	rule.deny == {{"msg": "kubelet of kubeadm JoinConfiguration serves the unauthenticated read-only port 10255 (--read-only-port=10255)", "path": ["resource", "nodeRegistration", "kubeletExtraArgs", 0, "value"]}} with input as {"apiVersion": "kubeadm.k8s.io/v1beta4", "resourceKind": "JoinConfiguration", "name": null, "resource": {"nodeRegistration": {"kubeletExtraArgs": [{"name": "read-only-port", "value": "10255"}]}}}
+	count(rule.deny) == 0 with input as {"apiVersion": "kubeadm.k8s.io/v1beta3", "resourceKind": "JoinConfiguration", "name": null, "resource": {"nodeRegistration": {"kubeletExtraArgs": {"cgroup-driver": "systemd"}}}}
+}

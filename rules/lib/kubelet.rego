@@ -22,13 +22,48 @@ config if {
 #   {"source": "config" | "flags",
 #    "path":   where a missing setting is reported (the document, or the container),
 #    "who":    names the kubelet in messages,
-#    "flags":  for "flags", {name: {"value", "path"}} (names without dashes)}
-kubelets contains {"source": "config", "path": ["resource"], "who": config_who, "flags": {}} if config
+#    "flags":  for "flags", {name: {"value", "path"}} (names without dashes),
+#    "file":   for "flags", whether a configuration file the scan does not see supplies what
+#              the flags leave out (--config; always for kubeadm's kubeletExtraArgs)}
+kubelets contains {"source": "config", "path": ["resource"], "who": config_who, "flags": {}, "file": false} if config
 
-kubelets contains {"source": "flags", "path": ["containers", i], "who": sprintf("kubelet in %s", [k8s.who(c)]), "flags": container_flags(argv)} if {
+kubelets contains {"source": "flags", "path": ["containers", i], "who": sprintf("kubelet in %s", [k8s.who(c)]), "flags": f, "file": has_key(f, "config")} if {
 	some i, c in input.containers
 	argv := kubelet_argv(c, i)
+	f := container_flags(argv)
 }
+
+# kubeadm's InitConfiguration and JoinConfiguration pass nodeRegistration.kubeletExtraArgs to
+# the node's kubelet as flags (/var/lib/kubelet/kubeadm-flags.env), which override the
+# KubeletConfiguration file kubeadm writes: only what they set is known.
+kubelets contains {"source": "flags", "path": ["resource", "nodeRegistration", "kubeletExtraArgs"], "who": kubeadm_who, "flags": f, "file": true} if {
+	input.resourceKind in {"InitConfiguration", "JoinConfiguration"}
+	startswith(input.apiVersion, "kubeadm.k8s.io/")
+	f := kubeadm_extra_args
+}
+
+kubeadm_who := sprintf("kubelet of kubeadm %s %q", [input.resourceKind, input.name]) if is_string(input.name)
+
+else := sprintf("kubelet of kubeadm %s", [input.resourceKind])
+
+# kubeadm_extra_args: a map name -> value (v1beta3 and older) or a list of {name, value}
+# (v1beta4; the last occurrence wins), as {name: {"value", "path"}}.
+kubeadm_extra_args := {k: {"value": text(v), "path": ["resource", "nodeRegistration", "kubeletExtraArgs", k]} |
+	some k, v in ea
+} if {
+	ea := input.resource.nodeRegistration.kubeletExtraArgs
+	is_object(ea)
+} else := {n: {"value": text(object.get(ea[k], "value", "")), "path": ["resource", "nodeRegistration", "kubeletExtraArgs", k, "value"]} |
+	some n in {e.name | some e in ea}
+	k := max({k | some k, e in ea; e.name == n})
+} if {
+	ea := input.resource.nodeRegistration.kubeletExtraArgs
+	is_array(ea)
+}
+
+has_key(o, k) if o[k]
+
+has_key(o, k) := false if not o[k]
 
 config_who := sprintf("KubeletConfiguration %q", [input.name]) if is_string(input.name)
 
@@ -133,7 +168,7 @@ setting(kb, name) := {"value": kubeadm_forced[name], "path": array.concat(["reso
 	f := kb.flags[flag_name[name]]
 } else := {"value": flag_default[name], "path": kb.path, "set": false} if {
 	kb.source == "flags"
-	not kb.flags.config
+	not kb.file
 }
 
 # gate(kb, name) is {"value": bool, "path"} for a feature gate the kubelet sets explicitly

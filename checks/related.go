@@ -246,15 +246,76 @@ func (v *relViews) view(g relGroup) (ast.Value, error) {
 		slices.SortFunc(rs, func(a, b relRecord) int {
 			return cmp.Or(strings.Compare(a.path, b.path), cmp.Compare(a.index, b.index))
 		})
-		list := make([]any, len(rs))
-		for i, r := range rs {
-			list[i] = r.value
-		}
-		e.value, e.err = ast.InterfaceToValue(map[string]any{
-			"namespace": g.namespace, "resources": list, "unitKinds": v.unitKinds[g.unit],
-		})
+		e.value, e.err = buildView(g.namespace, rs, v.unitKinds[g.unit])
 	})
 	return e.value, e.err
+}
+
+// buildView converts a group's records for OPA, each once, into the list
+// and the two indexes rules look things up in: a rule evaluated on every
+// workload of a group of n must not scan n resources each time (2,000
+// Deployments in one namespace took 84 s with lists alone).
+//
+//	resources        every record, in order
+//	byKind           {kind: {name: record}}
+//	serviceAccounts  {account: [{"kind", "name"}]}, the workloads running as it
+//	unitKinds        the kinds recorded in the unit, any namespace
+func buildView(ns string, rs []relRecord, unitKinds []any) (ast.Value, error) {
+	list := make([]*ast.Term, len(rs))
+	byKind := map[string]ast.Object{}
+	accounts := map[string][]*ast.Term{}
+	for i, r := range rs {
+		v, err := ast.InterfaceToValue(r.value)
+		if err != nil {
+			return nil, err
+		}
+		list[i] = ast.NewTerm(v)
+		kind, _ := r.value["kind"].(string)
+		name, _ := r.value["name"].(string)
+		if byKind[kind] == nil {
+			byKind[kind] = ast.NewObject()
+		}
+		byKind[kind].Insert(ast.StringTerm(name), list[i])
+		if spec, ok := r.value["podSpec"].(map[string]any); ok {
+			sa := accountOf(spec)
+			accounts[sa] = append(accounts[sa], ast.ObjectTerm(
+				ast.Item(ast.StringTerm("kind"), ast.StringTerm(kind)),
+				ast.Item(ast.StringTerm("name"), ast.StringTerm(name))))
+		}
+	}
+	kinds := ast.NewObject()
+	for _, k := range slices.Sorted(maps.Keys(byKind)) {
+		kinds.Insert(ast.StringTerm(k), ast.NewTerm(byKind[k]))
+	}
+	sas := ast.NewObject()
+	for _, sa := range slices.Sorted(maps.Keys(accounts)) {
+		sas.Insert(ast.StringTerm(sa), ast.ArrayTerm(accounts[sa]...))
+	}
+	if unitKinds == nil {
+		unitKinds = []any{}
+	}
+	uk, err := ast.InterfaceToValue(unitKinds)
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("namespace"), ast.StringTerm(ns)),
+		ast.Item(ast.StringTerm("resources"), ast.ArrayTerm(list...)),
+		ast.Item(ast.StringTerm("byKind"), ast.NewTerm(kinds)),
+		ast.Item(ast.StringTerm("serviceAccounts"), ast.NewTerm(sas)),
+		ast.Item(ast.StringTerm("unitKinds"), ast.NewTerm(uk)),
+	), nil
+}
+
+// accountOf is the service account a pod spec runs as (as
+// shiplint.lib.related.account reads it).
+func accountOf(spec map[string]any) string {
+	for _, k := range []string{"serviceAccountName", "serviceAccount"} {
+		if n, ok := spec[k].(string); ok && n != "" {
+			return n
+		}
+	}
+	return "default"
 }
 
 // evaluateRelated runs the related rules that apply to a kept document

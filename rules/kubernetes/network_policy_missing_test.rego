@@ -1,10 +1,11 @@
 package shiplint.kubernetes.network_policy_missing_test
 
 import data.shiplint.kubernetes.network_policy_missing as rule
+import data.shiplint.lib.related
 
 np(selector) := {"kind": "NetworkPolicy", "name": "np", "resource": {"spec": {"podSelector": selector}}}
 
-pod(labels, resources, kinds) := {"resourceKind": "Deployment", "name": "web", "podSpec": {}, "podMetadata": {"labels": labels}, "related": {"namespace": "shop", "resources": resources, "unitKinds": kinds}}
+pod(labels, resources, kinds) := {"resourceKind": "Deployment", "name": "web", "podSpec": {}, "podMetadata": {"labels": labels}, "related": related.view("shop", resources, kinds)}
 
 test_fires_when_no_policy_selects if {
 	rule.deny == {{"msg": "Deployment \"web\": no NetworkPolicy in namespace \"shop\" selects its pods, so they accept traffic from any pod", "path": ["podMetadata", "labels"]}} with input as pod({"app": "web"}, [np({"matchLabels": {"app": "db"}})], ["NetworkPolicy"])

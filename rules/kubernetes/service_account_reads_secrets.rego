@@ -57,8 +57,7 @@ else := ""
 
 role_of(ref) := r.resource if {
 	ref.kind in {"Role", "ClusterRole"}
-	some r in related.others(ref.kind)
-	r.name == ref.name
+	r := related.named(ref.kind, ref.name)
 }
 
 # Default ClusterRoles that read Secrets, whether or not the scan defines them.

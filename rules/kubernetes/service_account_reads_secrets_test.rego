@@ -1,12 +1,13 @@
 package shiplint.kubernetes.service_account_reads_secrets_test
 
 import data.shiplint.kubernetes.service_account_reads_secrets as rule
+import data.shiplint.lib.related
 
 role := {"kind": "Role", "name": "reader", "resource": {"rules": [{"apiGroups": [""], "resources": ["secrets"], "verbs": ["list"]}]}}
 
 binding(subject) := {"kind": "RoleBinding", "name": "rb", "resource": {"roleRef": {"kind": "Role", "name": "reader"}, "subjects": [subject]}}
 
-pod(spec, resources) := {"resourceKind": "Deployment", "name": "api", "podSpec": spec, "related": {"namespace": "shop", "resources": resources}}
+pod(spec, resources) := {"resourceKind": "Deployment", "name": "api", "podSpec": spec, "related": related.view("shop", resources, [])}
 
 test_fires_at_service_account if {
 	rule.deny == {{"msg": "Deployment \"api\" runs as service account \"api\", which RoleBinding \"rb\" binds to Role \"reader\" that can read Secrets; its mounted token reads them", "path": ["podSpec", "serviceAccountName"]}} with input as pod({"serviceAccountName": "api"}, [role, binding({"kind": "ServiceAccount", "name": "api"})])

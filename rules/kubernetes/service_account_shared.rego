@@ -30,13 +30,17 @@ deny contains lib.finding(msg, ["podSpec", field]) if {
 	some field in ["serviceAccountName", "serviceAccount"]
 	input.podSpec[field] == sa
 	not shadowed(field)
-	sharing := sort({sprintf("%s %q", [w.kind, w.name]) |
-		some w in related.workloads
-		related.account(w.podSpec) == sa
-	})
-	count(sharing) > 0
-	msg := sprintf("%s runs as service account %q, shared with %s", [k8s.resource, sa, concat(", ", sharing)])
+	others := related.sharing(sa)
+	count(others) > 0
+	names := sort({sprintf("%s %q", [w.kind, w.name]) | some w in others})
+	shown := array.slice(names, 0, 5)
+	more := count(names) - count(shown)
+	msg := sprintf("%s runs as service account %q, shared with %s%s", [k8s.resource, sa, concat(", ", shown), and_more(more)])
 }
 
 # serviceAccountName wins over the deprecated serviceAccount.
 shadowed("serviceAccount") if input.podSpec.serviceAccountName
+
+and_more(0) := ""
+
+and_more(n) := sprintf(" and %d more", [n]) if n > 0

@@ -9,14 +9,28 @@ package shiplint.lib.related
 # chart's resource that names none, the release's.
 namespace := input.related.namespace
 
-# others(kind) are the resources of kind in the view, but this one.
+# others(kind) are the resources of kind in the view, but this one (a lookup
+# in input.related.byKind: it costs the number of resources of that kind).
 others(kind) := [r |
-	some r in input.related.resources
-	r.kind == kind
+	some r in object.get(object.get(input.related, "byKind", {}), kind, {})
 	not self(r)
 ]
 
-# workloads are the other resources with a pod spec in the view.
+# named(kind, name) is the resource of kind called name in the view, but this one.
+named(kind, name) := r if {
+	r := input.related.byKind[kind][name]
+	not self(r)
+}
+
+# sharing(account) are the other workloads ({"kind", "name"}) that run as account.
+sharing(account) := [w |
+	some w in object.get(object.get(input.related, "serviceAccounts", {}), account, [])
+	not self(w)
+]
+
+# workloads are the other resources with a pod spec in the view. It reads every
+# resource of the view: rules evaluated on every workload should look up
+# byKind or serviceAccounts instead.
 workloads := [r |
 	some r in input.related.resources
 	is_object(r.podSpec)
@@ -57,11 +71,7 @@ token_mounted if {
 
 # account_opts_out holds when the pod's ServiceAccount in the scan sets
 # automountServiceAccountToken: false.
-account_opts_out if {
-	some sa in others("ServiceAccount")
-	sa.name == service_account
-	sa.resource.automountServiceAccountToken == false
-}
+account_opts_out if named("ServiceAccount", service_account).resource.automountServiceAccountToken == false
 
 # selects(selector, labels) holds when a label selector (matchLabels and
 # matchExpressions) selects an object with labels; an empty selector
@@ -93,4 +103,23 @@ expression(e, labels) if {
 expression(e, labels) if {
 	e.operator == "DoesNotExist"
 	not labels[e.key]
+}
+
+# view(ns, resources, unit_kinds) builds input.related as the engine does, for Rego unit
+# tests of rules that read other resources: `with input as {..., "related":
+# related.view("shop", [...], ["NetworkPolicy"])}`.
+view(ns, resources, unit_kinds) := {
+	"namespace": ns,
+	"resources": resources,
+	"unitKinds": unit_kinds,
+	"byKind": {k: {r.name: r | some r in resources; r.kind == k} | some k in {r.kind | some r in resources}},
+	"serviceAccounts": {a: [{"kind": w.kind, "name": w.name} |
+		some w in resources
+		is_object(w.podSpec)
+		account(w.podSpec) == a
+	] |
+		some x in resources
+		is_object(x.podSpec)
+		a := account(x.podSpec)
+	},
 }

@@ -2,7 +2,7 @@ package shiplint.lib.related_test
 
 import data.shiplint.lib.related
 
-view(resources) := {"namespace": "shop", "resources": resources, "unitKinds": ["ServiceAccount"]}
+view(resources) := related.view("shop", resources, ["ServiceAccount"])
 
 test_others_leave_self_out if {
 	related.others("ServiceAccount") == [{"kind": "ServiceAccount", "name": "b"}] with input as {

@@ -21,19 +21,18 @@
 package shiplint.kubernetes.controller_manager_profiling
 
 import data.shiplint.lib
-import data.shiplint.lib.components as comps
 import data.shiplint.lib.controlplane as cp
 
 comp := "kube-controller-manager"
 
 deny contains lib.finding(msg, f.path) if {
-	f := comps.component(comp).flags.profiling
+	f := cp.components[comp].flags.profiling
 	not cp.is_false(f.value)
 	msg := sprintf("%s serves profiling data (--profiling=%s)", [cp.who(comp), f.value])
 }
 
 deny contains lib.finding(msg, c.path) if {
-	c := comps.component(comp)
+	c := cp.components[comp]
 	not c.flags.profiling
 	msg := sprintf("%s serves profiling data (--profiling is not set and defaults to true)", [cp.who(comp)])
 }

@@ -19,19 +19,18 @@
 package shiplint.kubernetes.controller_manager_root_ca
 
 import data.shiplint.lib
-import data.shiplint.lib.components as comps
 import data.shiplint.lib.controlplane as cp
 
 comp := "kube-controller-manager"
 
 deny contains lib.finding(msg, f.path) if {
-	f := comps.component(comp).flags["root-ca-file"]
+	f := cp.components[comp].flags["root-ca-file"]
 	cp.unquote(f.value) == ""
 	msg := sprintf("%s publishes no root CA to pods (--root-ca-file is empty)", [cp.who(comp)])
 }
 
 deny contains lib.finding(msg, c.path) if {
-	c := comps.component(comp)
+	c := cp.components[comp]
 	not c.flags["root-ca-file"]
 	msg := sprintf("%s publishes no root CA to pods (--root-ca-file is not set)", [cp.who(comp)])
 }

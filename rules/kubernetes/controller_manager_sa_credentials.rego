@@ -21,19 +21,18 @@
 package shiplint.kubernetes.controller_manager_sa_credentials
 
 import data.shiplint.lib
-import data.shiplint.lib.components as comps
 import data.shiplint.lib.controlplane as cp
 
 comp := "kube-controller-manager"
 
 deny contains lib.finding(msg, f.path) if {
-	f := comps.component(comp).flags["use-service-account-credentials"]
+	f := cp.components[comp].flags["use-service-account-credentials"]
 	not cp.is_true(f.value)
 	msg := sprintf("%s runs every controller with its own credentials (--use-service-account-credentials=%s)", [cp.who(comp), f.value])
 }
 
 deny contains lib.finding(msg, c.path) if {
-	c := comps.component(comp)
+	c := cp.components[comp]
 	not c.flags["use-service-account-credentials"]
 	msg := sprintf("%s runs every controller with its own credentials (--use-service-account-credentials is not set and defaults to false)", [cp.who(comp)])
 }

@@ -21,19 +21,18 @@
 package shiplint.kubernetes.controller_manager_sa_private_key
 
 import data.shiplint.lib
-import data.shiplint.lib.components as comps
 import data.shiplint.lib.controlplane as cp
 
 comp := "kube-controller-manager"
 
 deny contains lib.finding(msg, f.path) if {
-	f := comps.component(comp).flags["service-account-private-key-file"]
+	f := cp.components[comp].flags["service-account-private-key-file"]
 	cp.unquote(f.value) == ""
 	msg := sprintf("%s has no service account private key (--service-account-private-key-file is empty)", [cp.who(comp)])
 }
 
 deny contains lib.finding(msg, c.path) if {
-	c := comps.component(comp)
+	c := cp.components[comp]
 	not c.flags["service-account-private-key-file"]
 	msg := sprintf("%s has no service account private key (--service-account-private-key-file is not set)", [cp.who(comp)])
 }

@@ -18,19 +18,18 @@
 package shiplint.kubernetes.scheduler_bind_address
 
 import data.shiplint.lib
-import data.shiplint.lib.components as comps
 import data.shiplint.lib.controlplane as cp
 
 comp := "kube-scheduler"
 
 deny contains lib.finding(msg, f.path) if {
-	f := comps.component(comp).flags["bind-address"]
+	f := cp.components[comp].flags["bind-address"]
 	not loopback(cp.unquote(f.value))
 	msg := sprintf("%s listens on a non-loopback address (--bind-address=%s)", [cp.who(comp), f.value])
 }
 
 deny contains lib.finding(msg, c.path) if {
-	c := comps.component(comp)
+	c := cp.components[comp]
 	not c.flags["bind-address"]
 	msg := sprintf("%s listens on all interfaces (--bind-address is not set and defaults to 0.0.0.0)", [cp.who(comp)])
 }

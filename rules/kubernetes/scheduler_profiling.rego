@@ -21,13 +21,12 @@
 package shiplint.kubernetes.scheduler_profiling
 
 import data.shiplint.lib
-import data.shiplint.lib.components as comps
 import data.shiplint.lib.controlplane as cp
 
 comp := "kube-scheduler"
 
 deny contains lib.finding(msg, f.path) if {
-	c := comps.component(comp)
+	c := cp.components[comp]
 	not c.flags.config
 	f := c.flags.profiling
 	not cp.is_false(f.value)
@@ -35,7 +34,7 @@ deny contains lib.finding(msg, f.path) if {
 }
 
 deny contains lib.finding(msg, c.path) if {
-	c := comps.component(comp)
+	c := cp.components[comp]
 	not c.flags.config
 	not c.flags.profiling
 	msg := sprintf("%s serves profiling data (--profiling is not set and defaults to true)", [cp.who(comp)])

@@ -136,6 +136,7 @@ else := sprintf("%v", [x]) if {
 # starting with a flag when the image is a control-plane component's (its entrypoint).
 program(c) := {"name": n, "argv": array.slice(w, 1, count(w))} if {
 	w := words(c)
+	not startswith(w[0][2], "-") # --kubelet-service=kube-system/etcd is a flag, not etcd
 	n := lib.basename(w[0][2])
 	n in names
 } else := {"name": n, "argv": array.slice(w, 2, count(w))} if {

@@ -179,3 +179,9 @@ test_values if {
 	cp.is_true("TRUE")
 	not cp.is_true("false")
 }
+
+test_flag_value_is_not_a_component if {
+	not cp.components.etcd with input as {"resourceKind": "Deployment", "name": "op", "podSpec": {}, "containers": [{"name": "op", "args": ["--etcd-service=kube-system/etcd", "--x"]}]}
+	not cp.components["kube-scheduler"] with input as {"resourceKind": "Deployment", "name": "op", "podSpec": {}, "containers": [{"name": "op", "args": ["--watch=kube-system/kube-scheduler"]}]}
+	not cp.components["kube-apiserver"] with input as {"resourceKind": "Deployment", "name": "op", "podSpec": {}, "containers": [{"name": "op", "command": ["--apiserver=ns/kube-apiserver"]}]}
+}

@@ -7,12 +7,11 @@
 #   variables, and a scan cannot see the file: nothing is known then.
 package shiplint.lib.etcd
 
-import data.shiplint.lib.components as comps
 import data.shiplint.lib.controlplane as cp
 
 # comp is etcd's component (see shiplint.lib.controlplane), when its settings can be known.
 comp := c if {
-	c := comps.component("etcd")
+	c := cp.components["etcd"]
 	not c.flags["config-file"]
 	not env("config-file")
 }
@@ -20,7 +19,7 @@ comp := c if {
 # env(name) is the container's environment variable for flag name (ETCD_CLIENT_CERT_AUTH for
 # client-cert-auth): {"value": string, or null when it comes from valueFrom, "path"}.
 env(name) := {"value": value(e), "path": ["containers", i, "env", k]} if {
-	c := comps.component("etcd")
+	c := cp.components["etcd"]
 	c.source == "pod"
 	i := c.path[1]
 	some k, e in input.containers[i].env

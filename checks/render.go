@@ -104,6 +104,7 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 		found, notes := p.parseProblems(File{Path: u.FileShown, Kind: document.Kubernetes}, err, text)
 		out.Notifications = append(out.Notifications, notes...)
 		out.Documents += len(docs)
+		out.Forms = formsOf(docs, out.Forms)
 		rel.add(p, docs, text, rs)
 		got, errs := p.evaluateDocs(ctx, docs, text, timeout, opt.brk)
 		for _, err := range errs {

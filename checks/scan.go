@@ -61,6 +61,8 @@ type FileResult struct {
 	Rendered bool
 	Consumed []string
 	Unmapped int
+	// Forms counts the documents by input form (document.Document.Forms).
+	Forms map[string]int
 
 	path string // the file's (set by Scan)
 
@@ -114,6 +116,7 @@ func (p *Pack) scanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 	docs, err := Parse(f)
 	res.Findings, res.Notifications = p.parseProblems(f, err, text)
 	res.Documents = len(docs)
+	res.Forms = formsOf(docs, nil)
 	sup := p.readSuppressions(f, docs, text)
 	timeout := opt.EvalTimeout
 	if timeout <= 0 {
@@ -193,6 +196,20 @@ func (p *Pack) evaluateDocs(ctx context.Context, docs []*document.Document, text
 		errs = append(errs, r.errs...)
 	}
 	return out, errs
+}
+
+// formsOf adds the input forms of docs to counts (nil: a new map, or nil
+// when no document has one).
+func formsOf(docs []*document.Document, counts map[string]int) map[string]int {
+	for _, d := range docs {
+		for _, f := range d.Forms {
+			if counts == nil {
+				counts = map[string]int{}
+			}
+			counts[f]++
+		}
+	}
+	return counts
 }
 
 // minParallelDocs is how many documents a file needs for them to be
@@ -486,6 +503,12 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 			consumed[c] = true
 		}
 		res.Summary.Unmapped += r.Unmapped
+		for f, n := range r.Forms {
+			if res.Summary.Inputs == nil {
+				res.Summary.Inputs = map[string]int{}
+			}
+			res.Summary.Inputs[f] += n
+		}
 		if r.Rendered {
 			res.Summary.Rendered++
 			res.Summary.Documents += r.Documents

@@ -67,6 +67,7 @@ func TestScanJSONManifests(t *testing.T) {
 			FilesSkipped int            `json:"filesSkipped"`
 			Documents    int            `json:"documents"`
 			ByKind       map[string]int `json:"byKind"`
+			Inputs       map[string]int `json:"inputs"`
 		} `json:"summary"`
 	}
 	if err := json.Unmarshal([]byte(o.stdout), &res); err != nil {
@@ -105,7 +106,9 @@ func TestScanJSONManifests(t *testing.T) {
 		t.Errorf("suppressed %q", suppressed)
 	}
 	s := res.Summary
-	if s.FilesScanned != 5 || s.FilesSkipped != 0 || s.Documents != 5 || s.ByKind["kubernetes"] == 0 {
+	// The summary counts the documents written in the less usual forms.
+	if s.FilesScanned != 5 || s.FilesSkipped != 0 || s.Documents != 5 || s.ByKind["kubernetes"] == 0 ||
+		len(s.Inputs) != 2 || s.Inputs["kubernetes-json"] != 5 || s.Inputs["kubernetes-list-item"] != 1 {
 		t.Errorf("summary %+v", s)
 	}
 }

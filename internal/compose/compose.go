@@ -90,6 +90,9 @@ func (p *parser) parseFile(path string, src []byte) (*document.Document, error) 
 	in["services"] = services
 	in["interpolations"] = records(recs, func(k string) []any { return pathOf(in, k) })
 	doc := &document.Document{Kind: document.Compose, Path: path, Input: in, Positions: n.pos, Mirrors: mirrors, Range: d.Range}
+	if legacy {
+		doc.Forms = []string{document.FormLegacy}
+	}
 	over := p.ip.budgetError(path, recs, n.pos)
 	switch {
 	case over != nil && (bad == nil || bad.warning):

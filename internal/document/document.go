@@ -66,7 +66,19 @@ type Document struct {
 	Identity string
 	// Range covers the whole document in the file (a resource in a stream).
 	Range Range
+	// Forms names how the document was written when that is not its kind's
+	// usual form (FormJSON, FormListItem, FormPodShape, FormLegacy), for the
+	// scan summary: inputs older versions silently skipped.
+	Forms []string
 }
+
+// The input forms a document may be counted under in the summary.
+const (
+	FormJSON     = "kubernetes-json"       // a manifest written as JSON
+	FormListItem = "kubernetes-list-item"  // an item of a List
+	FormPodShape = "pod-template-by-shape" // a pod spec found by shape in a custom resource
+	FormLegacy   = "compose-legacy"        // a Compose file in the version 1 format
+)
 
 // Positions maps an encoded path into Input (see Key) to its source range.
 type Positions map[string]Range

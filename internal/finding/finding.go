@@ -190,6 +190,9 @@ type Summary struct {
 	// Unmapped the findings in them whose source line is not known (each
 	// reported at line 1 of the Chart.yaml or kustomization).
 	Rendered int `json:"rendered,omitempty"`
+	// Inputs counts documents by the less usual forms they were written
+	// in (document.Form*: "kubernetes-json", "compose-legacy"...).
+	Inputs map[string]int `json:"inputs,omitempty"`
 	Unmapped int `json:"unmapped,omitempty"`
 	// Baselined counts findings left out because the baseline holds them.
 	Baselined int `json:"baselined,omitempty"`

@@ -110,14 +110,22 @@ func (p *parser) newResource(d yamldoc.Doc, obj map[string]any, key, apiVersion,
 	b.point("/resourceKind", "/kind")
 	b.point("/name", "/metadata/name")
 	b.point("/namespace", "/metadata/namespace")
+	var forms []string
+	if IsJSON(path) {
+		forms = append(forms, document.FormJSON)
+	}
+	if key != "" {
+		forms = append(forms, document.FormListItem)
+	}
 	if spec, ok := podSpecPaths[kind]; ok {
 		b.workload(in, obj, spec)
 	} else if spec, ok := podShape(kind, obj); ok {
 		b.workload(in, obj, spec)
+		forms = append(forms, document.FormPodShape)
 	}
 	return &document.Document{
 		Kind: document.Kubernetes, Path: path, Input: in, Positions: b.pos, Mirrors: b.mirrors,
-		Identity: kind + "/" + ns + "/" + name, Range: r,
+		Identity: kind + "/" + ns + "/" + name, Range: r, Forms: forms,
 	}
 }
 

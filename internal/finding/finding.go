@@ -192,8 +192,8 @@ type Summary struct {
 	Rendered int `json:"rendered,omitempty"`
 	// Inputs counts documents by the less usual forms they were written
 	// in (document.Form*: "kubernetes-json", "compose-legacy"...).
-	Inputs map[string]int `json:"inputs,omitempty"`
-	Unmapped int `json:"unmapped,omitempty"`
+	Inputs   map[string]int `json:"inputs,omitempty"`
+	Unmapped int            `json:"unmapped,omitempty"`
 	// Baselined counts findings left out because the baseline holds them.
 	Baselined int `json:"baselined,omitempty"`
 }

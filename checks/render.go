@@ -105,7 +105,10 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 		out.Notifications = append(out.Notifications, notes...)
 		out.Documents += len(docs)
 		out.Forms = formsOf(docs, out.Forms)
-		rel.add(p, docs, text, rs)
+		rel.add(p, docs, text, rs, reparser(func() []*document.Document {
+			docs, _ := kubernetes.Parse(u.FileShown, rs.Text)
+			return docs // (identities are kept from the first parse)
+		}))
 		got, errs := p.evaluateDocs(ctx, docs, text, timeout, opt.brk)
 		for _, err := range errs {
 			out.Notifications = append(out.Notifications, finding.Notification{Level: "error", Path: u.FileShown, Message: rs.From + ": " + err.Error()})

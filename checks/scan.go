@@ -123,7 +123,7 @@ func (p *Pack) scanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 		timeout = DefaultEvalTimeout
 	}
 	rel := p.newCollector("dir:"+pathpkg.Dir(f.Path), "")
-	rel.add(p, docs, text, nil)
+	rel.add(p, docs, text, nil, reparser(func() []*document.Document { docs, _ := Parse(f); return docs }))
 	fs, errs := p.evaluateDocs(ctx, docs, text, timeout, opt.brk)
 	res.Findings = append(fs, res.Findings...) // (sorted below)
 	for _, err := range errs {

@@ -163,12 +163,27 @@ func keyOf(doc *document.Document, text *sourceText, path []any) string {
 	if !text.rendered {
 		return ""
 	}
+	// The Kubernetes parser's own copies of identifying fields.
+	if len(path) == 1 && doc.Kind == document.Kubernetes {
+		if raw, ok := identityFields[fmt.Sprint(path[0])]; ok {
+			if m, ok := doc.Mirrors["/resource"]; ok {
+				return m.From + raw
+			}
+		}
+	}
 	for n := len(path); n >= 0 && len(doc.Mirrors) > 0; n-- {
 		if m, ok := doc.Mirrors[document.Key(path[:n]...)]; ok {
 			return m.From + document.Key(path[n:]...)
 		}
 	}
 	return document.Key(path...)
+}
+
+// identityFields are input's copies of a resource's identifying fields and
+// where the resource holds them.
+var identityFields = map[string]string{
+	"apiVersion": "/apiVersion", "resourceKind": "/kind",
+	"name": "/metadata/name", "namespace": "/metadata/namespace",
 }
 
 // anchor is what a finding's fingerprint holds on to inside its resource.

@@ -374,3 +374,14 @@ func TestRenderFromLinkedWorkingDirectory(t *testing.T) {
 	}
 	wantAt(t, res.Findings, "KS001", "app/values.yaml", 2)
 }
+
+// A namespace an overlay sets is reported at the kustomization's
+// namespace: line, not at line 1 of the base resource.
+func TestRenderKustomizeNamespaceLine(t *testing.T) {
+	fs := renderScan(t, project(t, map[string]string{
+		"kustomization.yaml":      "namespace: kube-system\nresources:\n  - base\n",
+		"base/kustomization.yaml": "resources:\n  - deploy.yaml\n",
+		"base/deploy.yaml":        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: grafana\nspec:\n  selector:\n    matchLabels: {app: g}\n  template:\n    metadata:\n      labels: {app: g}\n    spec:\n      containers:\n        - name: g\n          image: grafana/grafana:10.0.0\n",
+	}), 1)
+	wantAt(t, fs, "KS074", "kustomization.yaml", 1)
+}

@@ -297,7 +297,7 @@ func collapse(fs []finding.Finding) []finding.Finding {
 		rule, path string
 		rng        document.Range
 	}
-	first := map[key]int{}
+	first := map[key][]int{}
 	vias := map[int][]string{}
 	out := fs[:0]
 	for _, f := range fs {
@@ -306,10 +306,13 @@ func collapse(fs []finding.Finding) []finding.Finding {
 			continue
 		}
 		k := key{f.RuleID, f.Path, f.Range}
-		if i, ok := first[k]; ok {
-			if !slices.Contains(vias[i], f.Via) {
-				vias[i] = append(vias[i], f.Via)
-			}
+		// The same line through another overlay is the same finding; two
+		// resources of one overlay on one line (a namespace: both get)
+		// are two.
+		i := slices.IndexFunc(first[k], func(i int) bool { return !slices.Contains(vias[i], f.Via) })
+		if i >= 0 {
+			i = first[k][i]
+			vias[i] = append(vias[i], f.Via)
 			// Keep the one of the first chart or overlay by name, not
 			// the first to finish on the worker pool: its related
 			// locations (the overlay's own entry) must not depend on
@@ -319,7 +322,7 @@ func collapse(fs []finding.Finding) []finding.Finding {
 			}
 			continue
 		}
-		first[k] = len(out)
+		first[k] = append(first[k], len(out))
 		vias[len(out)] = []string{f.Via}
 		out = append(out, f)
 	}

@@ -385,3 +385,17 @@ func TestRenderKustomizeNamespaceLine(t *testing.T) {
 	}), 1)
 	wantAt(t, fs, "KS074", "kustomization.yaml", 1)
 }
+
+// Two resources of one overlay that land on the same line (the namespace
+// the overlay gives both) are two findings.
+func TestRenderKustomizeSameLineTwoResources(t *testing.T) {
+	fs := renderScan(t, project(t, map[string]string{
+		"kustomization.yaml": "namespace: kube-system\nresources:\n  - a.yaml\n  - b.yaml\n",
+		"a.yaml":             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: c\n      image: grafana/grafana:10.0.0\n",
+		"b.yaml":             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: b\nspec:\n  containers:\n    - name: c\n      image: grafana/grafana:10.0.0\n",
+	}), 1)
+	got := only(fs, "KS074")
+	if len(got) != 2 || got[0].Range.StartLine != 1 || got[1].Range.StartLine != 1 || got[0].Resource == got[1].Resource {
+		t.Errorf("KS074: %+v", got)
+	}
+}

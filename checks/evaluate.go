@@ -87,7 +87,9 @@ func (p *Pack) collect(rs rego.ResultSet, doc *document.Document, text *sourceTe
 		if err != nil {
 			return nil, fmt.Errorf("%s: rule %s (%s): %v", doc.Path, rule.ID, rule.File, err)
 		}
-		out = append(out, p.newFinding(rule, doc, msg, path, text))
+		f := p.newFinding(rule, doc, msg, path, text)
+		attachFix(&f, doc, text, pair[1])
+		out = append(out, f)
 	}
 	return out, nil
 }
@@ -255,6 +257,8 @@ type sourceText struct {
 	rendered bool // a rendered chart or overlay resource (see render.go)
 	once     sync.Once
 	split    []string
+	crlfOnce sync.Once
+	isCRLF   bool
 }
 
 func (t *sourceText) lines() []string {

@@ -287,12 +287,33 @@ elements(deny) := {element(f) | some f in deny} if count(deny) <= %[2]d
 
 element(f) := f if is_string(f)
 
-element(f) := {"msg": f.msg, "path": path(f.path)} if is_string(f.msg)
+element(f) := {"msg": f.msg, "path": path(f.path), "fix": fix_of(f)} if is_string(f.msg)
 
-element(f) := {"msg": f.msg, "path": []} if {
+element(f) := {"msg": f.msg, "path": [], "fix": fix_of(f)} if {
 	is_string(f.msg)
 	not f.path
 }
+
+fix_of(f) := {"description": f.fix.description, "ops": [fix_op(o) | some o in f.fix.ops]} if {
+	is_string(f.fix.description)
+	is_array(f.fix.ops)
+	count(f.fix.ops) <= 8
+} else := null
+
+fix_op(o) := {"path": path(o.path), "set": o.set} if fix_scalar(o.set)
+
+else := {"path": path(o.path), "add": o.add} if fix_scalar(o.add)
+
+else := {"after": o.after, "insert": o.insert} if {
+	is_string(o.after)
+	is_string(o.insert)
+} else := {}
+
+fix_scalar(x) if is_string(x)
+
+fix_scalar(x) if is_number(x)
+
+fix_scalar(x) if is_boolean(x)
 
 element(f) := {"error": "shape", "type": type_name(f)} if {
 	not is_string(f)

@@ -311,7 +311,9 @@ func (p *Pack) evalRule(ctx context.Context, rq ruleQuery, d *document.Document,
 		if err != nil {
 			return nil, fmt.Errorf("%s: rule %s (%s): %v", d.Path, rq.rule.ID, rq.rule.File, err)
 		}
-		out = append(out, p.newFinding(rq.rule, d, msg, path, text))
+		f := p.newFinding(rq.rule, d, msg, path, text)
+		attachFix(&f, d, text, v)
+		out = append(out, f)
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -45,6 +46,8 @@ func scanCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "helm-values", Usage: "values `FILE` for every Helm chart scanned, after the chart's values.yaml (repeatable, applied in order)"},
 			&cli.StringSliceFlag{Name: "helm-set", Usage: "set a value `KEY=VALUE` in every Helm chart scanned, as helm --set (repeatable)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary"},
+			&cli.BoolFlag{Name: "fix", Usage: "apply the fixes of the findings that have one to the files, in place (only files inside the scan roots); the report lists what remains"},
+			&cli.BoolFlag{Name: "diff", Usage: "with --fix: print the fixes as a unified diff and change nothing"},
 		},
 		Action: scanAction,
 	}
@@ -70,6 +73,7 @@ type scanFlags struct {
 	cfg            *config.Config
 	helmValues     []helmValues
 	helmSet        []string
+	fix            fixMode
 }
 
 func readScanFlags(c *cli.Context) (scanFlags, error) {
@@ -83,6 +87,20 @@ func readScanFlags(c *cli.Context) (scanFlags, error) {
 		f.paths = []string{"."}
 	}
 	f.helmSet = c.StringSlice("helm-set")
+	switch {
+	case c.Bool("diff") && !c.Bool("fix"):
+		return f, fmt.Errorf("--diff needs --fix")
+	case c.Bool("fix") && c.Bool("diff"):
+		f.fix = fixDiff
+	case c.Bool("fix"):
+		f.fix = fixWrite
+	}
+	if f.fix != fixNone && slices.Contains(f.paths, "-") {
+		return f, fmt.Errorf("--fix cannot change stdin (-); give file or directory paths")
+	}
+	if f.fix != fixNone && c.String("write-baseline") != "" {
+		return f, fmt.Errorf("--fix and --write-baseline do not go together")
+	}
 	var err error
 	if f.helmValues, err = readHelmValues(c.StringSlice("helm-values")); err != nil {
 		return f, err
@@ -225,10 +243,25 @@ func scanAction(c *cli.Context) error {
 		pack.Prepare(c.Context, stdin.Kind)
 	}
 	files := collect(f, stdin, func(k document.Kind) { pack.Prepare(c.Context, k) })
+	var hashes readHashes
+	if f.fix != fixNone {
+		hashes = readHashes{}
+		for _, in := range files.files {
+			if in.NotScanned == "" && in.Unit == nil {
+				hashes[in.Path] = sha256.Sum256(in.Source)
+			}
+		}
+	}
 	res := pack.Scan(c.Context, files.source, checks.ScanOptions{EvalTimeout: c.Duration("eval-timeout")})
 	res.Summary.FilesSkipped = files.skipped
 	if err := applyBaseline(f, &res); err != nil {
 		return err
+	}
+	if f.fix != fixNone {
+		res.Findings = applyFixes(c.App.Writer, c.App.ErrWriter, f, res, hashes)
+		if f.fix == fixDiff {
+			return exitCode(status(res, f.failOn))
+		}
 	}
 	tally(&res)
 	if f.writeBaseline != "" {

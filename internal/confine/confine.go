@@ -474,3 +474,23 @@ func pathErr(err error) error {
 	}
 	return err
 }
+
+// WriteExisting replaces the content of name, an existing regular file
+// inside the root (checked as Check does), keeping its mode: the file is
+// truncated and written in place, never created, and a symlink cannot lead
+// the write outside the root.
+func (rt *Root) WriteExisting(name string, data []byte) error {
+	e, err := rt.Check(name)
+	if err != nil {
+		return err
+	}
+	f, err := rt.root.OpenFile(e.name, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return rt.r.openError(name, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return &Error{Name: filepath.ToSlash(name), Reason: Unreadable, detail: "write failed"}
+	}
+	return f.Close()
+}

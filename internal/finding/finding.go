@@ -107,6 +107,27 @@ type Finding struct {
 	// Via names the chart or overlay a finding was rendered through, so
 	// findings reached through several overlays collapse into one. Not output.
 	Via string `json:"-"`
+	// Fix, when the rule attached one and the engine could turn it into
+	// text edits, is a mechanical change that removes the finding.
+	Fix *Fix `json:"fix,omitempty"`
+}
+
+// Fix is a change to the source that removes a finding: text edits to one
+// or more files (today always the finding's own file).
+type Fix struct {
+	Description string `json:"description"`
+	Edits       []Edit `json:"edits"`
+}
+
+// Edit replaces the text of Range in Path with NewText. Lines and columns
+// are 1-based, in characters (Unicode code points), EndColumn exclusive; a
+// Range whose start equals its end is an insertion. Columns never cut a
+// line ending: NewText carries the file's own line ending ("\r\n" in a
+// CRLF file) where it adds lines.
+type Edit struct {
+	Path    string         `json:"path"`
+	Range   document.Range `json:"range"`
+	NewText string         `json:"newText"`
 }
 
 // Related is one more location of a finding, and the part it played

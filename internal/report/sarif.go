@@ -178,6 +178,9 @@ func result(f finding.Finding, index map[string]int) sarifResult {
 		RuleID:              f.RuleID,
 		RuleIndex:           index[f.RuleID],
 	}
+	if f.Fix != nil {
+		r.Fixes = []sarifFix{sarifFixOf(f.Fix)}
+	}
 	for i, rel := range f.Related {
 		fr := finding.Finding{Range: rel.Range}
 		r.RelatedLocations = append(r.RelatedLocations, sarifLocation{
@@ -236,4 +239,27 @@ func invocation(res finding.Result) sarifInvocation {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, note)
 	}
 	return inv
+}
+
+// sarifFixOf writes a fix's edits as artifact changes, one per file in the
+// order the files first appear.
+func sarifFixOf(fx *finding.Fix) sarifFix {
+	out := sarifFix{Description: sarifText{Text: fx.Description}}
+	at := map[string]int{}
+	for _, e := range fx.Edits {
+		i, ok := at[e.Path]
+		if !ok {
+			i = len(out.ArtifactChanges)
+			at[e.Path] = i
+			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: artifact(e.Path)})
+		}
+		rep := sarifReplacement{DeletedRegion: sarifRegion{
+			StartLine: e.Range.StartLine, StartColumn: e.Range.StartColumn, EndLine: e.Range.EndLine, EndColumn: e.Range.EndColumn,
+		}}
+		if e.NewText != "" {
+			rep.InsertedContent = &sarifText{Text: e.NewText}
+		}
+		out.ArtifactChanges[i].Replacements = append(out.ArtifactChanges[i].Replacements, rep)
+	}
+	return out
 }

@@ -77,6 +77,7 @@ type sarifText struct {
 }
 
 type sarifResult struct {
+	Fixes               []sarifFix         `json:"fixes,omitempty"`
 	Kind                string             `json:"kind"`
 	Level               string             `json:"level"`
 	Locations           []sarifLocation    `json:"locations"`
@@ -127,4 +128,22 @@ type sarifNotification struct {
 	Level     string          `json:"level"`
 	Locations []sarifLocation `json:"locations,omitempty"`
 	Message   sarifText       `json:"message"`
+}
+
+// sarifFix is a finding's fix (SARIF 3.55): its edits, by file.
+type sarifFix struct {
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+	Description     sarifText             `json:"description"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+// sarifReplacement deletes a region (empty for an insertion: start and end
+// the same) and inserts text in its place.
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent *sarifText  `json:"insertedContent,omitempty"`
 }

@@ -22,8 +22,9 @@ package shiplint.compose.no_cap_drop_all
 import data.shiplint.lib
 import data.shiplint.lib.compose
 
-deny contains lib.finding(msg, ["services", name, "cap_drop"]) if {
+deny contains lib.finding_fix(msg, path, lib.fix_add("Add ALL to cap_drop", path, "ALL")) if {
 	some name, svc in input.services
+	path := ["services", name, "cap_drop"]
 	compose.runnable(svc)
 	not "ALL" in object.get(svc, "cap_drop", [])
 	not svc.privileged == true

@@ -35,8 +35,9 @@ disabled contains [name, i] if {
 	lower(value) == "false"
 }
 
-deny contains lib.finding(msg, ["services", name, "security_opt"]) if {
+deny contains lib.finding_fix(msg, path, lib.fix_add("Add no-new-privileges:true to security_opt", path, "no-new-privileges:true")) if {
 	some name, svc in input.services
+	path := ["services", name, "security_opt"]
 	compose.runnable(svc)
 	not enabled(svc)
 	not svc.privileged == true

@@ -19,8 +19,9 @@ package shiplint.compose.privileged
 
 import data.shiplint.lib
 
-deny contains lib.finding(msg, ["services", name, "privileged"]) if {
+deny contains lib.finding_fix(msg, path, lib.fix_set("Set privileged: false", path, false)) if {
 	some name, svc in input.services
+	path := ["services", name, "privileged"]
 	svc.privileged == true
 	msg := sprintf("Service %q runs privileged: it has full access to the host", [name])
 }

@@ -28,11 +28,12 @@ cached(s, i, ins, c, k) if df.cache_mounted(ins, "/etc/apk/cache")
 
 cached(s, i, ins, c, k) if df.last_removal(s, i, {"/var/cache/apk", "/etc/apk/cache"}) > k
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+deny contains lib.finding_fix(msg, df.command_path(s, i, k), fix) if {
 	some [s, i, k, c] in df.commands_named({"apk"})
 	df.in_chain(s)
 	df.subcommand(c, apk_valopts) == "add"
 	ins := input.stages[s].instructions[i]
 	not cached(s, i, ins, c, k)
 	msg := "apk add keeps its package cache in the layer: add --no-cache"
+	fix := lib.fix_insert("Add --no-cache", df.fix_after(df.name(c), "add"), " --no-cache")
 }

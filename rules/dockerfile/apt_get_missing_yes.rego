@@ -71,13 +71,14 @@ quiet_step(a) := ["inc", n] if {
 	n > 0
 }
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+deny contains lib.finding_fix(msg, df.command_path(s, i, k), fix) if {
 	some [s, i, k, c, sub] in df.apt_commands
 	sub in prompting
 	not assumes_yes(c)
 	not df.piped_yes(s, i, c)
 	not configured
 	msg := sprintf("%s %s has no -y, so it waits for a confirmation the build cannot give", [df.name(c), sub])
+	fix := lib.fix_insert("Add -y", df.fix_after(df.name(c), sub), " -y")
 }
 
 # APT::Get::Assume-Yes written to apt.conf.d anywhere in the file.

@@ -4,7 +4,7 @@ import data.shiplint.dockerfile.apt_get_missing_yes as rule
 import data.shiplint.lib.dockerfile_test as h
 
 test_fires if {
-	rule.deny == {{"msg": "apt-get install has no -y, so it waits for a confirmation the build cannot give", "path": ["stages", 0, "instructions", 0, "commands", 0]}} with input as h.doc([h.run([h.cmd("apt-get", ["install", "--no-install-recommends", "curl"])])])
+	{plain(f) | some f in rule.deny} == {{"msg": "apt-get install has no -y, so it waits for a confirmation the build cannot give", "path": ["stages", 0, "instructions", 0, "commands", 0]}} with input as h.doc([h.run([h.cmd("apt-get", ["install", "--no-install-recommends", "curl"])])])
 }
 
 test_yes_forms_are_quiet if {
@@ -38,4 +38,15 @@ test_one_quiet_level_fires if {
 	] {
 		count(rule.deny) == 1 with input as h.doc([h.run([h.cmd("apt-get", args)])])
 	}
+}
+
+# plain is a deny element without its fix (test_fix checks the fix).
+plain(f) := {"msg": f.msg, "path": f.path}
+
+test_fix if {
+	some f in rule.deny with input as h.doc([h.run([h.cmd("apt-get", ["install", "curl"])])])
+	f.fix.description == "Add -y"
+	f.fix.ops[0].insert == " -y"
+	regex.find_n(f.fix.ops[0].after, "apt-get -q install curl && apt-get remove x", 1) == ["apt-get -q install"]
+	regex.find_n(f.fix.ops[0].after, "apt-get update && apt-get dist-upgrade", 1) == []
 }

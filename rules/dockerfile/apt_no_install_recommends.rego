@@ -25,13 +25,14 @@ no_recommends(c) if {
 	regex.match(`(?i)^APT::Install-Recommends=("|')?(false|0|no)`, v)
 }
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+deny contains lib.finding_fix(msg, df.command_path(s, i, k), fix) if {
 	some [s, i, k, c, "install"] in df.apt_commands
 	df.in_chain(s)
 	count(df.apt_packages(c)) > 0
 	not no_recommends(c)
 	not configured
 	msg := sprintf("%s install also installs recommended packages: add --no-install-recommends", [df.name(c)])
+	fix := lib.fix_insert("Add --no-install-recommends", df.fix_after(df.name(c), "install"), " --no-install-recommends")
 }
 
 # APT::Install-Recommends "false" written to apt.conf.d anywhere in the file.

@@ -42,11 +42,12 @@ configured if {
 	regex.match(`(?i)(^global\.no-cache-dir$|no-cache-dir\s*=)`, a)
 }
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+deny contains lib.finding_fix(msg, df.command_path(s, i, k), fix) if {
 	some [s, i, k, c, args] in df.pip_commands
 	df.in_chain(s)
 	df.positionals(args, df.pip_valopts)[0] == "install"
 	ins := input.stages[s].instructions[i]
 	not no_cache(s, i, ins, c, k, args)
 	msg := sprintf("%s install keeps its download cache in the layer: add --no-cache-dir", [df.name(c)])
+	fix := lib.fix_insert("Add --no-cache-dir", df.fix_after(`pip[0-9.]*`, "install"), " --no-cache-dir")
 }

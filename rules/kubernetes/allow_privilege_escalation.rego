@@ -22,12 +22,14 @@ package shiplint.kubernetes.allow_privilege_escalation
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["containers", i, "securityContext", "allowPrivilegeEscalation"]) if {
+deny contains lib.finding_fix(msg, path, fix) if {
 	not k8s.windows
 	some i, c in input.containers
 	v := object.get(k8s.sc(c), "allowPrivilegeEscalation", null)
 	v != false
 	msg := describe(c, v)
+	path := ["containers", i, "securityContext", "allowPrivilegeEscalation"]
+	fix := lib.fix_set("Set allowPrivilegeEscalation: false", path, false)
 }
 
 describe(c, null) := sprintf("%s does not set allowPrivilegeEscalation: false", [k8s.who(c)])

@@ -26,7 +26,8 @@ import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 import data.shiplint.lib.related
 
-deny contains lib.finding(msg, ["podSpec", "automountServiceAccountToken"]) if {
+deny contains lib.finding_fix(msg, path, lib.fix_set("Set automountServiceAccountToken: false", path, false)) if {
+	path := ["podSpec", "automountServiceAccountToken"]
 	input.podSpec
 	v := object.get(input.podSpec, "automountServiceAccountToken", null)
 	v != false

@@ -31,9 +31,10 @@ baseline_only := {
 	"SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
 }
 
-deny contains lib.finding(msg, ["containers", i, "securityContext", "capabilities", "drop"]) if {
+deny contains lib.finding_fix(msg, path, lib.fix_add("Drop ALL capabilities", path, "ALL")) if {
 	not k8s.windows
 	some i, c in input.containers
+	path := ["containers", i, "securityContext", "capabilities", "drop"]
 	not "ALL" in object.get(k8s.sc(c), ["capabilities", "drop"], [])
 	msg := drop_message(c)
 }

@@ -21,8 +21,9 @@ package shiplint.kubernetes.privileged
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["containers", i, "securityContext", "privileged"]) if {
+deny contains lib.finding_fix(msg, path, lib.fix_set("Set privileged: false", path, false)) if {
 	some i, c in input.containers
+	path := ["containers", i, "securityContext", "privileged"]
 	c.securityContext.privileged == true
 	msg := sprintf("%s runs privileged", [k8s.who(c)])
 }

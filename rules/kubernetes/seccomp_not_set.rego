@@ -24,9 +24,10 @@ package shiplint.kubernetes.seccomp_not_set
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["containers", i, "securityContext", "seccompProfile", "type"]) if {
+deny contains lib.finding_fix(msg, path, lib.fix_set("Set seccompProfile.type: RuntimeDefault", path, "RuntimeDefault")) if {
 	not k8s.windows
 	some i, c in input.containers
+	path := ["containers", i, "securityContext", "seccompProfile", "type"]
 	s := k8s.setting(i, c, "seccompProfile")
 	object.get(s, ["value", "type"], null) == null
 	msg := sprintf("%s has no seccomp profile (set seccompProfile.type RuntimeDefault or Localhost on the pod or the container)", [k8s.who(c)])

@@ -751,3 +751,11 @@ covers_dir(_, a_dir, p) if startswith(p, a_dir)
 covers(a, p) if a == p
 
 covers(a, p) if startswith(p, concat("", [a, "/"]))
+
+# fix_after(name, word) is the regular expression a fix (lib.fix_insert)
+# inserts after: the program name followed, within one command, by word
+# ("apt-get ... install"), so an option lands right after the subcommand.
+fix_after(name, word) := concat("", [
+	`(^|[\s;&|(])`, strings.replace_n({".": `\.`, "+": `\+`}, name),
+	`(\s+[^&|;\s]+)*?\s+`, strings.replace_n({".": `\.`, "+": `\+`}, word), `\b`,
+])

@@ -78,3 +78,22 @@ image_from(ref, allowed) if {
 	prefix := trim_right(a, "/")
 	startswith(concat("", [full, "/"]), concat("", [prefix, "/"]))
 }
+
+# finding_fix is finding with a fix: a mechanical change to the source that
+# removes the finding, which `shiplint scan --fix`, SARIF and the editor
+# offer. Build fix with fix_set, fix_add or fix_insert; the engine turns it
+# into text edits that keep comments, indentation, quoting and line endings,
+# and drops a fix it cannot place safely (the finding stays, without it).
+finding_fix(msg, path, fix) := {"msg": msg, "path": path, "fix": fix}
+
+# fix_set sets the map key at path (a path into input, like a finding's) to
+# a scalar value, creating the key and any missing maps above it under the
+# deepest one that exists. A list value writes a new block list.
+fix_set(description, path, value) := {"description": description, "ops": [{"path": path, "set": value}]}
+
+# fix_add appends a scalar item to the list at path (created when missing).
+fix_add(description, path, value) := {"description": description, "ops": [{"path": path, "add": value}]}
+
+# fix_insert (Dockerfiles) inserts text right after the first match of the
+# regular expression after, searched from the start of the finding's range.
+fix_insert(description, after, text) := {"description": description, "ops": [{"after": after, "insert": text}]}

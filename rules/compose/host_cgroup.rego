@@ -16,7 +16,7 @@ package shiplint.compose.host_cgroup
 
 import data.shiplint.lib
 
-deny contains lib.finding(msg, ["services", name, "cgroup"]) if {
+deny contains lib.finding_fix(msg, ["services", name, "cgroup"], lib.fix_set("Set cgroup: private", ["services", name, "cgroup"], "private")) if {
 	some name, svc in input.services
 	svc.cgroup == "host"
 	msg := sprintf("Service %q shares the host's cgroup namespace (cgroup: host)", [name])

@@ -19,7 +19,7 @@ package shiplint.compose.host_ipc
 
 import data.shiplint.lib
 
-deny contains lib.finding(msg, ["services", name, "ipc"]) if {
+deny contains lib.finding_fix(msg, ["services", name, "ipc"], lib.fix_set("Set ipc: private", ["services", name, "ipc"], "private")) if {
 	some name, svc in input.services
 	svc.ipc == "host"
 	msg := sprintf("Service %q shares the host's IPC namespace (ipc: host)", [name])

@@ -40,7 +40,7 @@ disabled(v) if {
 	lower(trim_space(v)) in {"true", "yes", "y", "on"}
 }
 
-deny contains lib.finding(msg, ["services", name, "oom_kill_disable"]) if {
+deny contains lib.finding_fix(msg, ["services", name, "oom_kill_disable"], lib.fix_set("Set oom_kill_disable: false", ["services", name, "oom_kill_disable"], false)) if {
 	some name, svc in input.services
 	disabled(svc.oom_kill_disable)
 	not limited(svc)

@@ -3,7 +3,7 @@ package shiplint.compose.oom_kill_disabled_test
 import data.shiplint.compose.oom_kill_disabled
 
 test_fires if {
-	oom_kill_disabled.deny == {
+	{plain(f) | some f in oom_kill_disabled.deny} == {
 		{"msg": "Service \"a\" disables the OOM killer (oom_kill_disable: true) and has no memory limit: it can exhaust the host's memory", "path": ["services", "a", "oom_kill_disable"]},
 		{"msg": "Service \"b\" disables the OOM killer (oom_kill_disable: true) and has no memory limit: it can exhaust the host's memory", "path": ["services", "b", "oom_kill_disable"]},
 		{"msg": "Service \"c\" disables the OOM killer (oom_kill_disable: true) and has no memory limit: it can exhaust the host's memory", "path": ["services", "c", "oom_kill_disable"]},
@@ -22,4 +22,11 @@ test_quiet if {
 		"d": {"image": "x", "oom_kill_disable": "${NO_OOM}"},
 		"e": {"image": "x"},
 	}}
+}
+
+# plain is a deny element without its fix (test_fix checks the fix).
+plain(f) := {"msg": f.msg, "path": f.path}
+
+test_fix if {
+	{f.fix | some f in oom_kill_disabled.deny} == {{"description": "Set oom_kill_disable: false", "ops": [{"path": ["services", "a", "oom_kill_disable"], "set": false}]}} with input as {"services": {"a": {"image": "x", "oom_kill_disable": true}}}
 }

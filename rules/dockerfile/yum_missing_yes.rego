@@ -23,7 +23,7 @@ yum_prompting := {"install", "groupinstall", "localinstall", "reinstall", "updat
 
 zypper_prompting := {"install", "in", "remove", "rm", "update", "up", "patch", "dist-upgrade", "dup", "source-install", "si"}
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+deny contains lib.finding_fix(msg, df.command_path(s, i, k), lib.fix_insert("Add -y", df.fix_after(df.name(c), sub), " -y")) if {
 	some [s, i, k, c] in df.commands_named(df.yum_tools)
 	sub := df.subcommand(c, df.rpm_valopts)
 	sub in yum_prompting
@@ -32,7 +32,7 @@ deny contains lib.finding(msg, df.command_path(s, i, k)) if {
 	msg := sprintf("%s %s has no -y, so it waits for a confirmation the build cannot give", [df.name(c), sub])
 }
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+deny contains lib.finding_fix(msg, df.command_path(s, i, k), lib.fix_insert("Add -y", df.fix_after("zypper", sub), " -y")) if {
 	some [s, i, k, c] in df.commands_named({"zypper"})
 	sub := df.subcommand(c, {"--root", "-R", "--reposd-dir", "-D", "--cache-dir", "-C", "--config", "-c"})
 	sub in zypper_prompting

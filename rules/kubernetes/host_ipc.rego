@@ -21,7 +21,7 @@ package shiplint.kubernetes.host_ipc
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["podSpec", "hostIPC"]) if {
+deny contains lib.finding_fix(msg, ["podSpec", "hostIPC"], lib.fix_set("Set hostIPC: false", ["podSpec", "hostIPC"], false)) if {
 	input.podSpec.hostIPC == true
 	msg := sprintf("%s sets hostIPC: true", [k8s.resource])
 }

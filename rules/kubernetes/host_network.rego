@@ -21,7 +21,7 @@ package shiplint.kubernetes.host_network
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["podSpec", "hostNetwork"]) if {
+deny contains lib.finding_fix(msg, ["podSpec", "hostNetwork"], lib.fix_set("Set hostNetwork: false", ["podSpec", "hostNetwork"], false)) if {
 	input.podSpec.hostNetwork == true
 	msg := sprintf("%s sets hostNetwork: true", [k8s.resource])
 }

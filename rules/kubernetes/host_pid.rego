@@ -21,7 +21,7 @@ package shiplint.kubernetes.host_pid
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["podSpec", "hostPID"]) if {
+deny contains lib.finding_fix(msg, ["podSpec", "hostPID"], lib.fix_set("Set hostPID: false", ["podSpec", "hostPID"], false)) if {
 	input.podSpec.hostPID == true
 	msg := sprintf("%s sets hostPID: true", [k8s.resource])
 }

@@ -23,12 +23,12 @@ package shiplint.kubernetes.host_process
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["podSpec", "securityContext", "windowsOptions", "hostProcess"]) if {
+deny contains lib.finding_fix(msg, ["podSpec", "securityContext", "windowsOptions", "hostProcess"], lib.fix_set("Set windowsOptions.hostProcess: false", ["podSpec", "securityContext", "windowsOptions", "hostProcess"], false)) if {
 	k8s.pod_sc.windowsOptions.hostProcess == true
 	msg := sprintf("%s sets windowsOptions.hostProcess: true in the pod securityContext", [k8s.resource])
 }
 
-deny contains lib.finding(msg, ["containers", i, "securityContext", "windowsOptions", "hostProcess"]) if {
+deny contains lib.finding_fix(msg, ["containers", i, "securityContext", "windowsOptions", "hostProcess"], lib.fix_set("Set windowsOptions.hostProcess: false", ["containers", i, "securityContext", "windowsOptions", "hostProcess"], false)) if {
 	some i, c in input.containers
 	k8s.sc(c).windowsOptions.hostProcess == true
 	msg := sprintf("%s runs as a Windows HostProcess container", [k8s.who(c)])

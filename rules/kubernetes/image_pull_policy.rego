@@ -20,7 +20,7 @@ package shiplint.kubernetes.image_pull_policy
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["containers", i, "imagePullPolicy"]) if {
+deny contains lib.finding_fix(msg, ["containers", i, "imagePullPolicy"], lib.fix_set("Set imagePullPolicy: Always", ["containers", i, "imagePullPolicy"], "Always")) if {
 	some i, c in input.containers
 	k8s.literal_image(c.image)
 	lib.is_mutable_tag(c.image)

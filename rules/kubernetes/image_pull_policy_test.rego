@@ -5,7 +5,7 @@ import data.shiplint.kubernetes.image_pull_policy
 doc(cs) := {"resourceKind": "Pod", "name": "p", "podSpec": {}, "containers": cs}
 
 test_fires if {
-	image_pull_policy.deny == {{"msg": "container \"a\" of Pod \"p\" uses mutable image \"app:latest\" with imagePullPolicy IfNotPresent", "path": ["containers", 0, "imagePullPolicy"]}} with input as doc([{"name": "a", "containerType": "container", "image": "app:latest", "imagePullPolicy": "IfNotPresent"}])
+	{plain(f) | some f in image_pull_policy.deny} == {{"msg": "container \"a\" of Pod \"p\" uses mutable image \"app:latest\" with imagePullPolicy IfNotPresent", "path": ["containers", 0, "imagePullPolicy"]}} with input as doc([{"name": "a", "containerType": "container", "image": "app:latest", "imagePullPolicy": "IfNotPresent"}])
 }
 
 test_quiet if {
@@ -14,4 +14,11 @@ test_quiet if {
 		{"name": "b", "containerType": "container", "image": "app"},
 		{"name": "c", "containerType": "container", "image": "app:1.2", "imagePullPolicy": "IfNotPresent"},
 	])
+}
+
+# plain is a deny element without its fix (test_fix checks the fix).
+plain(f) := {"msg": f.msg, "path": f.path}
+
+test_fix if {
+	{f.fix | some f in image_pull_policy.deny} == {{"description": "Set imagePullPolicy: Always", "ops": [{"path": ["containers", 0, "imagePullPolicy"], "set": "Always"}]}} with input as doc([{"name": "a", "containerType": "container", "image": "app:latest", "imagePullPolicy": "IfNotPresent"}])
 }

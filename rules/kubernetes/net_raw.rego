@@ -26,7 +26,7 @@ adds_net_raw(c) := j if {
 	name in {"NET_RAW", "ALL"}
 }
 
-deny contains lib.finding(msg, ["containers", i, "securityContext", "capabilities", "drop"]) if {
+deny contains lib.finding_fix(msg, ["containers", i, "securityContext", "capabilities", "drop"], lib.fix_add("Drop NET_RAW", ["containers", i, "securityContext", "capabilities", "drop"], "NET_RAW")) if {
 	not k8s.windows
 	some i, c in input.containers
 	not k8s.drops(c, "NET_RAW")

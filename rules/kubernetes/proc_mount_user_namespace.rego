@@ -25,7 +25,7 @@ package shiplint.kubernetes.proc_mount_user_namespace
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["containers", i, "securityContext", "procMount"]) if {
+deny contains lib.finding_fix(msg, ["containers", i, "securityContext", "procMount"], lib.fix_set("Set procMount: Default", ["containers", i, "securityContext", "procMount"], "Default")) if {
 	k8s.user_namespace
 	some i, c in input.containers
 	v := k8s.sc(c).procMount

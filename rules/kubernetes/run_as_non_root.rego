@@ -25,7 +25,7 @@ import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
 # Unset everywhere, or set to something other than true on the container.
-deny contains lib.finding(msg, s.path) if {
+deny contains lib.finding_fix(msg, s.path, lib.fix_set("Set runAsNonRoot: true", s.path, true)) if {
 	some i, c in input.containers
 	s := k8s.setting(i, c, "runAsNonRoot")
 	not s.pod
@@ -34,7 +34,7 @@ deny contains lib.finding(msg, s.path) if {
 }
 
 # Set to false at pod level: reported once there, for the containers that inherit it.
-deny contains lib.finding(msg, ["podSpec", "securityContext", "runAsNonRoot"]) if {
+deny contains lib.finding_fix(msg, ["podSpec", "securityContext", "runAsNonRoot"], lib.fix_set("Set runAsNonRoot: true", ["podSpec", "securityContext", "runAsNonRoot"], true)) if {
 	v := k8s.pod_sc.runAsNonRoot
 	v != null
 	v != true

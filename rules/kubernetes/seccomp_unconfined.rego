@@ -24,12 +24,12 @@ package shiplint.kubernetes.seccomp_unconfined
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["podSpec", "securityContext", "seccompProfile", "type"]) if {
+deny contains lib.finding_fix(msg, ["podSpec", "securityContext", "seccompProfile", "type"], lib.fix_set("Set seccompProfile.type: RuntimeDefault", ["podSpec", "securityContext", "seccompProfile", "type"], "RuntimeDefault")) if {
 	k8s.pod_sc.seccompProfile.type == "Unconfined"
 	msg := sprintf("%s sets seccompProfile type Unconfined in the pod securityContext", [k8s.resource])
 }
 
-deny contains lib.finding(msg, ["containers", i, "securityContext", "seccompProfile", "type"]) if {
+deny contains lib.finding_fix(msg, ["containers", i, "securityContext", "seccompProfile", "type"], lib.fix_set("Set seccompProfile.type: RuntimeDefault", ["containers", i, "securityContext", "seccompProfile", "type"], "RuntimeDefault")) if {
 	some i, c in input.containers
 	k8s.sc(c).seccompProfile.type == "Unconfined"
 	msg := sprintf("%s sets seccompProfile type Unconfined", [k8s.who(c)])

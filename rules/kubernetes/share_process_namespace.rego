@@ -20,7 +20,7 @@ package shiplint.kubernetes.share_process_namespace
 import data.shiplint.lib
 import data.shiplint.lib.kubernetes as k8s
 
-deny contains lib.finding(msg, ["podSpec", "shareProcessNamespace"]) if {
+deny contains lib.finding_fix(msg, ["podSpec", "shareProcessNamespace"], lib.fix_set("Set shareProcessNamespace: false", ["podSpec", "shareProcessNamespace"], false)) if {
 	input.podSpec.shareProcessNamespace == true
 	msg := sprintf("%s shares one process namespace between its containers", [k8s.resource])
 }

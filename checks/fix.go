@@ -24,6 +24,8 @@ import (
 //	{"after": regexp, "insert": text}  Dockerfile: insert text after the first
 //	                                   match of regexp at or after the finding
 //	                                   (on the finding's lines)
+//	{"match": regexp, "replace": text} Dockerfile: replace the first match
+//	                                   (there) with text, $1 expanded
 //
 // The engine turns the ops into text edits on the source, touching only the
 // characters it must: comments, indentation, quoting and line endings stay.
@@ -87,6 +89,9 @@ func buildFix(doc *document.Document, text *sourceText, at document.Range, raw m
 		} else if ins, has := op["insert"].(string); has {
 			after, _ := op["after"].(string)
 			ed, ok = e.insert(at, after, ins)
+		} else if rep, has := op["replace"].(string); has {
+			match, _ := op["match"].(string)
+			ed, ok = e.replace(at, match, rep)
 		} else {
 			ok = false
 		}
@@ -417,6 +422,42 @@ func (e fixEditor) add(path []any, v any) (finding.Edit, bool) {
 		last, _ := e.line(r.EndLine)
 		pad := t[:len(t)-len(body)]
 		return finding.Edit{Range: point(r.EndLine, colOf(last, len(last))), NewText: e.eol + pad + "- " + val}, true
+	}
+	return finding.Edit{}, false
+}
+
+// replace replaces the first match of match, searching the finding's lines
+// from its start, with text ($1... expanded from the match's groups).
+func (e fixEditor) replace(at document.Range, match, text string) (finding.Edit, bool) {
+	if match == "" || len(match) > maxFixTextBytes || len(text) > maxFixTextBytes || strings.ContainsAny(text, "\r\n") {
+		return finding.Edit{}, false
+	}
+	re, err := regexp.Compile(match)
+	if err != nil {
+		return finding.Edit{}, false
+	}
+	end := max(at.EndLine, at.StartLine)
+	for l := at.StartLine; l <= end; l++ {
+		line, ok := e.line(l)
+		if !ok {
+			break
+		}
+		from := 0
+		if l == at.StartLine {
+			if from = byteAt(line, at.StartColumn); from < 0 {
+				return finding.Edit{}, false
+			}
+		}
+		if loc := re.FindStringSubmatchIndex(line[from:]); loc != nil {
+			out := re.ExpandString(nil, text, line[from:], loc)
+			if strings.ContainsAny(string(out), "\r\n") {
+				return finding.Edit{}, false
+			}
+			return finding.Edit{
+				Range:   document.Range{StartLine: l, StartColumn: colOf(line, from+loc[0]), EndLine: l, EndColumn: colOf(line, from+loc[1])},
+				NewText: string(out),
+			}, true
+		}
 	}
 	return finding.Edit{}, false
 }

@@ -307,6 +307,9 @@ else := {"path": path(o.path), "add": o.add} if fix_scalar(o.add)
 else := {"after": o.after, "insert": o.insert} if {
 	is_string(o.after)
 	is_string(o.insert)
+} else := {"match": o.match, "replace": o.replace} if {
+	is_string(o.match)
+	is_string(o.replace)
 } else := {}
 
 fix_scalar(x) if is_string(x)

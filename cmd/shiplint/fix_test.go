@@ -18,6 +18,8 @@ var fixedRules = []string{
 	"KS016", "KS001", "KS026", "KS018", "KS019", "DC001", "DC006", "DC017", "DF020", "DF021", "DF026", "DF027",
 	"KS003", "KS005", "KS006", "KS007", "KS012", "KS013", "KS023", "KS025", "DC036", "DF028",
 	"KS036", "KS004", "KS085", "DC008", "DC030",
+	"DF010", "DF015", "DF024", "DF040",
+	"KS115", "KS118", "KS120", "KS122",
 }
 
 func copyDir(t *testing.T, from, to string) {

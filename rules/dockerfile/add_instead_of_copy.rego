@@ -36,7 +36,7 @@ local_add(ins) if {
 	}
 }
 
-deny contains lib.finding(msg, df.instruction_path(s, i)) if {
+deny contains lib.finding_fix(msg, df.instruction_path(s, i), lib.fix_replace("Use COPY", `(?i)^(\s*)ADD(\s)`, "${1}COPY$2")) if {
 	some [s, i, ins] in df.instructions_named({"add"})
 	local_add(ins)
 	msg := sprintf("ADD copies local %s: use COPY, which does not unpack archives or fetch URLs", [concat(" ", df.sources(ins))])

@@ -19,7 +19,7 @@ package shiplint.dockerfile.apk_untrusted
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+deny contains lib.finding_fix(msg, df.command_path(s, i, k), lib.fix_replace("Remove --allow-untrusted", `\s+--allow-untrusted(\s|$)`, "$1")) if {
 	some [s, i, k, c] in df.commands_named({"apk"})
 	df.cmd_has_flag(c, set(), {"--allow-untrusted"})
 	not only_local_files(c)

@@ -16,7 +16,7 @@ package shiplint.dockerfile.apt_instead_of_apt_get
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+deny contains lib.finding_fix(msg, df.command_path(s, i, k), lib.fix_replace("Use apt-get", `^apt(\s)`, "apt-get$1")) if {
 	some [s, i, k, c, sub] in df.apt_commands
 	df.name(c) == "apt"
 	sub in {"install", "update", "upgrade", "full-upgrade", "dist-upgrade", "remove", "purge", "autoremove", "reinstall"}

@@ -16,7 +16,7 @@ package shiplint.dockerfile.maintainer
 import data.shiplint.lib
 import data.shiplint.lib.dockerfile as df
 
-deny contains lib.finding(msg, df.instruction_path(s, i)) if {
+deny contains lib.finding_fix(msg, df.instruction_path(s, i), lib.fix_replace("Use LABEL org.opencontainers.image.authors", `(?i)^(\s*)MAINTAINER\s+([^"\\$]*[^"\\$\s])\s*$`, `${1}LABEL org.opencontainers.image.authors="${2}"`)) if {
 	some [s, i, ins] in df.instructions_named({"maintainer"})
 	msg := "MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors"
 }

@@ -28,7 +28,7 @@ package shiplint.kubernetes.kubelet_anonymous_auth
 import data.shiplint.lib
 import data.shiplint.lib.kubelet
 
-deny contains lib.finding(msg, s.path) if {
+deny contains lib.finding_fix(msg, s.path, kubelet.fix(kb, s, "Turn anonymous kubelet authentication off", false)) if {
 	some kb in kubelet.kubelets
 	s := kubelet.setting(kb, "anonymous")
 	s.value == true

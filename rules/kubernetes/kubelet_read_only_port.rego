@@ -25,7 +25,7 @@ package shiplint.kubernetes.kubelet_read_only_port
 import data.shiplint.lib
 import data.shiplint.lib.kubelet
 
-deny contains lib.finding(msg, s.path) if {
+deny contains lib.finding_fix(msg, s.path, kubelet.fix(kb, s, "Set the read-only port to 0", 0)) if {
 	some kb in kubelet.kubelets
 	s := kubelet.setting(kb, "readOnlyPort")
 	is_number(s.value)

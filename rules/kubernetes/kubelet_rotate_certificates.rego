@@ -23,7 +23,7 @@ package shiplint.kubernetes.kubelet_rotate_certificates
 import data.shiplint.lib
 import data.shiplint.lib.kubelet
 
-deny contains lib.finding(msg, s.path) if {
+deny contains lib.finding_fix(msg, s.path, kubelet.fix(kb, s, "Set rotateCertificates: true", true)) if {
 	some kb in kubelet.kubelets
 	s := kubelet.setting(kb, "rotateCertificates")
 	s.set

@@ -297,3 +297,13 @@ parse_flag(argv, k) := {"name": substring(body, 0, indexof(body, "=")), "value":
 	not body in bool_flags
 	not startswith(argv[k + 1][1], "-")
 } else := {"name": substring(argv[k][1], 2, -1), "value": "true", "path": argv[k][0]}
+
+# fix(kb, s, description, v) is a fix (lib.fix_set) that sets setting s of kubelet kb to v
+# where it belongs: in a KubeletConfiguration, or in kubeadm's kubeletExtraArgs (as a string,
+# which they take); null for a command-line flag (the engine does not rewrite arguments).
+fix(kb, s, description, v) := lib.fix_set(description, s.path, v) if {
+	kb.source == "config"
+} else := lib.fix_set(description, s.path, sprintf("%v", [v])) if {
+	s.set
+	s.path[1] == "nodeRegistration"
+} else := null

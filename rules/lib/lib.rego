@@ -97,3 +97,9 @@ fix_add(description, path, value) := {"description": description, "ops": [{"path
 # fix_insert (Dockerfiles) inserts text right after the first match of the
 # regular expression after, searched from the start of the finding's range.
 fix_insert(description, after, text) := {"description": description, "ops": [{"after": after, "insert": text}]}
+
+# fix_replace (Dockerfiles) replaces the first match of the regular
+# expression match, searched from the start of the finding's range, with
+# text; $1, ${name}... in text are the match's groups.
+fix_replace(description, match, text) := {"description": description, "ops": [{"match": match, "replace": text}]}
+

@@ -157,7 +157,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		// Map errors to exit codes in run, so deferred cleanup runs and
 		// tests can call the app (see DEPENDENCIES.md).
 		ExitErrHandler: func(*cli.Context, error) {},
-		Commands:       []*cli.Command{scanCommand(), renderCommand(), rulesCommand(), explainCommand(), testCommand(), versionCommand()},
+		Commands:       []*cli.Command{scanCommand(), renderCommand(), rulesCommand(), explainCommand(), testCommand(), lspCommand(), versionCommand()},
 	}
 	for _, c := range app.Commands {
 		name := c.Name

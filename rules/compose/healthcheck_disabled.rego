@@ -19,7 +19,7 @@ package shiplint.compose.healthcheck_disabled
 
 import data.shiplint.lib
 
-deny contains lib.finding(msg, ["services", name, "healthcheck", "disable"]) if {
+deny contains lib.finding_fix(msg, ["services", name, "healthcheck", "disable"], lib.fix_set("Set healthcheck disable: false", ["services", name, "healthcheck", "disable"], false)) if {
 	some name, svc in input.services
 	svc.healthcheck.disable == true
 	msg := sprintf("Service %q disables its health check (disable: true)", [name])

@@ -36,7 +36,7 @@ insecure(c) if {
 	lower(v) in {"off", "no", "false", "0", "quiet"}
 }
 
-deny contains lib.finding(msg, df.command_path(s, i, k)) if {
+deny contains lib.finding_fix(msg, df.command_path(s, i, k), lib.fix_replace("Turn certificate verification back on", `^([^;&|]*?)\s+(?:-k|--insecure|--no-check-certificate)(\s|$)`, "${1}${2}")) if {
 	some [s, i, k, c] in df.commands_named({"curl", "wget"})
 	insecure(c)
 	msg := sprintf("%s downloads with TLS certificate verification turned off", [df.name(c)])

@@ -28,14 +28,14 @@ allowed_types := {"", "RuntimeDefault", "Localhost"}
 
 annotation_prefix := "container.apparmor.security.beta.kubernetes.io/"
 
-deny contains lib.finding(msg, ["podSpec", "securityContext", "appArmorProfile", "type"]) if {
+deny contains lib.finding_fix(msg, ["podSpec", "securityContext", "appArmorProfile", "type"], lib.fix_set("Set appArmorProfile.type: RuntimeDefault", ["podSpec", "securityContext", "appArmorProfile", "type"], "RuntimeDefault")) if {
 	t := k8s.pod_sc.appArmorProfile.type
 	t != null
 	not t in allowed_types
 	msg := sprintf("%s sets appArmorProfile type %v in the pod securityContext; only RuntimeDefault or Localhost is allowed", [k8s.resource, t])
 }
 
-deny contains lib.finding(msg, ["containers", i, "securityContext", "appArmorProfile", "type"]) if {
+deny contains lib.finding_fix(msg, ["containers", i, "securityContext", "appArmorProfile", "type"], lib.fix_set("Set appArmorProfile.type: RuntimeDefault", ["containers", i, "securityContext", "appArmorProfile", "type"], "RuntimeDefault")) if {
 	some i, c in input.containers
 	t := k8s.sc(c).appArmorProfile.type
 	t != null

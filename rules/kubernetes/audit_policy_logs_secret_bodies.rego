@@ -49,7 +49,7 @@ rules := input.resource.rules if is_array(input.resource.rules)
 
 else := []
 
-deny contains lib.finding(msg, ["resource", "rules", i, "level"]) if {
+deny contains lib.finding_fix(msg, ["resource", "rules", i, "level"], lib.fix_set("Log these at level Metadata", ["resource", "rules", i, "level"], "Metadata")) if {
 	policy
 	some i, r in rules
 	r.level in {"Request", "RequestResponse"}

@@ -5,11 +5,11 @@ import data.shiplint.kubernetes.audit_policy_logs_secret_bodies as rule
 policy(rules) := {"apiVersion": "audit.k8s.io/v1", "resourceKind": "Policy", "name": null, "resource": {"rules": rules}}
 
 test_catch_all_request_response if {
-	rule.deny == {{"msg": "audit Policy rule 1 logs secrets, configmaps, serviceaccounts/token, tokenreviews at level RequestResponse: their contents are written to the audit log", "path": ["resource", "rules", 0, "level"]}} with input as policy([{"level": "RequestResponse"}])
+	{plain(f) | some f in rule.deny} == {{"msg": "audit Policy rule 1 logs secrets, configmaps, serviceaccounts/token, tokenreviews at level RequestResponse: their contents are written to the audit log", "path": ["resource", "rules", 0, "level"]}} with input as policy([{"level": "RequestResponse"}])
 }
 
 test_secrets_request if {
-	rule.deny == {{"msg": "audit Policy rule 2 logs secrets at level Request: their contents are written to the audit log", "path": ["resource", "rules", 1, "level"]}} with input as policy([{"level": "None", "nonResourceURLs": ["/healthz*"]}, {"level": "Request", "resources": [{"group": "", "resources": ["secrets"]}]}, {"level": "Metadata"}])
+	{plain(f) | some f in rule.deny} == {{"msg": "audit Policy rule 2 logs secrets at level Request: their contents are written to the audit log", "path": ["resource", "rules", 1, "level"]}} with input as policy([{"level": "None", "nonResourceURLs": ["/healthz*"]}, {"level": "Request", "resources": [{"group": "", "resources": ["secrets"]}]}, {"level": "Metadata"}])
 }
 
 test_metadata_first_shadows_catch_all if {
@@ -20,7 +20,7 @@ test_metadata_first_shadows_catch_all if {
 }
 
 test_conditional_earlier_rule_does_not_shadow if {
-	rule.deny == {{"msg": "audit Policy rule 2 logs secrets at level RequestResponse: their contents are written to the audit log", "path": ["resource", "rules", 1, "level"]}} with input as policy([
+	{plain(f) | some f in rule.deny} == {{"msg": "audit Policy rule 2 logs secrets at level RequestResponse: their contents are written to the audit log", "path": ["resource", "rules", 1, "level"]}} with input as policy([
 		{"level": "Metadata", "users": ["admin"], "resources": [{"group": "", "resources": ["secrets"]}]},
 		{"level": "RequestResponse", "resources": [{"resources": ["secrets"]}]},
 	])
@@ -62,4 +62,11 @@ test_named_earlier_rule_does_not_shadow if {
 		{"level": "Metadata", "resources": [{"group": "", "resources": ["secrets"]}, {"group": "apps"}]},
 		{"level": "RequestResponse", "resources": [{"group": "", "resources": ["secrets"]}]},
 	])
+}
+
+# plain is a deny element without its fix (test_fix checks the fix).
+plain(f) := {"msg": f.msg, "path": f.path}
+
+test_fix if {
+	{f.fix | some f in rule.deny} == {{"description": "Log these at level Metadata", "ops": [{"path": ["resource", "rules", 0, "level"], "set": "Metadata"}]}} with input as policy([{"level": "RequestResponse"}])
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
@@ -91,6 +92,10 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 			continue
 		}
 		diags := s.diagnostics(d.uri, text, []finding.Finding{f})
+		if a, ok := fixAction(d.uri, version, lines, f); ok {
+			a.Diagnostics = diags
+			out = append(out, a)
+		}
 		if s.opt.Fixes != nil {
 			out = append(out, s.opt.Fixes(d.uri, text, f)...)
 		}
@@ -117,6 +122,49 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 		}
 	}
 	return out, nil
+}
+
+// fixAction is the rule's own fix (finding.Fix, from the engine) as a
+// preferred quick fix, when all its edits are to the finding's file.
+func fixAction(uri string, version int32, lines []string, f finding.Finding) (protocol.CodeAction, bool) {
+	if f.Fix == nil || len(f.Fix.Edits) == 0 {
+		return protocol.CodeAction{}, false
+	}
+	var edits []any
+	for _, e := range f.Fix.Edits {
+		if e.Path != f.Path {
+			return protocol.CodeAction{}, false
+		}
+		edits = append(edits, protocol.TextEdit{Range: editRange(lines, e.Range), NewText: e.NewText})
+	}
+	quickfix := protocol.CodeActionKindQuickFix
+	preferred := true
+	v := protocol.Integer(version)
+	title := "Fix " + f.RuleID
+	if f.Fix.Description != "" {
+		title += ": " + f.Fix.Description
+	}
+	return protocol.CodeAction{
+		Title: title, Kind: &quickfix, IsPreferred: &preferred,
+		Edit: &protocol.WorkspaceEdit{DocumentChanges: []any{protocol.TextDocumentEdit{
+			TextDocument: protocol.OptionalVersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: uri}, Version: &v},
+			Edits:        edits,
+		}}},
+	}, true
+}
+
+// editRange places a fix's edit: 1-based lines, columns in characters
+// (0 or 1: the line's start), EndColumn exclusive.
+func editRange(lines []string, r document.Range) protocol.Range {
+	pos := func(line, col int) protocol.Position {
+		l := max(line, 1) - 1
+		text := ""
+		if l < len(lines) {
+			text = lines[l]
+		}
+		return protocol.Position{Line: protocol.UInteger(l), Character: utf16Col(text, max(col, 1)-1)}
+	}
+	return protocol.Range{Start: pos(r.StartLine, r.StartColumn), End: pos(max(r.EndLine, r.StartLine), r.EndColumn)}
 }
 
 // SuppressComment is the comment the suppress action inserts: the reason
@@ -192,14 +240,14 @@ func disableEdit(sp *space, id string) *protocol.WorkspaceEdit {
 		insert = protocol.Position{Line: protocol.UInteger(last.Line)}
 		newText = item[:dash] + "- " + id + "\n"
 		if last.Line == len(lines) { // no newline at the end of the file
-			insert = protocol.Position{Line: protocol.UInteger(last.Line - 1), Character: utf16Col(item, len(item))}
+			insert = protocol.Position{Line: protocol.UInteger(last.Line - 1), Character: utf16Col(item, utf8.RuneCountInString(item))}
 			newText = "\n" + item[:dash] + "- " + id
 		}
 		break
 	}
 	if newText == "" {
 		n := len(lines)
-		insert = protocol.Position{Line: protocol.UInteger(n - 1), Character: utf16Col(lines[n-1], len(lines[n-1]))}
+		insert = protocol.Position{Line: protocol.UInteger(n - 1), Character: utf16Col(lines[n-1], utf8.RuneCountInString(lines[n-1]))}
 		newText = "disable:\n  - " + id + "\n"
 		if lines[n-1] != "" {
 			newText = "\n" + newText

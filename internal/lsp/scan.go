@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
@@ -242,8 +243,9 @@ func splitLines(text string) []string {
 	return lines
 }
 
-// lspRange turns a finding's 1-based range (EndColumn exclusive; no
-// columns: whole lines) into a 0-based LSP range in UTF-16 code units.
+// lspRange turns a finding's 1-based range (columns in characters,
+// EndColumn exclusive; no columns: whole lines) into a 0-based LSP range
+// in UTF-16 code units.
 func lspRange(lines []string, r document.Range) protocol.Range {
 	start := max(r.StartLine, 1) - 1
 	end := max(r.EndLine, r.StartLine, 1) - 1
@@ -260,17 +262,21 @@ func lspRange(lines []string, r document.Range) protocol.Range {
 	if r.EndColumn > 0 {
 		out.End.Character = utf16Col(lineText(end), r.EndColumn-1)
 	} else {
-		out.End.Character = utf16Col(lineText(end), len(lineText(end)))
+		out.End.Character = utf16Col(lineText(end), utf8.RuneCountInString(lineText(end)))
 	}
 	return out
 }
 
-// utf16Col converts a byte offset in line to UTF-16 code units.
-func utf16Col(line string, byteOff int) protocol.UInteger {
-	byteOff = min(byteOff, len(line))
+// utf16Col converts a 0-based column in characters (code points, as the
+// engine counts them) in line to UTF-16 code units.
+func utf16Col(line string, chars int) protocol.UInteger {
 	n := 0
-	for _, r := range line[:byteOff] {
+	for _, r := range line {
+		if chars <= 0 {
+			break
+		}
 		n += utf16.RuneLen(r)
+		chars--
 	}
 	return protocol.UInteger(n)
 }

@@ -46,9 +46,9 @@ type Options struct {
 	Deadline time.Duration
 	// Log receives panics and internal errors (stderr for `shiplint lsp`).
 	Log io.Writer
-	// Fixes, when set, returns code actions that fix a finding (the rule's
-	// own fix). The server adds them before the suppress actions. Hook for
-	// the engine's fixes; nil means none.
+	// Fixes, when set, returns more code actions for a finding, offered
+	// after the rule's own fix (finding.Fix) and before the suppress
+	// action; nil means none.
 	Fixes func(uri string, text string, f finding.Finding) []protocol.CodeAction
 }
 

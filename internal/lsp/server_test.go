@@ -25,7 +25,7 @@ import (
 // goroutine: io.Pipe has no buffer, and a client that answered on
 // its read loop would wait on a server waiting on it.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	conn   *jsonrpc2.Conn
 	server *Server
 	mu     sync.Mutex
@@ -47,7 +47,7 @@ func (p pipes) Close() error {
 	return nil
 }
 
-func start(t *testing.T, opt Options, hook ...func(method string)) *client {
+func start(t testing.TB, opt Options, hook ...func(method string)) *client {
 	t.Helper()
 	log := &strings.Builder{}
 	var logMu sync.Mutex
@@ -188,7 +188,7 @@ func summary(p published) []string {
 }
 
 // workspace is a repository (it has .git, so config lookup stops there).
-func workspace(t *testing.T) string {
+func workspace(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
@@ -250,6 +250,7 @@ func TestDiagnosticsHoverAndSuppress(t *testing.T) {
 				Edits        []struct {
 					Range struct {
 						Start struct{ Line, Character int }
+						End   struct{ Line, Character int }
 					}
 					NewText string
 				}
@@ -291,21 +292,42 @@ func TestDiagnosticsHoverAndSuppress(t *testing.T) {
 	if err := c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri}, "range": rng, "context": map[string]any{"diagnostics": []any{}}}, &actions); err != nil {
 		t.Fatal(err)
 	}
-	if len(actions) == 0 || actions[0].Title != "Suppress DF020 on this line" || actions[0].Edit.DocumentChanges[0].Edits[0].Range.Start.Line != 1 {
-		t.Fatalf("suppress DF020: %+v", actions)
+	byTitle := map[string]int{}
+	titles = nil
+	for i, a := range actions {
+		byTitle[a.Title] = i
+		titles = append(titles, a.Title)
+	}
+	i, ok := byTitle["Suppress DF020 on this line"]
+	if !ok || actions[i].Edit.DocumentChanges[0].Edits[0].Range.Start.Line != 1 {
+		t.Fatalf("suppress DF020 above the RUN (line 1): %+v", actions)
+	}
+	// The rule's own fix (engine's finding.Fix) comes first for DF020.
+	if !strings.HasPrefix(titles[0], "Fix DF020") {
+		t.Fatalf("code actions on line 2: %q, want the DF020 fix first", titles)
+	}
+	var fixEdits []textEdit
+	for _, e := range actions[0].Edit.DocumentChanges[0].Edits {
+		fixEdits = append(fixEdits, textEdit{e.Range.Start.Line, e.Range.Start.Character, e.Range.End.Line, e.Range.End.Character, e.NewText})
+	}
+	fixed := applyEdits(suppressed, fixEdits)
+	c.change(uri, 3, fixed)
+	p = c.waitDiagnostics(uri, 3)
+	if got, want := summary(p), []string{"0:DF002", "1:DF022", "2:DF021", "2:DF030"}; !slices.Equal(got, want) {
+		t.Fatalf("after the DF020 fix (%q): %v, want %v", fixed, got, want)
 	}
 
 	// Fixing the file clears the diagnostics.
-	c.change(uri, 3, goodDockerfile)
-	if p := c.waitDiagnostics(uri, 3); len(p.Diagnostics) != 0 {
+	c.change(uri, 4, goodDockerfile)
+	if p := c.waitDiagnostics(uri, 4); len(p.Diagnostics) != 0 {
 		t.Fatalf("after the fix: %v, want none", summary(p))
 	}
 
 	// Closing clears them too (even after a change that would add some).
-	c.change(uri, 4, badDockerfile)
-	p = c.waitDiagnostics(uri, 4)
+	c.change(uri, 5, badDockerfile)
+	p = c.waitDiagnostics(uri, 5)
 	if len(p.Diagnostics) != 6 {
-		t.Fatalf("version 4: %v", summary(p))
+		t.Fatalf("version 5: %v", summary(p))
 	}
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
 	if p := c.waitDiagnostics(uri, 0); len(p.Diagnostics) != 0 {
@@ -462,4 +484,27 @@ func TestWorkspaceConfigAppliesReloadsAndReportsErrors(t *testing.T) {
 	if got, want := summary(p), []string{"1:DF022", "2:DF020", "2:DF021", "2:DF030"}; !slices.Equal(got, want) {
 		t.Fatalf("after reload: %v, want %v", got, want)
 	}
+}
+
+type textEdit struct {
+	sl, sc, el, ec int
+	text           string
+}
+
+// applyEdits applies non-overlapping LSP edits (ASCII text: characters are
+// bytes), last first.
+func applyEdits(text string, edits []textEdit) string {
+	off := func(line, col int) int {
+		o := 0
+		for range line {
+			o += strings.IndexByte(text[o:], '\n') + 1
+		}
+		return o + col
+	}
+	slices.SortFunc(edits, func(a, b textEdit) int { return off(b.sl, b.sc) - off(a.sl, a.sc) })
+	for _, e := range edits {
+		a, b := off(e.sl, e.sc), off(e.el, e.ec)
+		text = text[:a] + e.text + text[b:]
+	}
+	return text
 }

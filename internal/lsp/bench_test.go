@@ -1,0 +1,100 @@
+package lsp
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// manifest is a ~300-line Kubernetes file: ten Deployments of 30 lines.
+func manifest(image string) string {
+	var b strings.Builder
+	for i := range 10 {
+		fmt.Fprintf(&b, `---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-%d
+  namespace: shop
+  labels:
+    app: app-%d
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: app-%d
+  template:
+    metadata:
+      labels:
+        app: app-%d
+    spec:
+      containers:
+        - name: web
+          image: %s
+          ports:
+            - containerPort: 8080
+          resources:
+            limits:
+              memory: 256Mi
+          securityContext:
+            privileged: true
+            allowPrivilegeEscalation: true
+            readOnlyRootFilesystem: false
+          env: []
+`, i, i, i, i, image)
+	}
+	return b.String()
+}
+
+// BenchmarkDiagnosticsAfterChange measures a didChange to a 300-line
+// manifest until its diagnostics arrive (debounce excluded), and reports
+// the median.
+func BenchmarkDiagnosticsAfterChange(b *testing.B) {
+	dir := workspace(b)
+	c := start(b, Options{Debounce: time.Nanosecond})
+	uri := fileURI(filepath.Join(dir, "deploy.yaml"))
+	if n := strings.Count(manifest("nginx:1.27"), "\n"); n < 290 || n > 310 {
+		b.Fatalf("manifest has %d lines", n)
+	}
+	c.open(uri, manifest("nginx:1.27"))
+	if p := c.waitDiagnostics(uri, 1); len(p.Diagnostics) == 0 {
+		b.Fatal("no findings in the manifest")
+	}
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		c.change(uri, i+2, manifest(fmt.Sprintf("nginx:1.%d", i%50)))
+		c.waitDiagnostics(uri, i+2)
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+}
+
+func TestClassify(t *testing.T) {
+	svc := []byte("services:\n  web:\n    image: nginx\n")
+	for _, c := range []struct {
+		name string
+		src  []byte
+		want string
+	}{
+		{"/w/Dockerfile", nil, "dockerfile"},
+		{"/w/api.Dockerfile", nil, "dockerfile"},
+		{"/w/compose.yaml", svc, "compose"},
+		{"/w/stack.yml", svc, "compose"}, // by content, as scan decides
+		{"/w/values.yaml", svc, ""},      // a chart's values are never Compose
+		{"/w/deploy.yaml", []byte(manifest("nginx")), "kubernetes"},
+		{"/w/notes.yaml", []byte("a: 1\n"), ""},
+		{"/w/README.md", []byte("# x\n"), ""},
+	} {
+		k, ok := classify(c.name, c.src)
+		if string(k) != c.want || ok != (c.want != "") {
+			t.Errorf("classify(%s) = %q %v, want %q", c.name, k, ok, c.want)
+		}
+	}
+}

@@ -134,6 +134,28 @@ func byteAt(line string, col int) int {
 	return off
 }
 
+// nextIndent is the indentation of the first line after line n that is not
+// blank or a comment, or -1 at the end of the text. Positions give where a
+// node starts; where a multi-line plain scalar ends they may not, so an
+// edit checks that the text after it is not more of the node.
+func (e fixEditor) nextIndent(n int) int {
+	ind, _ := e.next(n)
+	return ind
+}
+
+// next is nextIndent with the line's text after the indentation.
+func (e fixEditor) next(n int) (int, string) {
+	for l := n + 1; l <= len(e.lines); l++ {
+		t := e.lines[l-1]
+		body := strings.TrimLeft(t, " ")
+		if body == "" || body[0] == '#' {
+			continue
+		}
+		return len(t) - len(body), body
+	}
+	return -1, ""
+}
+
 // colOf is the 1-based character column of byte offset off in line.
 func colOf(line string, off int) int { return utf8.RuneCountInString(line[:off]) + 1 }
 
@@ -247,8 +269,8 @@ func (e fixEditor) replaceValue(r document.Range, key string, v any) (finding.Ed
 		return finding.Edit{}, false
 	}
 	off, ok := afterKey(line[start:end], key)
-	if !ok {
-		return finding.Edit{}, false
+	if !ok || e.nextIndent(r.StartLine) > start {
+		return finding.Edit{}, false // the value goes on below
 	}
 	from := start + off
 	if from == end && line[from-1] == ':' {
@@ -277,8 +299,8 @@ func (e fixEditor) insertMissing(path []any, v any) (finding.Edit, bool) {
 		}
 		block, ok := e.renderBlock(path[n:], v, indent)
 		last, okl := e.line(pr.EndLine)
-		if !ok || !okl {
-			return finding.Edit{}, false
+		if !ok || !okl || e.nextIndent(pr.EndLine) >= indent {
+			return finding.Edit{}, false // the map goes on below its known end
 		}
 		col := colOf(last, len(last))
 		return finding.Edit{Range: point(pr.EndLine, col), NewText: e.eol + block}, true
@@ -421,6 +443,9 @@ func (e fixEditor) add(path []any, v any) (finding.Edit, bool) {
 		}
 		last, _ := e.line(r.EndLine)
 		pad := t[:len(t)-len(body)]
+		if next, body := e.next(r.EndLine); next > len(pad) || (next == len(pad) && strings.HasPrefix(body, "-")) {
+			return finding.Edit{}, false // the list goes on below its known end
+		}
 		return finding.Edit{Range: point(r.EndLine, colOf(last, len(last))), NewText: e.eol + pad + "- " + val}, true
 	}
 	return finding.Edit{}, false

@@ -228,3 +228,27 @@ func TestFixLeavesChangedAndOutsideFilesAlone(t *testing.T) {
 		t.Errorf("fix not applied (%d left): %q", len(left), b)
 	}
 }
+
+// TestFixNotPlacedAfterMultiLinePlainScalar: where a container ends in a
+// plain scalar written over several lines, the positions do not say where
+// it ends, so no fix is offered there (it once split the scalar in two).
+func TestFixNotPlacedAfterMultiLinePlainScalar(t *testing.T) {
+	dir := t.TempDir()
+	src := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: x:1\n    args:\n    - cp a b;\n      while true; do\n      sleep 30;\n      done\n"
+	file := filepath.Join(dir, "pod.yaml")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "only.yaml")
+	if err := os.WriteFile(cfg, []byte("only: [KS016]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := fixScanJSON(t, "--config", cfg, file)
+	if n, fixable := ofRule(res.Findings, "KS016"); n != 1 || fixable != 0 {
+		t.Errorf("KS016: %d findings, %d with a fix; want 1 without", n, fixable)
+	}
+	shiplint(t, "", "scan", "--fix", "--config", cfg, file)
+	if b, _ := os.ReadFile(file); string(b) != src {
+		t.Errorf("--fix changed the file:\n%s", b)
+	}
+}

@@ -461,30 +461,18 @@ func (e fixEditor) replace(at document.Range, match, text string) (finding.Edit,
 	if err != nil {
 		return finding.Edit{}, false
 	}
-	end := max(at.EndLine, at.StartLine)
-	for l := at.StartLine; l <= end; l++ {
-		line, ok := e.line(l)
-		if !ok {
-			break
-		}
-		from := 0
-		if l == at.StartLine {
-			if from = byteAt(line, at.StartColumn); from < 0 {
-				return finding.Edit{}, false
-			}
-		}
-		if loc := re.FindStringSubmatchIndex(line[from:]); loc != nil {
-			out := re.ExpandString(nil, text, line[from:], loc)
-			if strings.ContainsAny(string(out), "\r\n") {
-				return finding.Edit{}, false
-			}
-			return finding.Edit{
-				Range:   document.Range{StartLine: l, StartColumn: colOf(line, from+loc[0]), EndLine: l, EndColumn: colOf(line, from+loc[1])},
-				NewText: string(out),
-			}, true
-		}
+	l, line, from, loc, ok := e.firstMatch(at, re)
+	if !ok {
+		return finding.Edit{}, false
 	}
-	return finding.Edit{}, false
+	out := re.ExpandString(nil, text, line[from:], loc)
+	if strings.ContainsAny(string(out), "\r\n") {
+		return finding.Edit{}, false
+	}
+	return finding.Edit{
+		Range:   document.Range{StartLine: l, StartColumn: colOf(line, from+loc[0]), EndLine: l, EndColumn: colOf(line, from+loc[1])},
+		NewText: string(out),
+	}, true
 }
 
 // insert puts text after the first match of after, searching the finding's
@@ -497,6 +485,18 @@ func (e fixEditor) insert(at document.Range, after, text string) (finding.Edit, 
 	if err != nil {
 		return finding.Edit{}, false
 	}
+	l, line, from, loc, ok := e.firstMatch(at, re)
+	if !ok {
+		return finding.Edit{}, false
+	}
+	return finding.Edit{Range: point(l, colOf(line, from+loc[1])), NewText: text}, true
+}
+
+// firstMatch finds the first match of re in the finding's lines, from its
+// start column on its first line: the line number, the line, the byte
+// offset the search started at, and the match's submatch offsets (relative
+// to that offset).
+func (e fixEditor) firstMatch(at document.Range, re *regexp.Regexp) (int, string, int, []int, bool) {
 	end := max(at.EndLine, at.StartLine)
 	for l := at.StartLine; l <= end; l++ {
 		line, ok := e.line(l)
@@ -506,12 +506,12 @@ func (e fixEditor) insert(at document.Range, after, text string) (finding.Edit, 
 		from := 0
 		if l == at.StartLine {
 			if from = byteAt(line, at.StartColumn); from < 0 {
-				return finding.Edit{}, false
+				return 0, "", 0, nil, false
 			}
 		}
-		if loc := re.FindStringIndex(line[from:]); loc != nil {
-			return finding.Edit{Range: point(l, colOf(line, from+loc[1])), NewText: text}, true
+		if loc := re.FindStringSubmatchIndex(line[from:]); loc != nil {
+			return l, line, from, loc, true
 		}
 	}
-	return finding.Edit{}, false
+	return 0, "", 0, nil, false
 }

@@ -169,12 +169,12 @@ func ruleFromAnnotations(a *ast.Annotations) (finding.Rule, error) {
 	if at, ok := c["applies_to"]; ok {
 		list, _ := at.([]any)
 		if len(list) == 0 {
-			return r, fmt.Errorf("custom.applies_to of %s must be a list of \"workload\", \"namespaced\" or Kubernetes kinds (Service, ClusterRole...)", id)
+			return r, fmt.Errorf("custom.applies_to of %s must be a list of \"workload\", \"control-plane\", \"namespaced\" or Kubernetes kinds (Service, ClusterRole...)", id)
 		}
 		for _, v := range list {
 			s, _ := v.(string)
-			if s != "workload" && s != "namespaced" && !kindPattern.MatchString(s) {
-				return r, fmt.Errorf("custom.applies_to of %s: %q is not \"workload\", \"namespaced\" or a Kubernetes kind (Service, ClusterRole...)", id, fmt.Sprint(v))
+			if s != "workload" && s != "control-plane" && s != "namespaced" && !kindPattern.MatchString(s) {
+				return r, fmt.Errorf("custom.applies_to of %s: %q is not \"workload\", \"control-plane\", \"namespaced\" or a Kubernetes kind (Service, ClusterRole...)", id, fmt.Sprint(v))
 			}
 			r.AppliesTo = append(r.AppliesTo, s)
 		}

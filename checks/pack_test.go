@@ -85,7 +85,7 @@ func TestBadPolicies(t *testing.T) {
 		{"applies_to outside Kubernetes", map[string]string{"r.rego": strings.Replace(orgRule, "#   severity: low\n", "#   severity: low\n#   applies_to: [workload]\n", 1)},
 			"rule ORG001: custom.applies_to is only for Kubernetes rules"},
 		{"applies_to not a kind", map[string]string{"r.rego": strings.Replace(strings.Replace(orgRule, "#   severity: low\n", "#   severity: low\n#   applies_to: [pods]\n", 1), "shiplint.dockerfile.", "shiplint.kubernetes.", 1)},
-			`custom.applies_to of ORG001: "pods" is not "workload", "namespaced" or a Kubernetes kind`},
+			`custom.applies_to of ORG001: "pods" is not "workload", "control-plane", "namespaced" or a Kubernetes kind`},
 		{"network built-in", map[string]string{"r.rego": strings.Replace(orgRule, `s.from.image == "alpine"`, `http.send({"method": "get", "url": "https://example.com"})`, 1)},
 			"r.rego:16: rego_type_error: undefined function http.send"},
 		// The built-in pack alone is compiled without the check-only stages;

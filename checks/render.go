@@ -109,7 +109,7 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 			docs, _ := kubernetes.Parse(u.FileShown, rs.Text)
 			return docs // (identities are kept from the first parse)
 		}))
-		got, errs := p.evaluateDocs(ctx, docs, text, timeout, opt.brk)
+		got, errs := p.evaluateDocs(ctx, docs, text, timeout, opt)
 		for _, err := range errs {
 			out.Notifications = append(out.Notifications, finding.Notification{Level: "error", Path: u.FileShown, Message: rs.From + ": " + err.Error()})
 		}

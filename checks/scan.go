@@ -84,7 +84,8 @@ type ScanOptions struct {
 	// means the current time.
 	Now time.Time
 
-	brk *breaker // set by Scan: user rules that keep running out of time
+	brk   *breaker // set by Scan: user rules that keep running out of time
+	alone bool     // set by ScanFile: no other file competes for the cores
 }
 
 // ScanFile parses one file and evaluates the pack over each of its
@@ -92,6 +93,7 @@ type ScanOptions struct {
 // a file that was not read, or a neighbour the parser was refused, a
 // file-not-scanned finding.
 func (p *Pack) ScanFile(ctx context.Context, f File, opt ScanOptions) FileResult {
+	opt.alone = true
 	res := p.scanFile(ctx, f, opt)
 	if res.finish != nil {
 		// On its own, a file's view is its own resources.
@@ -124,7 +126,7 @@ func (p *Pack) scanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 	}
 	rel := p.newCollector("dir:"+pathpkg.Dir(f.Path), "")
 	rel.add(p, docs, text, nil, reparser(func() []*document.Document { docs, _ := Parse(f); return docs }))
-	fs, errs := p.evaluateDocs(ctx, docs, text, timeout, opt.brk)
+	fs, errs := p.evaluateDocs(ctx, docs, text, timeout, opt)
 	res.Findings = append(fs, res.Findings...) // (sorted below)
 	for _, err := range errs {
 		res.Notifications = append(res.Notifications, finding.Notification{Level: "error", Path: f.Path, Message: err.Error()})
@@ -161,7 +163,8 @@ func (p *Pack) scanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 // of a large stream again and again. A file with many documents (a
 // generated manifest stream) is evaluated on every core, instead of keeping
 // one busy while the others wait for the scan to end.
-func (p *Pack) evaluateDocs(ctx context.Context, docs []*document.Document, text *sourceText, timeout time.Duration, brk *breaker) ([]finding.Finding, []error) {
+func (p *Pack) evaluateDocs(ctx context.Context, docs []*document.Document, text *sourceText, timeout time.Duration, opt ScanOptions) ([]finding.Finding, []error) {
+	brk := opt.brk
 	type docResult struct {
 		findings []finding.Finding
 		errs     []error
@@ -178,7 +181,7 @@ func (p *Pack) evaluateDocs(ctx context.Context, docs []*document.Document, text
 		results[i] = docResult{fs, errs}
 		docs[i] = &document.Document{Kind: docs[i].Kind, Path: docs[i].Path, Range: docs[i].Range}
 	}
-	if len(docs) < minParallelDocs {
+	if len(docs) < minParallelDocs && !(opt.alone && len(docs) > 1) {
 		for i := range docs {
 			eval(i)
 		}
@@ -214,7 +217,9 @@ func formsOf(docs []*document.Document, counts map[string]int) map[string]int {
 
 // minParallelDocs is how many documents a file needs for them to be
 // evaluated in parallel: below it, starting goroutines costs more than the
-// other workers, busy with other files, would gain.
+// other workers, busy with other files, would gain. A file scanned alone
+// (ScanFile: the language server, a one-file scan) has no other workers,
+// so any two documents go in parallel.
 const minParallelDocs = 16
 
 func (p *Pack) evaluateWithDeadline(ctx context.Context, d *document.Document, text *sourceText, timeout time.Duration, skip map[string]bool) (fs []finding.Finding, err error) {

@@ -29,7 +29,8 @@ func applies(r *finding.Rule, doc *document.Document) bool {
 	}
 	sc := scopeOf(doc)
 	for _, a := range r.AppliesTo {
-		if (a == "workload" && sc.workload) || (a == "namespaced" && !sc.clusterScoped) || a == sc.kind {
+		if (a == "workload" && sc.workload) || (a == "control-plane" && sc.controlPlane) ||
+			(a == "namespaced" && !sc.clusterScoped) || a == sc.kind {
 			return true
 		}
 	}
@@ -39,10 +40,11 @@ func applies(r *finding.Rule, doc *document.Document) bool {
 // scope is what applies_to is matched against, as the Kubernetes parser
 // writes it: whether the document has a pod spec (input.podSpec, set for
 // every workload kind), whether its kind is cluster-scoped
-// (input.clusterScoped), and its resource kind.
+// (input.clusterScoped), its resource kind, and whether it is a workload
+// that may run a control-plane component or a kubelet ("control-plane").
 type scope struct {
-	workload, clusterScoped bool
-	kind                    string
+	workload, clusterScoped, controlPlane bool
+	kind                                  string
 }
 
 func scopeOf(doc *document.Document) scope {
@@ -50,7 +52,48 @@ func scopeOf(doc *document.Document) scope {
 	_, sc.workload = doc.Input["podSpec"]
 	sc.clusterScoped, _ = doc.Input["clusterScoped"].(bool)
 	sc.kind, _ = doc.Input["resourceKind"].(string)
+	sc.controlPlane = sc.workload && mayRunComponent(doc.Input["containers"])
 	return sc
+}
+
+// components are the programs the control-plane rules (rules/lib/controlplane.rego,
+// kubelet.rego) read flags from. Those rules find a component by the base name of a
+// container's first word, a hyperkube sub-command, a shell string that execs it, or
+// an official image given only args; each of those puts one of these words
+// somewhere in the container's command, args or image.
+var components = []string{"kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "hyperkube", "kubelet"}
+
+// mayRunComponent reports whether some container mentions a component: a
+// superset of the containers the control-plane rules read (TestAppliesToIsSound
+// checks it), so that some fifty of them, costing a third of a Deployment's
+// evaluation, are left out for the workloads that cannot run one.
+func mayRunComponent(containers any) bool {
+	list, _ := containers.([]any)
+	for _, c := range list {
+		m, _ := c.(map[string]any)
+		if mentions(m["image"]) || mentions(m["command"]) || mentions(m["args"]) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentions(v any) bool {
+	switch v := v.(type) {
+	case string:
+		for _, w := range components {
+			if strings.Contains(v, w) {
+				return true
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if mentions(x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scoped reports whether some rule of kind k declares applies_to.
@@ -72,7 +115,7 @@ func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document, skip map
 	}
 	ck := p.kinds[doc.Kind]
 	sc := scopeOf(doc)
-	group := strconv.FormatBool(sc.workload) + "/" + strconv.FormatBool(sc.clusterScoped) + "/" + sc.kind
+	group := strconv.FormatBool(sc.workload) + "/" + strconv.FormatBool(sc.controlPlane) + "/" + strconv.FormatBool(sc.clusterScoped) + "/" + sc.kind
 	ck.scopeMu.Lock()
 	defer ck.scopeMu.Unlock()
 	if q, ok := ck.byGroup[group]; ok && len(skip) == 0 {

@@ -3,11 +3,21 @@ package lsp
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 )
+
+// binaryGC sets the collector as the shiplint binary runs the server
+// (cmd/shiplint/main.go, tuneGC) for the length of a benchmark: a test
+// binary's default collects four times as often.
+func binaryGC(b *testing.B) {
+	old := debug.SetGCPercent(400)
+	b.Cleanup(func() { debug.SetGCPercent(old) })
+}
 
 // manifest is a ~300-line Kubernetes file: ten Deployments of 30 lines.
 func manifest(image string) string {
@@ -53,6 +63,7 @@ spec:
 // manifest until its diagnostics arrive (debounce excluded), and reports
 // the median.
 func BenchmarkDiagnosticsAfterChange(b *testing.B) {
+	binaryGC(b)
 	dir := workspace(b)
 	c := start(b, Options{Debounce: time.Nanosecond})
 	uri := fileURI(filepath.Join(dir, "deploy.yaml"))
@@ -74,6 +85,43 @@ func BenchmarkDiagnosticsAfterChange(b *testing.B) {
 	b.StopTimer()
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+}
+
+// BenchmarkMemoryAcrossEdits makes 10,000 edits to one document (each
+// waits for its diagnostics) and reports the live heap after 1,000 and
+// after 10,000 edits, and the goroutines left: the server must keep no
+// per-edit state. Run it alone: go test ./internal/lsp -run '^$' -bench
+// MemoryAcrossEdits -benchtime 1x.
+func BenchmarkMemoryAcrossEdits(b *testing.B) {
+	binaryGC(b)
+	const edits = 10000
+	for range b.N {
+		dir := workspace(b)
+		c := start(b, Options{Debounce: time.Nanosecond})
+		uri := fileURI(filepath.Join(dir, "deploy.yaml"))
+		one := func(i int) string { return strings.SplitAfterN(manifest(fmt.Sprintf("nginx:1.%d", i)), "---\n", 3)[1] }
+		c.open(uri, one(0))
+		c.waitDiagnostics(uri, 1)
+		var at1k uint64
+		for i := 1; i <= edits; i++ {
+			c.change(uri, i+1, one(i))
+			c.waitDiagnostics(uri, i+1)
+			if i == 1000 {
+				at1k = liveHeap()
+			}
+		}
+		at10k := liveHeap()
+		b.ReportMetric(float64(at1k)/(1<<20), "MB-live-1k")
+		b.ReportMetric(float64(at10k)/(1<<20), "MB-live-10k")
+		b.ReportMetric(float64(runtime.NumGoroutine()), "goroutines")
+	}
+}
+
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }
 
 func TestClassify(t *testing.T) {

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS099
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Remove AlwaysAdmit from `--enable-admission-plugins` (or `--admission-control`).
 #   frameworks: {cis-k8s: "1.2.10"}

@@ -13,7 +13,7 @@
 # custom:
 #   id: KS095
 #   severity: critical
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--authorization-mode=Node,RBAC` (or a structured `--authorization-config`) and remove
 #     AlwaysAllow. kubeadm sets Node,RBAC unless apiServer.extraArgs overrides authorization-

@@ -13,7 +13,7 @@
 # custom:
 #   id: KS100
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Add AlwaysPullImages to `--enable-admission-plugins`, or on Kubernetes 1.33+ rely on the
 #     kubelet's image pull credential verification instead.

@@ -13,7 +13,7 @@
 # custom:
 #   id: KS090
 #   severity: high
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--anonymous-auth=false` in the kube-apiserver command (static pod
 #     /etc/kubernetes/manifests/kube-apiserver.yaml, or `anonymous-auth: "false"` in the kubeadm

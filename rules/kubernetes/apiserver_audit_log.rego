@@ -12,7 +12,7 @@
 # custom:
 #   id: KS104
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--audit-log-path` (e.g. /var/log/kubernetes/audit/audit.log, mounted from the host)
 #     and `--audit-policy-file` with an audit Policy, in the static pod or the kubeadm

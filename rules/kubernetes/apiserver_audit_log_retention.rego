@@ -15,7 +15,7 @@
 # custom:
 #   id: KS105
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--audit-log-maxage=30`, `--audit-log-maxbackup=10` and `--audit-log-maxsize=100` (or
 #     more) next to `--audit-log-path`, or ship the audit log to central storage and tune the

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS096
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Include Node in `--authorization-mode` (e.g. `--authorization-mode=Node,RBAC`) together
 #     with the NodeRestriction admission plugin.

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS097
 #   severity: high
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Include RBAC in `--authorization-mode` (e.g. `--authorization-mode=Node,RBAC`).
 #   frameworks: {cis-k8s: "1.2.8"}

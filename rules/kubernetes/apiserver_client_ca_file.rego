@@ -11,7 +11,7 @@
 # custom:
 #   id: KS110
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--client-ca-file` to the cluster CA certificate (kubeadm:
 #     /etc/kubernetes/pki/ca.crt).

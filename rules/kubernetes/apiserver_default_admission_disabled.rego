@@ -14,7 +14,7 @@
 # custom:
 #   id: KS101
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Remove ServiceAccount and NamespaceLifecycle from `--disable-admission-plugins` (and add
 #     them to `--admission-control` if that deprecated flag is used).

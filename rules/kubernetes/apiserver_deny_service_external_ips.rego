@@ -13,7 +13,7 @@
 # custom:
 #   id: KS092
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Add DenyServiceExternalIPs to `--enable-admission-plugins` (e.g. `--enable-admission-
 #     plugins=NodeRestriction,DenyServiceExternalIPs`, in the static pod or in the kubeadm

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS112
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Write an EncryptionConfiguration (aescbc, secretbox or a KMS v2 provider for secrets) and
 #     point `--encryption-provider-config` at it, mounting it into the static pod (kubeadm:

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS111
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--etcd-cafile` to the CA that signed etcd's serving certificate (kubeadm:
 #     /etc/kubernetes/pki/etcd/ca.crt; for an external etcd, etcd.external.caFile).

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS108
 #   severity: high
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--etcd-certfile` and `--etcd-keyfile` to a client certificate etcd trusts (kubeadm:
 #     /etc/kubernetes/pki/apiserver-etcd-client.crt and .key; for an external etcd,

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS098
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Add EventRateLimit to `--enable-admission-plugins` and configure its limits in the file
 #     given by `--admission-control-config-file`.

@@ -13,7 +13,7 @@
 # custom:
 #   id: KS114
 #   severity: critical
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Remove `--insecure-port`/`--port` (or set it to 0), remove `--insecure-bind-
 #     address`/`--address`, and keep `--secure-port` at a non-zero port (6443).

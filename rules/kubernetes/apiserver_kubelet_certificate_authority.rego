@@ -13,7 +13,7 @@
 # custom:
 #   id: KS094
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Enable serving certificates signed by the cluster CA on the kubelets (`serverTLSBootstrap:
 #     true` and approved CSRs), then set `--kubelet-certificate-authority` to that CA (e.g.

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS093
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--kubelet-client-certificate` and `--kubelet-client-key` to a client certificate the
 #     kubelets trust (kubeadm sets them to /etc/kubernetes/pki/apiserver-kubelet-client.crt and

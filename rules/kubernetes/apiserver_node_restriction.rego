@@ -12,7 +12,7 @@
 # custom:
 #   id: KS102
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Add NodeRestriction to `--enable-admission-plugins` (kubeadm does so unless
 #     apiServer.extraArgs replaces the list) and use the Node authorization mode.

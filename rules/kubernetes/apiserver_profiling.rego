@@ -12,7 +12,7 @@
 # custom:
 #   id: KS103
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--profiling=false` in the kube-apiserver command (kubeadm: `profiling: "false"` in
 #     apiServer.extraArgs).

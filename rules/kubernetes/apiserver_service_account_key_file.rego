@@ -12,7 +12,7 @@
 # custom:
 #   id: KS107
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--service-account-key-file` to the public half of the key given to `--service-
 #     account-signing-key-file` (and to the controller manager's `--service-account-private-key-

@@ -11,7 +11,7 @@
 # custom:
 #   id: KS106
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Remove `--service-account-lookup=false` (the default is true) or set it to true.
 #   frameworks: {cis-k8s: "1.2.21"}

@@ -13,7 +13,7 @@
 # custom:
 #   id: KS091
 #   severity: high
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Remove `--token-auth-file` (and `--basic-auth-file`) from the kube-apiserver command or
 #     the kubeadm apiServer.extraArgs, and authenticate people with client certificates or OIDC

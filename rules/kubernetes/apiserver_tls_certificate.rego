@@ -12,7 +12,7 @@
 # custom:
 #   id: KS109
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Set `--tls-cert-file` and `--tls-private-key-file` to a serving certificate signed by the
 #     cluster CA (kubeadm: /etc/kubernetes/pki/apiserver.crt and .key).

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS113
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   remediation: >-
 #     Limit `--tls-cipher-suites` to AEAD suites with forward secrecy, e.g. TLS_ECDHE_ECDSA_WITH
 #     _AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_GCM

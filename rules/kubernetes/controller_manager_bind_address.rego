@@ -11,7 +11,7 @@
 # custom:
 #   id: KS132
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "1.3.7"}
 #   aliases: [CKV_K8S_113, KCV0039, AVD-KCV-0039]
 #   remediation: >-

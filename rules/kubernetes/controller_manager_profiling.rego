@@ -12,7 +12,7 @@
 # custom:
 #   id: KS128
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "1.3.2"}
 #   aliases: [CKV_K8S_107, KCV0034, AVD-KCV-0034]
 #   remediation: >-

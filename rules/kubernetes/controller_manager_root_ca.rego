@@ -11,7 +11,7 @@
 # custom:
 #   id: KS131
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "1.3.5"}
 #   aliases: [KCV0037, AVD-KCV-0037]
 #   remediation: >-

@@ -13,7 +13,7 @@
 # custom:
 #   id: KS129
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "1.3.3"}
 #   aliases: [CKV_K8S_108, KCV0035, AVD-KCV-0035]
 #   remediation: >-

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS130
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "1.3.4"}
 #   aliases: [KCV0036, AVD-KCV-0036]
 #   remediation: >-

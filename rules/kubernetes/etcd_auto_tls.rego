@@ -12,7 +12,7 @@
 # custom:
 #   id: KS137
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "2.3"}
 #   aliases: [CKV_K8S_118, KCV0044, AVD-KCV-0044, KCV0047, AVD-KCV-0047]
 #   remediation: >-

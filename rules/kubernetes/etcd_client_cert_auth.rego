@@ -13,7 +13,7 @@
 # custom:
 #   id: KS136
 #   severity: high
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "2.2"}
 #   aliases: [CKV_K8S_117, KCV0043, AVD-KCV-0043]
 #   remediation: >-

@@ -13,7 +13,7 @@
 # custom:
 #   id: KS135
 #   severity: high
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "2.1"}
 #   aliases: [CKV_K8S_116, KCV0042, AVD-KCV-0042]
 #   remediation: >-

@@ -13,7 +13,7 @@
 # custom:
 #   id: KS139
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "2.5"}
 #   aliases: [CKV_K8S_121, KCV0046, AVD-KCV-0046]
 #   remediation: >-

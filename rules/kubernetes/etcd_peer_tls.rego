@@ -13,7 +13,7 @@
 # custom:
 #   id: KS138
 #   severity: medium
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "2.4"}
 #   aliases: [CKV_K8S_119, KCV0045, AVD-KCV-0045]
 #   remediation: >-

@@ -16,7 +16,7 @@
 # custom:
 #   id: KS115
 #   severity: high
-#   applies_to: [workload, KubeletConfiguration, InitConfiguration, JoinConfiguration]
+#   applies_to: [control-plane, KubeletConfiguration, InitConfiguration, JoinConfiguration]
 #   frameworks: {cis-k8s: "4.2.1"}
 #   aliases: [CKV_K8S_138]
 #   remediation: >-

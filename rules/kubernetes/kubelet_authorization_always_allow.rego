@@ -15,7 +15,7 @@
 # custom:
 #   id: KS116
 #   severity: critical
-#   applies_to: [workload, KubeletConfiguration, InitConfiguration, JoinConfiguration]
+#   applies_to: [control-plane, KubeletConfiguration, InitConfiguration, JoinConfiguration]
 #   frameworks: {cis-k8s: "4.2.2"}
 #   aliases: [CKV_K8S_139]
 #   remediation: >-

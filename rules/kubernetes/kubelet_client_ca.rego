@@ -15,7 +15,7 @@
 # custom:
 #   id: KS117
 #   severity: medium
-#   applies_to: [workload, KubeletConfiguration, InitConfiguration, JoinConfiguration]
+#   applies_to: [control-plane, KubeletConfiguration, InitConfiguration, JoinConfiguration]
 #   frameworks: {cis-k8s: "4.2.3"}
 #   remediation: >-
 #     Set `authentication.x509.clientCAFile` (or `--client-ca-file`) to the cluster CA that

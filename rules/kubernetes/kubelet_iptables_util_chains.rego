@@ -12,7 +12,7 @@
 # custom:
 #   id: KS120
 #   severity: low
-#   applies_to: [workload, KubeletConfiguration, InitConfiguration, JoinConfiguration]
+#   applies_to: [control-plane, KubeletConfiguration, InitConfiguration, JoinConfiguration]
 #   frameworks: {cis-k8s: "4.2.6"}
 #   aliases: [CKV_K8S_145]
 #   remediation: >-

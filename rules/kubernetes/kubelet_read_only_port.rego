@@ -14,7 +14,7 @@
 # custom:
 #   id: KS118
 #   severity: medium
-#   applies_to: [workload, KubeletConfiguration, InitConfiguration, JoinConfiguration]
+#   applies_to: [control-plane, KubeletConfiguration, InitConfiguration, JoinConfiguration]
 #   frameworks: {cis-k8s: "4.2.4"}
 #   aliases: [CKV_K8S_141]
 #   remediation: >-

@@ -13,7 +13,7 @@
 # custom:
 #   id: KS122
 #   severity: low
-#   applies_to: [workload, KubeletConfiguration, InitConfiguration, JoinConfiguration]
+#   applies_to: [control-plane, KubeletConfiguration, InitConfiguration, JoinConfiguration]
 #   frameworks: {cis-k8s: "4.2.10"}
 #   aliases: [CKV_K8S_149]
 #   remediation: >-

@@ -11,7 +11,7 @@
 # custom:
 #   id: KS123
 #   severity: low
-#   applies_to: [workload, KubeletConfiguration, InitConfiguration, JoinConfiguration]
+#   applies_to: [control-plane, KubeletConfiguration, InitConfiguration, JoinConfiguration]
 #   frameworks: {cis-k8s: "4.2.11"}
 #   aliases: [CKV_K8S_150]
 #   remediation: >-

@@ -12,7 +12,7 @@
 # custom:
 #   id: KS121
 #   severity: low
-#   applies_to: [workload, KubeletConfiguration, InitConfiguration, JoinConfiguration]
+#   applies_to: [control-plane, KubeletConfiguration, InitConfiguration, JoinConfiguration]
 #   frameworks: {cis-k8s: "4.2.9"}
 #   aliases: [CKV_K8S_148]
 #   remediation: >-

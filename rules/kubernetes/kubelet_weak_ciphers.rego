@@ -12,7 +12,7 @@
 # custom:
 #   id: KS124
 #   severity: medium
-#   applies_to: [workload, KubeletConfiguration, InitConfiguration, JoinConfiguration]
+#   applies_to: [control-plane, KubeletConfiguration, InitConfiguration, JoinConfiguration]
 #   frameworks: {cis-k8s: "4.2.12"}
 #   aliases: [CKV_K8S_151]
 #   remediation: >-

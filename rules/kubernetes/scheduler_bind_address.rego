@@ -10,7 +10,7 @@
 # custom:
 #   id: KS134
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "1.4.2"}
 #   aliases: [KCV0041, AVD-KCV-0041]
 #   remediation: >-

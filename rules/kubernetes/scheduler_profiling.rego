@@ -12,7 +12,7 @@
 # custom:
 #   id: KS133
 #   severity: low
-#   applies_to: [workload, ClusterConfiguration]
+#   applies_to: [control-plane, ClusterConfiguration]
 #   frameworks: {cis-k8s: "1.4.1"}
 #   aliases: [CKV_K8S_114, KCV0040, AVD-KCV-0040]
 #   remediation: >-

@@ -20,7 +20,7 @@ var fixedRules = []string{
 	"KS036", "KS004", "KS085", "DC008", "DC030",
 	"DF010", "DF015", "DF024", "DF040",
 	"KS115", "KS118", "KS120", "KS122",
-	"KS010", "KS127", "DC025", "DF005",
+	"KS010", "KS127", "DC025", "DF005", "DF047",
 }
 
 func copyDir(t *testing.T, from, to string) {

@@ -14,12 +14,15 @@
 #   severity: low
 #   remediation: >-
 #     Pin the digest next to the tag, `FROM python:3.12-slim@sha256:<digest>`, and let an update
-#     bot (Dependabot, Renovate) bump it.
+#     bot (Dependabot, Renovate) bump it. When another stage of the same file already pins this
+#     image and tag to one digest, the fix adds that digest; otherwise there is no fix, because
+#     the digest must come from the registry (`docker buildx imagetools inspect <image:tag>`)
+#     and a human should check it is the image they meant.
 package shiplint.dockerfile.base_image_not_digest
 
 import data.shiplint.lib
 
-deny contains lib.finding(msg, ["stages", s.index, "from"]) if {
+deny contains f if {
 	some s in input.stages
 	s.from.stage == null
 	not s.from.scratch
@@ -28,4 +31,31 @@ deny contains lib.finding(msg, ["stages", s.index, "from"]) if {
 	is_string(s.from.tag)
 	s.from.tag != "latest"
 	msg := sprintf("Base image %q is pinned by tag only: add its @sha256 digest", [s.from.ref])
+	f := with_fix(msg, ["stages", s.index, "from"], s.from)
 }
+
+with_fix(msg, path, from) := lib.finding_fix(msg, path, fix) if {
+	d := known_digest(from)
+	fix := lib.fix_replace(
+		sprintf("Pin %s to %s (as another stage of this file does)", [from.ref, d]),
+		sprintf(`(?i)^(\s*FROM\s+(?:--\S+\s+)*)%s(\s|$)`, [quote_meta(from.raw)]),
+		sprintf("${1}%s@%s$2", [from.raw, d]),
+	)
+} else := lib.finding(msg, path)
+
+# known_digest(from) is the one digest other FROM lines of this file pin the same image and
+# tag to. Only a literal reference is fixed (an ARG in it would be replaced by its value).
+known_digest(from) := d if {
+	from.raw == from.ref
+	ds := {o.from.digest |
+		some o in input.stages
+		o.from.image == from.image
+		o.from.tag == from.tag
+		is_string(o.from.digest)
+	}
+	count(ds) == 1
+	some d in ds
+}
+
+# quote_meta escapes the regular expression metacharacters of s.
+quote_meta(s) := regex.replace(s, `([\\.+*?()|\[\]{}^$])`, `\$1`)

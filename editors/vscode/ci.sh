@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds, tests and packages the VS Code extension with the npm tools, as CI
+# does (integration/vscode_test.go runs this in a copy of editors/vscode):
+# install the locked dependencies, compile, run the unit tests, package
+# shiplint.vsix, and check the package holds the extension and its runtime
+# dependency. Nothing is published.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# npm ci installs exactly package-lock.json. No audit or funding requests:
+# they are network calls CI does not need.
+npm ci --no-audit --no-fund
+npm run compile
+npm test
+# --skip-license: the repository has no LICENSE file yet (see
+# docs/decisions.md); without the flag vsce asks whether to go on.
+npx --no-install vsce package --skip-license --out shiplint.vsix
+
+# The package holds the extension and its runtime dependency.
+node scripts/check-vsix.js shiplint.vsix

@@ -82,6 +82,7 @@ func TestVSCodeExtension(t *testing.T) {
 		"[Content_Types].xml",
 		"extension.vsixmanifest",
 		"extension/changelog.md",
+		"extension/LICENSE.txt",
 		"extension/out/config.js",
 		"extension/out/extension.js",
 		"extension/package.json",

@@ -207,7 +207,7 @@ func TestFixLeavesChangedAndOutsideFilesAlone(t *testing.T) {
 	res := finding.Result{Findings: []finding.Finding{{RuleID: "DF021", Path: rel, Fix: fx}}}
 	var out, errOut strings.Builder
 	stale := readHashes{rel: sha256.Sum256([]byte("FROM debian:12\n"))}
-	left := applyFixes(&out, &errOut, scanFlags{paths: []string{dir}, fix: fixWrite}, res, stale)
+	left := applyFixes(&out, &errOut, scanFlags{paths: []string{dir}, fix: fixWrite}, res, stale, rescanner{})
 	if b, _ := os.ReadFile(file); string(b) != src || len(left) != 1 {
 		t.Errorf("changed file was written (%d left): %q", len(left), b)
 	}
@@ -216,14 +216,14 @@ func TestFixLeavesChangedAndOutsideFilesAlone(t *testing.T) {
 	}
 	errOut.Reset()
 	fresh := readHashes{rel: sha256.Sum256([]byte(src))}
-	left = applyFixes(&out, &errOut, scanFlags{paths: []string{t.TempDir()}, fix: fixWrite}, res, fresh)
+	left = applyFixes(&out, &errOut, scanFlags{paths: []string{t.TempDir()}, fix: fixWrite}, res, fresh, rescanner{})
 	if b, _ := os.ReadFile(file); string(b) != src || len(left) != 1 {
 		t.Errorf("file outside the roots was written: %q", b)
 	}
 	if !strings.Contains(errOut.String(), "not inside a scan root; not fixed") {
 		t.Errorf("stderr: %q", errOut.String())
 	}
-	left = applyFixes(&out, &errOut, scanFlags{paths: []string{dir}, fix: fixWrite}, res, fresh)
+	left = applyFixes(&out, &errOut, scanFlags{paths: []string{dir}, fix: fixWrite}, res, fresh, rescanner{})
 	if b, _ := os.ReadFile(file); string(b) != "FROM debian:12\nRUN apt-get install --no-install-recommends -y curl\n" || len(left) != 0 {
 		t.Errorf("fix not applied (%d left): %q", len(left), b)
 	}
@@ -250,5 +250,37 @@ func TestFixNotPlacedAfterMultiLinePlainScalar(t *testing.T) {
 	shiplint(t, "", "scan", "--fix", "--config", cfg, file)
 	if b, _ := os.ReadFile(file); string(b) != src {
 		t.Errorf("--fix changed the file:\n%s", b)
+	}
+}
+
+// TestFixOverlappingInOneRun: four rules each add a key to the same
+// missing securityContext; their edits touch, so one pass applies one and
+// the others wait for a re-scan of the fixed text. One --fix applies all
+// four, and a second changes nothing.
+func TestFixOverlappingInOneRun(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "pod.yaml")
+	src := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app # the app\n      image: example/app:1.0\n"
+	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	o := shiplint(t, "", "scan", "--fix", "-q", file)
+	if o.code != exitFindings {
+		t.Fatalf("exit %d: %s", o.code, o.stderr)
+	}
+	if o.stderr != "" {
+		t.Errorf("stderr %q", o.stderr)
+	}
+	want := src + "      securityContext:\n        runAsNonRoot: true\n        allowPrivilegeEscalation: false\n" +
+		"        seccompProfile:\n          type: RuntimeDefault\n        capabilities:\n          drop:\n            - ALL\n"
+	if got := readTree(t, dir)["pod.yaml"]; got != want {
+		t.Errorf("after --fix:\n%s\nwant:\n%s", got, want)
+	}
+	o = shiplint(t, "", "scan", "--fix", file)
+	if !strings.Contains(o.stderr, "shiplint: fixed 0 finding(s) in 0 file(s)") {
+		t.Errorf("second --fix: %q", o.stderr)
+	}
+	if got := readTree(t, dir)["pod.yaml"]; got != want {
+		t.Errorf("second --fix changed the file:\n%s", got)
 	}
 }

@@ -244,21 +244,30 @@ func scanAction(c *cli.Context) error {
 	}
 	files := collect(f, stdin, func(k document.Kind) { pack.Prepare(c.Context, k) })
 	var hashes readHashes
+	var rescan rescanner
 	if f.fix != fixNone {
+		// Before the scan, which lets go of each file it has read.
 		hashes = readHashes{}
+		rescan = rescanner{ctx: c.Context, pack: pack, files: map[string]checks.File{}}
 		for _, in := range files.files {
 			if in.NotScanned == "" && in.Unit == nil {
 				hashes[in.Path] = sha256.Sum256(in.Source)
+				rescan.files[in.Path] = in
 			}
 		}
 	}
 	res := pack.Scan(c.Context, files.source, checks.ScanOptions{EvalTimeout: c.Duration("eval-timeout")})
 	res.Summary.FilesSkipped = files.skipped
-	if err := applyBaseline(f, &res); err != nil {
+	known, err := applyBaseline(f, &res)
+	if err != nil {
 		return err
 	}
 	if f.fix != fixNone {
-		res.Findings = applyFixes(c.App.Writer, c.App.ErrWriter, f, res, hashes)
+		rescan.keep = func(fs []finding.Finding) []finding.Finding {
+			fs, _ = baseline.Filter(fs, known)
+			return fs
+		}
+		res.Findings = applyFixes(c.App.Writer, c.App.ErrWriter, f, res, hashes, rescan)
 		if f.fix == fixDiff {
 			return exitCode(status(res, f.failOn))
 		}
@@ -273,16 +282,18 @@ func scanAction(c *cli.Context) error {
 	return exitCode(status(res, f.failOn))
 }
 
-func applyBaseline(f scanFlags, res *finding.Result) error {
+// applyBaseline leaves out the findings of the --baseline file, and
+// returns their fingerprints (nil without one).
+func applyBaseline(f scanFlags, res *finding.Result) (map[string]bool, error) {
 	if f.baseline == "" {
-		return nil
+		return nil, nil
 	}
 	known, err := baseline.Read(f.baseline)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	res.Findings, res.Summary.Baselined = baseline.Filter(res.Findings, known)
-	return nil
+	return known, nil
 }
 
 func writeBaselineFile(path string, res finding.Result) error {

@@ -14,9 +14,7 @@ cd "$(dirname "$0")"
 npm ci --no-audit --no-fund --ignore-scripts
 npm run compile
 npm test
-# --skip-license: the repository has no LICENSE file yet (see
-# docs/decisions.md); without the flag vsce asks whether to go on.
-npx --no-install vsce package --skip-license --out shiplint.vsix
+npx --no-install vsce package --out shiplint.vsix
 
 # The package holds the extension and its runtime dependency.
 node scripts/check-vsix.js shiplint.vsix

@@ -81,8 +81,8 @@ func TestVSCodeExtension(t *testing.T) {
 	wantOutside := []string{
 		"[Content_Types].xml",
 		"extension.vsixmanifest",
-		"extension/changelog.md",
 		"extension/LICENSE.txt",
+		"extension/changelog.md",
 		"extension/out/config.js",
 		"extension/out/extension.js",
 		"extension/package.json",

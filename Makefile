@@ -19,8 +19,10 @@ FUZZTIME ?=
 build:
 	$(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $(BIN) ./cmd/shiplint
 
+# go test -json through testsummary: the same lines as plain go test, then
+# every skipped test with its reason (a missing editor client, no corpus).
 test: lint
-	$(GO) test -count=1 ./...
+	bash -o pipefail -c '$(GO) test -count=1 -json ./... | $(GO) run ./internal/cmd/testsummary'
 	$(MAKE) fuzz
 
 lint:

@@ -242,8 +242,8 @@ func TestLiteralExpansionIsRefusedAtLoad(t *testing.T) {
 	dir := policyDir(t, map[string]string{"x.rego": hostileRule(body.String())})
 	// a0 stands for 2 values, a1 for 5, aN for 3*2^N-1: a12 (12,287) is the first past 10,000.
 	refusedAt(t, dir, 21)
-	// The same through a function applied to its own result (2*3^N: a
-	// call counts its result's nodes too, a8 is past the cap), and through
+	// The same through a function applied to its own result (twice(x) :=
+	// [x, x] stands for 1 + 2x, so aN is 3*2^N-1 again: a12), and through
 	// rules (r12, as above).
 	var calls, rules strings.Builder
 	calls.WriteString("\ta0 := [\"x\"]\n")
@@ -255,7 +255,7 @@ func TestLiteralExpansionIsRefusedAtLoad(t *testing.T) {
 	for _, c := range []struct {
 		src  string
 		line int
-	}{{hostileRule(calls.String()), 17}, {hostileRules("", rules.String()), 26}} {
+	}{{hostileRule(calls.String()), 21}, {hostileRules("", rules.String()), 26}} {
 		refusedAt(t, policyDir(t, map[string]string{"x.rego": c.src}), c.line)
 	}
 	// Ordinary repetition is fine.

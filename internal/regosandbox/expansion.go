@@ -34,22 +34,103 @@ const maxLiteralRepeat = 10_000
 // relative to its arguments).
 type expansion struct {
 	named map[string]int64
+	// fns are the user's functions by name: a call's value stands for
+	// c + k*a, a being its largest argument's count. k counts how often
+	// the result repeats an argument (twice(x) := [x, x]: 2), which is what
+	// compounds when calls nest; c is what the function adds around it
+	// (a helper building a fixture object), which only adds up.
+	fns map[string]linear
+	// The module being read: its package (data.p) and imports (alias ->
+	// data path), to name what its references point at. Names are whole
+	// paths, so a user's wrapper `view(x) := related.view(x, ...)` is not
+	// taken for a call to itself.
+	pkg     string
+	imports map[string]string
+}
+
+type linear struct{ c, k int64 }
+
+// argSize is the count an argument is given to measure k: large enough
+// that c, small, cannot hide a repeat.
+const argSize = 1 << 20
+
+// fnCopies measures a function rule as c + k*a.
+func (e *expansion) fnCopies(r *ast.Rule) linear {
+	one := e.ruleCopies(r, e.localCopiesWith(r, 1))
+	big := e.ruleCopies(r, e.localCopiesWith(r, argSize))
+	k := (max(big-one, 0) + argSize - 2) / (argSize - 1) // rounded up
+	return linear{c: max(one-k, 1), k: k}
+}
+
+// enter makes m the module references are resolved in.
+func (e *expansion) enter(m *ast.Module) {
+	e.pkg = m.Package.Path.String()
+	e.imports = map[string]string{}
+	for _, imp := range m.Imports {
+		ref, ok := imp.Path.Value.(ast.Ref)
+		if !ok || len(ref) == 0 {
+			continue
+		}
+		alias := string(imp.Alias)
+		if alias == "" {
+			alias = lastName(ref)
+		}
+		e.imports[alias] = path(ref)
+	}
+}
+
+// path is the leading constant part of ref: data.p.r for data.p.r[x].
+func path(ref ast.Ref) string {
+	out := ref[0].String()
+	for _, t := range ref[1:] {
+		s, ok := t.Value.(ast.String)
+		if !ok {
+			break
+		}
+		out += "." + string(s)
+	}
+	return out
+}
+
+// resolve names the rule or function ref points at: a data path, through
+// an import alias, or a rule of the current package.
+func (e *expansion) resolve(ref ast.Ref) string {
+	head, ok := ref[0].Value.(ast.Var)
+	if !ok {
+		return ""
+	}
+	p := path(ref)
+	switch {
+	case head == "data":
+		return p
+	case e.imports[string(head)] != "":
+		return e.imports[string(head)] + p[len(head):]
+	}
+	return e.pkg + "." + p
 }
 
 // CheckExpansion returns a problem for each of the user's modules (by file
 // name) holding a value over the cap, as "file:line: why", at the line
 // where the count first passes it.
 func CheckExpansion(user map[string]*ast.Module) []string {
-	e := &expansion{named: map[string]int64{}}
+	e := &expansion{named: map[string]int64{}, fns: map[string]linear{}}
 	names := slices.Sorted(maps.Keys(user))
 	// Rules and functions refer to each other in any order: repeat until
 	// nothing grows. Counts only grow, and stop once past the cap.
 	for changed := true; changed; {
 		changed = false
 		for _, name := range names {
+			e.enter(user[name])
 			for _, r := range user[name].Rules {
+				key := e.resolve(r.Head.Ref())
+				if len(r.Head.Args) > 0 {
+					f, old := e.fnCopies(r), e.fns[key]
+					if (f.c > old.c || f.k > old.k) && old.c <= maxLiteralRepeat && old.k <= maxLiteralRepeat {
+						e.fns[key], changed = linear{max(f.c, old.c), max(f.k, old.k)}, true
+					}
+					continue
+				}
 				n := e.ruleCopies(r, e.localCopies(r))
-				key := ruleName(r)
 				if n > e.named[key] && e.named[key] <= maxLiteralRepeat {
 					e.named[key], changed = n, true
 				}
@@ -60,6 +141,7 @@ func CheckExpansion(user map[string]*ast.Module) []string {
 	// least over it; the first in the text of those): the rest follow.
 	var problems []string
 	for _, name := range names {
+		e.enter(user[name])
 		var bad *ast.Term
 		least := int64(math.MaxInt64)
 		for _, r := range user[name].Rules {
@@ -79,11 +161,6 @@ func row(t *ast.Term) int {
 		return 0
 	}
 	return t.Location.Row
-}
-
-// ruleName is the name a rule is called or referred to by.
-func ruleName(r *ast.Rule) string {
-	return lastName(r.Head.Ref())
 }
 
 // lastName is the last part of a reference: twice in data.p.twice.
@@ -113,9 +190,21 @@ func (e *expansion) ruleCopies(r *ast.Rule, local map[ast.Var]int64) int64 {
 }
 
 // localCopies counts, for each variable of r, the copies it stands for.
-// Arguments of a function count as one (ruleCopies is then relative).
+// Arguments of a function count as one.
 func (e *expansion) localCopies(r *ast.Rule) map[ast.Var]int64 {
+	return e.localCopiesWith(r, 1)
+}
+
+// localCopiesWith is localCopies with the function's arguments counted as
+// arg each.
+func (e *expansion) localCopiesWith(r *ast.Rule, arg int64) map[ast.Var]int64 {
 	local := map[ast.Var]int64{}
+	for _, a := range r.Head.Args {
+		ast.WalkVars(a, func(v ast.Var) bool {
+			local[v] = arg
+			return false
+		})
+	}
 	for changed := true; changed; {
 		changed = false
 		ast.WalkExprs(r, func(x *ast.Expr) bool {
@@ -213,23 +302,33 @@ func (e *expansion) copies(t *ast.Term, local map[ast.Var]int64) int64 {
 	var n int64 = 1
 	switch v := t.Value.(type) {
 	case ast.Var:
-		return max(1, local[v], e.named[string(v)])
+		return max(1, local[v], e.named[e.pkg+"."+string(v)])
 	case ast.Ref:
 		if head, ok := v[0].Value.(ast.Var); ok {
-			n = max(n, local[head], e.named[string(head)])
+			n = max(n, local[head])
 		}
-		return max(n, e.named[lastName(v)])
+		// A reference into a rule stands for at least what the rule
+		// does (data.p.r[0] may be all of r).
+		for i := len(v); i > 0; i-- {
+			if amp, ok := e.named[e.resolve(v[:i])]; ok {
+				return max(n, amp)
+			}
+		}
+		return n
 	case ast.Call:
 		ref, isRef := v[0].Value.(ast.Ref)
-		amp, ok := e.named[lastName(ref)]
-		if !isRef || !ok {
+		if !isRef {
+			return 1
+		}
+		f, ok := e.fns[e.resolve(ref)]
+		if !ok {
 			return 1 // a built-in: it returns a value
 		}
 		var most int64 = 1
 		for _, arg := range v[1:] {
 			most = max(most, e.copies(arg, local))
 		}
-		return mul(amp, most)
+		return add(f.c, mul(f.k, most))
 	case *ast.Array:
 		v.Foreach(func(x *ast.Term) { n = add(n, e.copies(x, local)) })
 	case ast.Set:

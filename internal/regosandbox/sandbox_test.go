@@ -210,3 +210,40 @@ func TestCheckExpansion(t *testing.T) {
 		t.Errorf("CheckExpansion:\n got %q\nwant %q", got, want)
 	}
 }
+
+// Helpers that wrap a value in a larger literal, nested (a test fixture
+// built from doc(run(cmd(...)))), only add to it; a wrapper named like the
+// function it calls in another package is not a call to itself. Neither is
+// refused; a helper that repeats its argument still is.
+func TestCheckExpansionHelpers(t *testing.T) {
+	h := ast.MustParseModule(`package h
+
+cmd(name, args) := {"name": name, "args": args, "flags": [], "line": 1, "raw": "", "shell": ["sh", "-c"]}
+run(cmds) := {"cmd": "RUN", "commands": cmds, "line": 1, "heredocs": [], "flags": {"a": 1, "b": 2}}
+doc(instrs) := {"kind": "dockerfile", "args": [], "stages": [{"index": 0, "from": {"ref": "x", "tag": null}, "instructions": instrs}]}
+twice(x) := [x, x]
+`)
+	user := ast.MustParseModule(`package u
+
+import data.h
+
+view(x) := h.doc(x)
+
+fixture := h.doc([h.run([h.cmd("yum", ["install", "-y", "a", "b", "c"]), h.cmd("yum", ["clean", "all"])]), h.run([h.cmd("apk", ["add", "x"])])])
+
+deep := view(view(view(view(view(view(view(view(fixture))))))))
+`)
+	if got := CheckExpansion(map[string]*ast.Module{"h.rego": h, "u.rego": user}); len(got) > 0 {
+		t.Errorf("CheckExpansion refused helpers that only wrap: %q", got)
+	}
+	var src strings.Builder
+	src.WriteString("package r\n\nimport data.h\n\nr0 := [\"x\"]\n")
+	for i := 1; i <= 16; i++ {
+		fmt.Fprintf(&src, "r%d := h.twice(r%d)\n", i, i-1)
+	}
+	got := CheckExpansion(map[string]*ast.Module{"h.rego": h, "r.rego": ast.MustParseModule(src.String())})
+	// r0 is 2, rN = 1 + 2*r(N-1) = 3*2^N-1: r12 (line 17) is the first past 10,000.
+	if len(got) != 1 || !strings.HasPrefix(got[0], "r.rego:17: this value repeats") {
+		t.Errorf("CheckExpansion = %q, want r.rego:17", got)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -147,6 +148,41 @@ type Root struct {
 	r    *Reader
 	dir  string // real path (symlinks resolved)
 	root *os.Root
+	// over are the bytes that replace files' content (WithOverlay), by
+	// clean slash path relative to dir; nil for a root on disk.
+	over map[string][]byte
+}
+
+// WithOverlay returns a view of rt in which the files named in over (slash
+// paths relative to rt) read as the given bytes instead of what is on
+// disk: an editor's unsaved buffers. Confinement does not change: a name
+// is looked at, opened and refused exactly as without the overlay (outside
+// the root, through a symlink that leads out, under .git, not a regular
+// file, over the size limit or the budget), and only then are the overlay's
+// bytes returned instead of the file's. A name with no file on disk reads
+// from the overlay when its directory exists inside the root (a new file
+// not yet saved). Names that are absolute or climb out with ".." are
+// dropped: no read could reach them. The view shares rt's directory:
+// closing it does nothing, close rt.
+func (rt *Root) WithOverlay(over map[string][]byte) *Root {
+	v := &Root{r: rt.r, dir: rt.dir, root: rt.root, over: map[string][]byte{}}
+	for name, b := range over {
+		clean := path.Clean(filepath.ToSlash(name))
+		if path.IsAbs(clean) || filepath.IsAbs(name) || clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+			continue
+		}
+		v.over[clean] = b
+	}
+	return v
+}
+
+// overlay returns the bytes that replace name's content, if any.
+func (rt *Root) overlay(name string) ([]byte, bool) {
+	if rt == nil || rt.over == nil {
+		return nil, false
+	}
+	b, ok := rt.over[filepath.ToSlash(name)]
+	return b, ok
 }
 
 // OpenRoot opens dir as a root. dir is trusted as given (the user named
@@ -171,8 +207,13 @@ func (r *Reader) OpenRoot(dir string) (*Root, error) {
 // Dir is the root's real path.
 func (rt *Root) Dir() string { return rt.dir }
 
-// Close releases the root's directory.
-func (rt *Root) Close() error { return rt.root.Close() }
+// Close releases the root's directory (not for a WithOverlay view).
+func (rt *Root) Close() error {
+	if rt.over != nil {
+		return nil
+	}
+	return rt.root.Close()
+}
 
 // Entry is a file that passed the checks made without opening it: it is
 // inside its root (or was named by the user), regular and within the size
@@ -188,6 +229,8 @@ type Entry struct {
 	id     ID
 	// reserved is what Reserve charged to the budget.
 	reserved int64
+	// unsaved: only in its root's overlay (no file on disk yet).
+	unsaved bool
 }
 
 // ID is the file's identity.
@@ -208,9 +251,27 @@ func (rt *Root) Check(name string) (*Entry, error) {
 	}
 	info, err := rt.root.Stat(clean)
 	if err != nil {
-		return nil, rt.r.openError(name, err)
+		err = rt.r.openError(name, err)
+		if b, ok := rt.overlay(clean); ok && IsMissing(err) {
+			return rt.unsaved(clean, name, b, err)
+		}
+		return nil, err
 	}
 	return rt.r.entry(rt, clean, name, info)
+}
+
+// unsaved is the entry of an overlay file with no file on disk: allowed
+// only where a file could be created, in a directory inside the root (the
+// directory is looked up through os.Root like any name).
+func (rt *Root) unsaved(clean, name string, b []byte, missing error) (*Entry, error) {
+	dir, err := rt.root.Stat(filepath.Dir(clean))
+	if err != nil || !dir.IsDir() {
+		return nil, missing
+	}
+	if int64(len(b)) > rt.r.maxFile {
+		return nil, &Error{Name: name, Reason: TooLarge, detail: fmt.Sprintf("its %d bytes are over the %d-byte limit (--max-file-size)", len(b), rt.r.maxFile)}
+	}
+	return &Entry{r: rt.r, root: rt, name: clean, size: int64(len(b)), unsaved: true}, nil
 }
 
 // CheckListed is Check for a file a walk of the root's real directory met
@@ -295,6 +356,13 @@ func (e *Entry) shown() string { return filepath.ToSlash(e.name) }
 // opens at once), checks again that it is a regular file within the
 // limits, and reads it. Bytes beyond what Reserve charged are charged now.
 func (e *Entry) Read() ([]byte, error) {
+	over, overlaid := e.root.overlay(e.name)
+	if e.unsaved {
+		if extra := int64(len(over)) - e.reserved; extra > 0 && !e.r.charge(extra) {
+			return nil, e.r.spentError(e.shown())
+		}
+		return over, nil
+	}
 	f, err := e.open()
 	if err != nil {
 		return nil, e.r.openError(e.shown(), err)
@@ -309,6 +377,20 @@ func (e *Entry) Read() ([]byte, error) {
 	}
 	if err := e.inside(f); err != nil {
 		return nil, err
+	}
+	if overlaid {
+		// The file passed every check: its replacement is read instead,
+		// within the same limits.
+		if int64(len(over)) > e.r.maxFile {
+			return nil, &Error{Name: e.shown(), Reason: TooLarge, detail: fmt.Sprintf("its %d bytes are over the %d-byte limit (--max-file-size)", len(over), e.r.maxFile)}
+		}
+		if extra := int64(len(over)) - e.reserved; extra > 0 && !e.r.charge(extra) {
+			return nil, e.r.spentError(e.shown())
+		}
+		if e.r.OnRead != nil {
+			e.r.OnRead(idOf(info))
+		}
+		return over, nil
 	}
 	if extra := info.Size() - e.reserved; extra > 0 && !e.r.charge(extra) {
 		return nil, e.r.spentError(e.shown())

@@ -286,3 +286,54 @@ func TestListedFileSwappedForALink(t *testing.T) {
 		t.Errorf("swapped for a link inside: %q, %v", b, err)
 	}
 }
+
+// An overlay replaces what a permitted read returns and nothing else: every
+// name the root refuses is refused the same with an overlay entry for it,
+// and the overlay's bytes obey the size limit and the budget.
+func TestOverlay(t *testing.T) {
+	root, outside := tree(t, map[string]string{"chart/values.yaml": "a: 1\n", ".git/config": "token\n", "big": "x"})
+	link(t, filepath.Join(outside, "canary"), filepath.Join(root, "chart", "out.yaml"))
+	link(t, "../outside/canary", filepath.Join(root, "rel.yaml"))
+	base := openRoot(t, NewReader(Limits{MaxFileSize: 64}), root)
+	rt := base.WithOverlay(map[string][]byte{
+		"chart/values.yaml":  []byte("a: 2\n"),
+		"chart/new.yaml":     []byte("b: 1\n"), // not saved yet, in a directory that exists
+		"nodir/new.yaml":     []byte("c: 1\n"), // its directory does not exist
+		"chart/out.yaml":     []byte("inside"),
+		"rel.yaml":           []byte("inside"),
+		".git/config":        []byte("inside"),
+		"../outside/canary":  []byte("inside"),
+		"/etc/passwd":        []byte("inside"),
+		"big":                []byte(strings.Repeat("x", 65)),
+		"chart/../chart/x/y": []byte("z"),
+	})
+	for name, want := range map[string]string{"chart/values.yaml": "a: 2\n", "./chart/new.yaml": "b: 1\n"} {
+		b, _, err := rt.ReadFile(name)
+		if err != nil || string(b) != want {
+			t.Errorf("%s: %q, %v; want %q", name, b, err, want)
+		}
+	}
+	// The view leaves the root itself alone.
+	if b, _, err := base.ReadFile("chart/values.yaml"); err != nil || string(b) != "a: 1\n" {
+		t.Errorf("base root: %q, %v", b, err)
+	}
+	for name, want := range map[string]Reason{
+		"nodir/new.yaml": Missing, "chart/out.yaml": Outside, "rel.yaml": Outside, ".git/config": Metadata,
+		"../outside/canary": Outside, "/etc/passwd": Outside, "big": TooLarge, "chart/x/y": Missing,
+	} {
+		b, _, err := rt.ReadFile(name)
+		if reason(err) != want || b != nil {
+			t.Errorf("%s: %q, %v; want reason %d", name, b, err, want)
+		}
+	}
+	// Closing the view keeps the root open.
+	rt.Close()
+	if _, _, err := base.ReadFile("chart/values.yaml"); err != nil {
+		t.Errorf("after closing the view: %v", err)
+	}
+	// The overlay's bytes are charged to the budget like a file's.
+	small := openRoot(t, NewReader(Limits{MaxTotal: 8}), root).WithOverlay(map[string][]byte{"chart/values.yaml": []byte("0123456789")})
+	if _, _, err := small.ReadFile("chart/values.yaml"); reason(err) != BudgetSpent {
+		t.Errorf("over the budget: %v; want BudgetSpent", err)
+	}
+}

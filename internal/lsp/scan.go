@@ -3,7 +3,6 @@ package lsp
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
@@ -127,50 +126,22 @@ func displayPath(sp *space, file string) string {
 	return filepath.Base(file)
 }
 
-// scan runs the engine over a buffer. ok is false when the result must
-// not be published (the scan ran past the deadline).
-func (s *Server) scan(uri, file, text string) (fs []finding.Finding, ok bool) {
-	sp := s.spaceFor(file)
-	if sp.err != nil {
-		return nil, false // shown on the config; the last findings stay
-	}
+// scanPlain runs the engine over a buffer as one file, classified by its
+// name and content like `scan --stdin-filename`. ok is false when the
+// result must not be published (the scan ran past the deadline).
+func (s *Server) scanPlain(sp *space, file, shown, text string) (fs []finding.Finding, ok bool) {
 	src := []byte(text)
 	kind, known := classify(file, src)
-	shown := displayPath(sp, file)
 	if !known || sp.cfg.Excluded(shown) {
 		return nil, true
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), s.opt.Deadline)
-	defer cancel()
-	done := make(chan checks.FileResult, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				s.logMessage(protocol.MessageTypeError, fmt.Sprintf("shiplint: internal error scanning %s: %v", safetext.Line(shown), r))
-				close(done)
-			}
-		}()
-		done <- sp.pack.ScanFile(ctx, checks.File{Path: shown, Kind: kind, Source: src}, checks.ScanOptions{Workers: 1, EvalTimeout: s.opt.Deadline})
-	}()
-	select {
-	case res, got := <-done:
-		if !got {
-			return nil, false
-		}
-		if ctx.Err() != nil {
-			s.logMessage(protocol.MessageTypeWarning, fmt.Sprintf("shiplint: %s was not scanned: past the %s deadline", safetext.Line(shown), s.opt.Deadline))
-			return nil, false
-		}
-		for _, n := range res.Notifications {
-			s.logMessage(protocol.MessageTypeWarning, "shiplint: "+safetext.Line(n.Message))
-		}
-		out := finding.Active(res.Findings)
-		finding.Sort(out)
-		return out, true
-	case <-ctx.Done():
-		s.logMessage(protocol.MessageTypeWarning, fmt.Sprintf("shiplint: %s was not scanned: past the %s deadline", safetext.Line(shown), s.opt.Deadline))
+	res, ok := s.runScan(shown, sp, checks.File{Path: shown, Kind: kind, Source: src})
+	if !ok {
 		return nil, false
 	}
+	out := finding.Active(res.Findings)
+	finding.Sort(out)
+	return out, true
 }
 
 var severities = map[finding.Severity]protocol.DiagnosticSeverity{

@@ -64,6 +64,13 @@ type Server struct {
 	spaces map[string]*space  // by config file path ("" + boundary when none)
 	// broken are config files currently shown with a diagnostic.
 	broken map[string]bool
+	// folders are the workspace folders' paths (initialize): a chart or
+	// overlay is looked for, and rendered, within the one holding a
+	// document.
+	folders []string
+	// unitSeq numbers the renders of each chart or overlay (by
+	// unitRef.key), so an older render does not publish over a newer one.
+	unitSeq map[string]int
 
 	// testHook, when set, runs before each request is handled (tests use
 	// it to make a handler panic).
@@ -106,7 +113,7 @@ func New(opt Options) *Server {
 	if opt.Explain == nil {
 		opt.Explain = func(r finding.Rule) string { return r.ID + ": " + r.Title + "\n" }
 	}
-	s := &Server{opt: opt, docs: map[string]*buffer{}, spaces: map[string]*space{}, broken: map[string]bool{}}
+	s := &Server{opt: opt, docs: map[string]*buffer{}, spaces: map[string]*space{}, broken: map[string]bool{}, unitSeq: map[string]int{}}
 	s.proto = protocol.Handler{
 		Initialize:                     s.initialize,
 		Initialized:                    s.initialized,
@@ -200,7 +207,21 @@ func (s *Server) logMessage(typ protocol.MessageType, msg string) {
 	s.notify(protocol.ServerWindowLogMessage, protocol.LogMessageParams{Type: typ, Message: msg})
 }
 
-func (s *Server) initialize(_ *glsp.Context, _ *protocol.InitializeParams) (any, error) {
+func (s *Server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any, error) {
+	var folders []string
+	for _, f := range p.WorkspaceFolders {
+		if dir, err := uriPath(f.URI); err == nil {
+			folders = append(folders, dir)
+		}
+	}
+	if len(folders) == 0 && p.RootURI != nil {
+		if dir, err := uriPath(*p.RootURI); err == nil {
+			folders = append(folders, dir)
+		}
+	}
+	s.mu.Lock()
+	s.folders = folders
+	s.mu.Unlock()
 	full := protocol.TextDocumentSyncKindFull
 	yes := true
 	version := "dev"
@@ -293,7 +314,33 @@ func (s *Server) didClose(_ *glsp.Context, p *protocol.DidCloseTextDocumentParam
 	}
 	s.mu.Unlock()
 	s.notify(protocol.ServerTextDocumentPublishDiagnostics, protocol.PublishDiagnosticsParams{URI: p.TextDocument.URI, Diagnostics: []protocol.Diagnostic{}})
+	if d != nil {
+		// Its unsaved text no longer stands for the file: the open
+		// documents of its chart or overlay are checked again.
+		go s.closedInUnit(d.path)
+	}
 	return nil
+}
+
+// closedInUnit scans again one open document of the chart or overlay the
+// closed file belongs to (one render publishes them all).
+func (s *Server) closedInUnit(file string) {
+	sp := s.spaceFor(file)
+	if sp.err != nil {
+		return
+	}
+	u, ok := s.unitOf(sp, file)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range s.docs {
+		if rel, ok := relInside(u.root, realFile(d.path)); ok && u.under(rel) {
+			s.schedule(d, s.opt.Debounce)
+			return
+		}
+	}
 }
 
 // schedule scans d after delay, dropping any scan still pending. Called
@@ -308,7 +355,9 @@ func (s *Server) schedule(d *buffer, delay time.Duration) {
 }
 
 // run scans one snapshot of d and publishes its diagnostics, unless the
-// document changed (or closed) meanwhile.
+// document changed (or closed) meanwhile. A document of a chart or an
+// overlay renders its unit, and every open document of the unit gets its
+// diagnostics from that render (units.go).
 func (s *Server) run(d *buffer, gen int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -324,19 +373,41 @@ func (s *Server) run(d *buffer, gen int) {
 	text, version := d.text, d.version
 	s.mu.Unlock()
 
-	fs, ok := s.scan(d.uri, d.path, text)
-	if !ok {
-		return
+	sp := s.spaceFor(d.path)
+	if sp.err != nil {
+		return // shown on the config; the last findings stay
 	}
-	s.mu.Lock()
-	if d.gen != gen {
+	var pubs []publication
+	key, seq := "", 0
+	if u, ok := s.unitOf(sp, d.path); ok {
+		var ok bool
+		if pubs, seq, ok = s.scanUnit(sp, u, d, gen); !ok {
+			return
+		}
+		key = u.key()
+	} else {
+		fs, ok := s.scanPlain(sp, d.path, displayPath(sp, d.path), text)
+		if !ok {
+			return
+		}
+		pubs = []publication{{m: member{d: d, text: text, version: version, gen: gen}, fs: fs}}
+	}
+	for _, p := range pubs {
+		s.mu.Lock()
+		// A document is published if it has not changed since its text
+		// was taken, and a unit's documents only by the unit's latest
+		// render (which took the text of them all).
+		stale := p.m.d.gen != p.m.gen || s.docs[p.m.d.uri] != p.m.d || key != "" && s.unitSeq[key] != seq
+		if !stale {
+			p.m.d.findings = p.fs
+		}
 		s.mu.Unlock()
-		return
+		if stale {
+			continue
+		}
+		v := protocol.UInteger(p.m.version)
+		s.notify(protocol.ServerTextDocumentPublishDiagnostics, protocol.PublishDiagnosticsParams{URI: p.m.d.uri, Version: &v, Diagnostics: s.diagnostics(p.m.d.uri, p.m.text, p.fs)})
 	}
-	d.findings = fs
-	s.mu.Unlock()
-	v := protocol.UInteger(version)
-	s.notify(protocol.ServerTextDocumentPublishDiagnostics, protocol.PublishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: s.diagnostics(d.uri, text, fs)})
 }
 
 func (s *Server) didChangeWatchedFiles(_ *glsp.Context, p *protocol.DidChangeWatchedFilesParams) error {

@@ -247,4 +247,3 @@ func TestKustomizeUnreferencedFileIsPlain(t *testing.T) {
 	p, _ := c.next(extra, 1)
 	wantSummary(t, "extra.yaml (not saved, not in the kustomization)", p, "5:KS006", "7:KS003")
 }
-

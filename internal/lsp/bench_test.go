@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -144,5 +145,61 @@ func TestClassify(t *testing.T) {
 		if string(k) != c.want || ok != (c.want != "") {
 			t.Errorf("classify(%s) = %q %v, want %q", c.name, k, ok, c.want)
 		}
+	}
+}
+
+// BenchmarkChartDiagnosticsAfterValuesChange measures a didChange to a
+// chart's values.yaml until its diagnostics arrive (debounce excluded):
+// the chart is rendered with the unsaved values and every rule run over
+// it. "fixture" is testdata/render/helm-values (one Deployment);
+// "microservices-demo" is the 14-template chart of the render corpus,
+// run when SHIPLINT_RENDER_CORPUS names it (../shared/render-corpus).
+// The median is reported.
+func BenchmarkChartDiagnosticsAfterValuesChange(b *testing.B) {
+	for _, c := range []struct {
+		name, src, values string
+		edit              func(values string, i int) string
+	}{
+		{"fixture", "../../testdata/render/helm-values", "app/values.yaml", func(v string, i int) string {
+			return strings.Replace(v, "replicaCount: 1", fmt.Sprintf("replicaCount: %d", i%9+2), 1)
+		}},
+		{"microservices-demo", "GoogleCloudPlatform__microservices-demo/helm-chart", "values.yaml", func(v string, i int) string {
+			return strings.Replace(v, `tag: ""`, fmt.Sprintf(`tag: "v0.10.%d"`, i%50), 1)
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			src := c.src
+			if !strings.HasPrefix(src, "../") {
+				corpus := os.Getenv("SHIPLINT_RENDER_CORPUS")
+				if corpus == "" {
+					b.Skip("SHIPLINT_RENDER_CORPUS not set")
+				}
+				src = filepath.Join(corpus, src)
+			}
+			dir := workspace(b)
+			copyTree(b, src, filepath.Join(dir, "chart"))
+			valuesPath := filepath.Join(dir, "chart", filepath.FromSlash(c.values))
+			values := readText(b, valuesPath)
+			if c.edit(values, 0) == values {
+				b.Fatal("the edit changes nothing")
+			}
+			cl := start(b, Options{Debounce: time.Nanosecond})
+			uri := fileURI(valuesPath)
+			cl.openVersion(uri, 1, values)
+			if p, _ := cl.next(uri, 1); len(p.Diagnostics) == 0 {
+				b.Fatal("no findings in values.yaml")
+			}
+			var times []time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				cl.change(uri, i+2, c.edit(values, i))
+				cl.next(uri, i+2)
+				times = append(times, time.Since(start))
+			}
+			b.StopTimer()
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+		})
 	}
 }

@@ -5,7 +5,9 @@
 //
 // Findings come from the same engine as `shiplint scan` (checks.Pack.ScanFile
 // on the buffer, classified by its file name like --stdin-filename), so an
-// editor shows what a scan of the saved file reports. The rule pack is
+// editor shows what a scan of the saved file reports. A template, values
+// file or patch renders its Helm chart or Kustomize overlay instead, with
+// the open documents' unsaved text over the files on disk (units.go). The rule pack is
 // compiled once per configuration (once per server life unless the nearest
 // .shiplint.yaml or its policies change).
 package lsp

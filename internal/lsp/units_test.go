@@ -247,3 +247,40 @@ func TestKustomizeUnreferencedFileIsPlain(t *testing.T) {
 	p, _ := c.next(extra, 1)
 	wantSummary(t, "extra.yaml (not saved, not in the kustomization)", p, "5:KS006", "7:KS003")
 }
+
+// The chart's helm: settings in .shiplint.yaml apply, as in a scan: a set
+// value replaces the sidecar's :latest image, so KS035 is gone.
+func TestChartHelmSettings(t *testing.T) {
+	dir := workspace(t)
+	copyTree(t, "../../testdata/render/helm-values", dir)
+	writeText(t, filepath.Join(dir, ".shiplint.yaml"), "only: [KS001, KS035]\nhelm:\n  app:\n    set: [sidecar.image=busybox:1.36]\n")
+	valuesPath := filepath.Join(dir, "app", "values.yaml")
+	values := fileURI(valuesPath)
+	c := start(t, Options{})
+	c.openVersion(values, 1, readText(t, valuesPath))
+	p, _ := c.next(values, 1)
+	wantSummary(t, "values.yaml", p, "7:KS001")
+}
+
+// The unsaved text of a template that is a symbolic link out of the
+// workspace is not rendered: the file is refused as in a scan (a
+// render-error on it), whatever the buffer holds.
+func TestChartBufferDoesNotWeakenConfinement(t *testing.T) {
+	dir := workspace(t)
+	copyTree(t, "../../testdata/render/helm-values", dir)
+	writeText(t, filepath.Join(dir, ".shiplint.yaml"), "only: [KS001, KS006, render-error]\n")
+	outside := filepath.Join(t.TempDir(), "pod.yaml")
+	writeText(t, outside, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n")
+	evilPath := filepath.Join(dir, "app", "templates", "evil.yaml")
+	if err := os.Symlink(outside, evilPath); err != nil {
+		t.Fatal(err)
+	}
+	evil := fileURI(evilPath)
+	c := start(t, Options{})
+	c.openVersion(evil, 1, "apiVersion: v1\nkind: Pod\nmetadata:\n  name: evil\nspec:\n  hostPID: true\n  containers:\n    - name: a\n      image: nginx:1.27\n")
+	p, _ := c.next(evil, 1)
+	wantSummary(t, "evil.yaml", p, "0:render-error")
+	if len(p.Diagnostics) == 1 && !strings.Contains(p.Diagnostics[0].Message, "leads out of the scanned directory") {
+		t.Errorf("render-error %q: want the file refused as outside", p.Diagnostics[0].Message)
+	}
+}

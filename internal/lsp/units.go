@@ -13,6 +13,7 @@ import (
 	"github.com/shiplint/shiplint/checks"
 	"github.com/shiplint/shiplint/internal/confine"
 	"github.com/shiplint/shiplint/internal/discover"
+	"github.com/shiplint/shiplint/internal/document"
 	"github.com/shiplint/shiplint/internal/finding"
 	"github.com/shiplint/shiplint/internal/render/helm"
 	"github.com/shiplint/shiplint/internal/render/kustomize"
@@ -138,6 +139,11 @@ func (s *Server) unitOf(sp *space, file string) (unitRef, bool) {
 		}
 		u = unitRef{helm: true, root: root, prefix: prefix, dir: charts[i], file: path.Join(charts[i], "Chart.yaml")}
 	case kust != "":
+		if k, ok := discover.KindOfName(path.Base(rel)); ok && k == document.Dockerfile {
+			// No overlay reads a Dockerfile: it is a file of its own,
+			// checked without rendering the overlay on every keystroke.
+			return unitRef{}, false
+		}
 		u = unitRef{root: root, prefix: prefix, dir: kust, file: kustFile}
 	default:
 		return unitRef{}, false

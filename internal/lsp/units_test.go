@@ -241,11 +241,16 @@ func TestKustomizePatch(t *testing.T) {
 func TestKustomizeUnreferencedFileIsPlain(t *testing.T) {
 	dir := workspace(t)
 	copyTree(t, "../../testdata/render/kustomize", dir)
+	writeText(t, filepath.Join(dir, ".shiplint.yaml"), "only: [KS003, KS006, DF001]\n")
 	extra := fileURI(filepath.Join(dir, "overlays", "prod", "extra.yaml"))
 	c := start(t, Options{})
 	c.openVersion(extra, 1, "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  hostPID: true\n  containers:\n    - name: a\n      image: nginx:1.27\n")
 	p, _ := c.next(extra, 1)
 	wantSummary(t, "extra.yaml (not saved, not in the kustomization)", p, "5:KS006", "7:KS003")
+	df := fileURI(filepath.Join(dir, "overlays", "prod", "Dockerfile"))
+	c.openVersion(df, 1, badDockerfile)
+	p, _ = c.next(df, 1)
+	wantSummary(t, "a Dockerfile in the overlay's directory", p, "3:DF001")
 }
 
 // The chart's helm: settings in .shiplint.yaml apply, as in a scan: a set

@@ -159,8 +159,15 @@ func (s *Server) diagnostics(uri, text string, fs []finding.Finding) []protocol.
 	src := "shiplint"
 	d, _ := s.docFor(uri)
 	var sp *space
+	base := ""
 	if d != nil {
 		sp = s.spaceFor(d.path)
+		s.mu.Lock()
+		base = d.base
+		s.mu.Unlock()
+		if base == "" {
+			base = sp.boundary
+		}
 	}
 	for _, f := range fs {
 		sev := severities[f.Severity]
@@ -182,7 +189,7 @@ func (s *Server) diagnostics(uri, text string, fs []finding.Finding) []protocol.
 		for _, rel := range f.Related {
 			loc := uri
 			if d != nil && sp != nil && rel.Path != f.Path {
-				loc = fileURI(filepath.Join(sp.boundary, filepath.FromSlash(rel.Path)))
+				loc = fileURI(filepath.Join(base, filepath.FromSlash(rel.Path)))
 			}
 			var relLines []string
 			if loc == uri {

@@ -88,8 +88,10 @@ type buffer struct {
 	gen     int // bumped on each change; a scan of an older gen is dropped
 	timer   *time.Timer
 	// findings are the active findings last published, for hover and
-	// code actions.
+	// code actions; base is the directory their paths are relative to
+	// ("" for the repository root, the space's boundary).
 	findings []finding.Finding
+	base     string
 }
 
 // space is a configuration and the pack compiled for it.
@@ -401,7 +403,7 @@ func (s *Server) run(d *buffer, gen int) {
 		// render (which took the text of them all).
 		stale := p.m.d.gen != p.m.gen || s.docs[p.m.d.uri] != p.m.d || key != "" && s.unitSeq[key] != seq
 		if !stale {
-			p.m.d.findings = p.fs
+			p.m.d.findings, p.m.d.base = p.fs, p.base
 		}
 		s.mu.Unlock()
 		if stale {

@@ -49,6 +49,12 @@ func (p pipes) Close() error {
 
 func start(t testing.TB, opt Options, hook ...func(method string)) *client {
 	t.Helper()
+	return startIn(t, opt, nil, hook...)
+}
+
+// startIn is start with the client's workspace root (rootUri; nil for none).
+func startIn(t testing.TB, opt Options, rootURI any, hook ...func(method string)) *client {
+	t.Helper()
 	log := &strings.Builder{}
 	var logMu sync.Mutex
 	opt.Log = writerFunc(func(b []byte) (int, error) { logMu.Lock(); defer logMu.Unlock(); return log.Write(b) })
@@ -77,7 +83,7 @@ func start(t testing.TB, opt Options, hook ...func(method string)) *client {
 		<-done
 	})
 	var init map[string]any
-	c.call("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{}}, &init)
+	c.call("initialize", map[string]any{"processId": nil, "rootUri": rootURI, "capabilities": map[string]any{}}, &init)
 	caps, _ := init["capabilities"].(map[string]any)
 	if caps["hoverProvider"] != true {
 		t.Fatalf("initialize: capabilities %v", caps)

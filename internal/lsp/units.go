@@ -35,9 +35,12 @@ type unitRef struct {
 	// workspace folder or the repository root holding the document,
 	// whichever is deeper.
 	root string
-	// prefix is root relative to the space's boundary ("." when the
-	// same), so paths relative to root become the paths findings show.
-	prefix string
+	// base is the directory findings' paths are relative to: the space's
+	// boundary (the repository root), or root when root is not inside it
+	// (a workspace folder that is no repository). prefix is root
+	// relative to base ("." when the same), so paths relative to root
+	// become the paths findings show.
+	base, prefix string
 	// dir and file (Chart.yaml or the kustomization) are slash paths
 	// relative to root.
 	dir, file string
@@ -69,19 +72,24 @@ func relInside(root, file string) (string, bool) {
 }
 
 // unitRoot is the directory a document's unit is looked for in and
-// rendered within: the deepest of the workspace folder holding it and the
-// repository root (the space's boundary).
+// rendered within, as a real path: the deepest of the repository root and
+// the workspace folder holding the document (either may be missing; with
+// neither, the document's directory, the space's boundary then).
 func (s *Server) unitRoot(sp *space, file string) (string, bool) {
-	root := sp.boundary
+	root := ""
+	if _, err := os.Lstat(filepath.Join(sp.boundary, ".git")); err == nil {
+		root = sp.boundary
+	}
 	s.mu.Lock()
 	folders := s.folders
 	s.mu.Unlock()
 	for _, f := range folders {
 		if _, ok := relInside(f, file); ok && len(f) > len(root) {
-			if _, ok := relInside(root, f); ok {
-				root = f
-			}
+			root = f
 		}
+	}
+	if root == "" {
+		root = sp.boundary
 	}
 	real, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -105,10 +113,10 @@ func (s *Server) unitOf(sp *space, file string) (unitRef, bool) {
 	if !ok {
 		return unitRef{}, false
 	}
-	prefix := "."
+	base, prefix := root, "."
 	if b, err := filepath.EvalSymlinks(sp.boundary); err == nil {
 		if p, ok := relInside(b, root); ok {
-			prefix = p
+			base, prefix = sp.boundary, p
 		}
 	}
 	var charts []string // chart directories above the file, nearest first
@@ -137,14 +145,14 @@ func (s *Server) unitOf(sp *space, file string) (unitRef, bool) {
 		for i+1 < len(charts) && path.Base(path.Dir(charts[i])) == "charts" {
 			i++
 		}
-		u = unitRef{helm: true, root: root, prefix: prefix, dir: charts[i], file: path.Join(charts[i], "Chart.yaml")}
+		u = unitRef{helm: true, root: root, base: base, prefix: prefix, dir: charts[i], file: path.Join(charts[i], "Chart.yaml")}
 	case kust != "":
 		if k, ok := discover.KindOfName(path.Base(rel)); ok && k == document.Dockerfile {
 			// No overlay reads a Dockerfile: it is a file of its own,
 			// checked without rendering the overlay on every keystroke.
 			return unitRef{}, false
 		}
-		u = unitRef{root: root, prefix: prefix, dir: kust, file: kustFile}
+		u = unitRef{root: root, base: base, prefix: prefix, dir: kust, file: kustFile}
 	default:
 		return unitRef{}, false
 	}
@@ -177,6 +185,9 @@ type member struct {
 type publication struct {
 	m  member
 	fs []finding.Finding
+	// base is the directory the findings' paths are relative to; "" for
+	// the space's boundary.
+	base string
 }
 
 // snapshotUnit takes the text of the open documents for the render of u:
@@ -280,7 +291,7 @@ func (s *Server) scanUnit(sp *space, u unitRef, d *buffer, gen int) ([]publicati
 			fs = append(fs, plain...)
 		}
 		finding.Sort(fs)
-		out = append(out, publication{m: m, fs: fs})
+		out = append(out, publication{m: m, fs: fs, base: u.base})
 	}
 	return out, seq, true
 }

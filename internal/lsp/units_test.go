@@ -289,3 +289,36 @@ func TestChartBufferDoesNotWeakenConfinement(t *testing.T) {
 		t.Errorf("render-error %q: want the file refused as outside", p.Diagnostics[0].Message)
 	}
 }
+
+// In a workspace folder that is no repository, the chart above the
+// document is found within the folder, and related locations name the
+// template's file.
+func TestChartInWorkspaceFolderWithoutRepository(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, "../../testdata/render/helm-values", dir)
+	os.Remove(filepath.Join(dir, ".shiplint.yaml")) // not found from app/ without a repository anyway
+	valuesPath := filepath.Join(dir, "app", "values.yaml")
+	values, tmpl := fileURI(valuesPath), fileURI(filepath.Join(dir, "app", "templates", "deployment.yaml"))
+	c := startIn(t, Options{}, fileURI(dir))
+	// From templates/, with no repository, the configuration's boundary
+	// is templates/ itself: the chart is found within the folder.
+	c.openVersion(tmpl, 1, readText(t, filepath.Join(dir, "app", "templates", "deployment.yaml")))
+	p, _ := c.next(tmpl, 1)
+	if got := summary(p); !slices.Contains(got, "16:KS005") || slices.ContainsFunc(got, func(s string) bool { return strings.HasSuffix(s, ":syntax-error") }) {
+		t.Errorf("deployment.yaml: %v, want KS005 at 16 from the render and no syntax-error", got)
+	}
+	c.openVersion(values, 1, readText(t, valuesPath))
+	_, ds := c.next(values, 1)
+	found := false
+	for _, d := range ds {
+		if d.Code == "KS001" {
+			found = true
+			if d.Range.Start.Line != 7 || len(d.RelatedInformation) != 1 || d.RelatedInformation[0].Location.URI != tmpl || d.RelatedInformation[0].Location.Range.Start.Line != 21 {
+				t.Errorf("KS001 %+v: want line 7, related: the template's line 21", d)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no KS001 in values.yaml: %+v", ds)
+	}
+}

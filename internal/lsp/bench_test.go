@@ -156,6 +156,7 @@ func TestClassify(t *testing.T) {
 // run when SHIPLINT_RENDER_CORPUS names it (../shared/render-corpus).
 // The median is reported.
 func BenchmarkChartDiagnosticsAfterValuesChange(b *testing.B) {
+	binaryGC(b)
 	for _, c := range []struct {
 		name, src, values string
 		edit              func(values string, i int) string

@@ -133,6 +133,10 @@ func TestChartTemplateAndValues(t *testing.T) {
 	c.openVersion(values, 1, saved)
 	p, _ = c.next(values, 1)
 	wantSummary(t, "values.yaml", p, "12:KS035") // sidecar image busybox:latest, line 13
+	// Opening values.yaml rendered the chart: the open template is
+	// published from that render too.
+	p, _ = c.next(tmpl, 1)
+	wantSummary(t, "deployment.yaml from the render of values.yaml", p, "16:KS005")
 
 	// privileged: true, unsaved, on line 8 of values.yaml.
 	changed := strings.Replace(saved, "privileged: false", "privileged: true", 1)

@@ -7,9 +7,9 @@
 // on the buffer, classified by its file name like --stdin-filename), so an
 // editor shows what a scan of the saved file reports. A template, values
 // file or patch renders its Helm chart or Kustomize overlay instead, with
-// the open documents' unsaved text over the files on disk (units.go). The rule pack is
-// compiled once per configuration (once per server life unless the nearest
-// .shiplint.yaml or its policies change).
+// the open documents' unsaved text over the files on disk (units.go). The
+// rule pack is compiled once per configuration (once per server life
+// unless the nearest .shiplint.yaml or its policies change).
 package lsp
 
 import (
@@ -383,7 +383,7 @@ func (s *Server) run(d *buffer, gen int) {
 	}
 	var pubs []publication
 	key, seq := "", 0
-	if u, ok := s.unitOf(sp, d.path); ok {
+	if u, isUnit := s.unitOf(sp, d.path); isUnit {
 		var ok bool
 		if pubs, seq, ok = s.scanUnit(sp, u, d, gen); !ok {
 			return

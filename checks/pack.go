@@ -70,6 +70,18 @@ type Selection struct {
 	// Params are rule parameters, visible to Rego as
 	// data.shiplint_config.params[ID][name] (see lib.param).
 	Params map[string]map[string]any
+	// Rules and SkipRules come from the command line (--rule,
+	// --skip-rule): rule IDs or other tools' IDs for them (aliases), in
+	// any case; an alias several rules share names them all (Resolve).
+	// Rules, when set, runs just these rules in place of Only; SkipRules
+	// turn rules off as Disable does. An unknown name is an error.
+	Rules, SkipRules []string
+	// Severities, when set, runs just the rules whose severity (after the
+	// Severity overrides) is listed. The engine's rules that report a file
+	// or chart not scanned (syntax-error, file-not-scanned, render-error,
+	// ...) run whatever their severity, as they do whatever Frameworks
+	// says: a gate must not pass an unscanned file in silence.
+	Severities []finding.Severity
 }
 
 // Pack is a compiled rule pack: every rule's metadata and one prepared query

@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/shiplint/shiplint/internal/didyoumean"
 	"github.com/shiplint/shiplint/internal/finding"
+	"github.com/shiplint/shiplint/internal/suppress"
 )
 
 // applySelection decides which rules run and applies severity overrides.
@@ -28,6 +31,9 @@ func (p *Pack) applySelection(sel Selection) error {
 	if len(problems) > 0 {
 		return &PolicyError{Problems: problems}
 	}
+	if err := p.resolveFlags(&sel); err != nil {
+		return err
+	}
 	p.enabled = map[string]bool{}
 	for i := range p.rules {
 		r := &p.rules[i]
@@ -47,6 +53,9 @@ func selected(r finding.Rule, sel Selection) bool {
 		return false
 	}
 	if len(sel.Only) > 0 && !slices.Contains(sel.Only, r.ID) {
+		return false
+	}
+	if len(sel.Severities) > 0 && !slices.Contains(sel.Severities, r.Severity) && !reportsUnscanned(r) {
 		return false
 	}
 	if len(sel.Frameworks) == 0 || r.BuiltIn && r.File == "(built-in)" {
@@ -89,6 +98,82 @@ func (p *Pack) frameworkNames() map[string]bool {
 
 // Frameworks lists the framework names --framework accepts, sorted.
 func (p *Pack) Frameworks() []string { return slices.Sorted(maps.Keys(p.frameworkNames())) }
+
+// reportsUnscanned reports whether r is one of the engine's rules that
+// say a file or chart was not (fully) scanned: every built-in rule but
+// stale-suppression, which is about a comment, not coverage.
+func reportsUnscanned(r finding.Rule) bool {
+	return r.BuiltIn && r.File == "(built-in)" && r.ID != suppress.StaleRule.ID
+}
+
+// resolveFlags turns the command line's rule names (sel.Rules,
+// sel.SkipRules) into rule IDs: Rules replaces Only, SkipRules adds to
+// Disable.
+func (p *Pack) resolveFlags(sel *Selection) error {
+	resolve := func(flag string, names []string) ([]string, error) {
+		var ids []string
+		for _, name := range names {
+			found := p.Resolve(name)
+			if len(found) == 0 {
+				return nil, fmt.Errorf("%s %q: no rule has this ID or alias.%s (shiplint rules lists them)", flag, name, didyoumean.Hint(name, p.RuleNames(), strconv.Quote))
+			}
+			ids = append(ids, found...)
+		}
+		return ids, nil
+	}
+	only, err := resolve("--rule", sel.Rules)
+	if err != nil {
+		return err
+	}
+	if len(only) > 0 {
+		sel.Only = only
+	}
+	skip, err := resolve("--skip-rule", sel.SkipRules)
+	if err != nil {
+		return err
+	}
+	sel.Disable = slices.Concat(sel.Disable, skip)
+	return nil
+}
+
+// Resolve finds the rules a person's name for one means: the rule with
+// that ID, else the rule whose ID it is in another case (ks016), else
+// every rule that lists it among its aliases, in any case (dl3006,
+// CKV_K8S_20, privileged-container). The IDs come sorted; none when
+// nothing matches.
+func (p *Pack) Resolve(name string) []string {
+	for _, r := range p.rules {
+		if r.ID == name {
+			return []string{r.ID}
+		}
+	}
+	for _, r := range p.rules {
+		if strings.EqualFold(r.ID, name) {
+			return []string{r.ID}
+		}
+	}
+	var ids []string
+	for _, r := range p.rules {
+		for _, a := range r.Aliases {
+			if strings.EqualFold(a, name) {
+				ids = append(ids, r.ID)
+				break
+			}
+		}
+	}
+	return ids
+}
+
+// RuleNames lists every rule ID and alias, for did-you-mean hints.
+func (p *Pack) RuleNames() []string {
+	var names []string
+	for _, r := range p.rules {
+		names = append(names, r.ID)
+		names = append(names, r.Aliases...)
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}
 
 // SharedParams is the params key for parameters every rule of a concern
 // shares rather than one rule's: params: {secrets: {names: [...]}} adds

@@ -35,6 +35,10 @@ func scanCommand() *cli.Command {
 			policyFlag(),
 			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: .shiplint.yaml in the scanned directory or a parent, up to the repository root)"},
 			&cli.StringSliceFlag{Name: "framework", Usage: "run only the rules of `NAME` (e.g. pss-baseline, pss-restricted, cis-k8s; repeatable)"},
+			&cli.StringSliceFlag{Name: "severity", Usage: "report only findings of these `SEVERITIES` (comma list or repeated, any case, e.g. HIGH,CRITICAL)"},
+			&cli.StringSliceFlag{Name: "rule", Usage: "run only the rule `ID` (or another tool's ID for it, e.g. DL3006, CKV_K8S_20; any case; comma list or repeated); replaces the config's only:"},
+			&cli.StringSliceFlag{Name: "skip-rule", Usage: "do not run the rule `ID` (or another tool's ID for it; comma list or repeated); adds to the config's disable:"},
+			&cli.StringSliceFlag{Name: "skip-path", Usage: "leave out paths matching `GLOB`, relative to the scan root or as shown in findings (** for any depth; repeatable); adds to the config's exclude:"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings that are not in the baseline `FILE`"},
 			&cli.StringFlag{Name: "write-baseline", Usage: "record the findings of this scan in `FILE` (then exit 0)"},
 			&cli.StringFlag{Name: "kind", Usage: "kind of the file read from stdin (-): dockerfile, compose, kubernetes"},
@@ -74,6 +78,10 @@ type scanFlags struct {
 	helmValues     []helmValues
 	helmSet        []string
 	fix            fixMode
+	// severities, rules and skipRules are --severity, --rule and
+	// --skip-rule, for checks.Selection.
+	severities       []finding.Severity
+	rules, skipRules []string
 }
 
 func readScanFlags(c *cli.Context) (scanFlags, error) {
@@ -214,7 +222,37 @@ func mergeConfig(c *cli.Context, f *scanFlags) error {
 	if f.maxFileSize == 0 {
 		f.maxFileSize = f.cfg.MaxFileSize
 	}
-	return nil
+	return readFilters(c, f)
+}
+
+// readFilters reads --severity, --rule, --skip-rule and --skip-path. The
+// rule names are resolved by checks.Load (they may be aliases, in any
+// case); --skip-path globs join the config's exclude.
+func readFilters(c *cli.Context, f *scanFlags) error {
+	for _, v := range listFlag(c, "severity") {
+		s, err := finding.ParseSeverity(v)
+		if err != nil {
+			return fmt.Errorf("--severity: %v", err)
+		}
+		f.severities = append(f.severities, s)
+	}
+	f.rules, f.skipRules = listFlag(c, "rule"), listFlag(c, "skip-rule")
+	f.cfg.Roots = f.paths
+	return f.cfg.AddExclude("--skip-path", listFlag(c, "skip-path"))
+}
+
+// listFlag is a repeatable flag's values, comma lists split (urfave/cli
+// splits them) and blanks around and between commas dropped.
+func listFlag(c *cli.Context, name string) []string {
+	var out []string
+	for _, v := range c.StringSlice(name) {
+		for _, part := range strings.Split(v, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
 }
 
 func scanAction(c *cli.Context) error {
@@ -233,6 +271,7 @@ func scanAction(c *cli.Context) error {
 		Policies: f.policies,
 		Select: checks.Selection{
 			Disable: f.cfg.Disable, Only: f.cfg.Only, Frameworks: f.frameworks, Severity: f.cfg.Severity, Params: f.cfg.Params,
+			Rules: f.rules, SkipRules: f.skipRules, Severities: f.severities,
 		},
 		CheckIDs: f.cfg.CheckRuleIDs,
 	})

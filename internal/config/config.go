@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -42,6 +43,10 @@ type Config struct {
 	MaxFileSize int64
 	// Helm are per-chart settings (helm:), made absolute by Load.
 	Helm []HelmChart
+	// Roots are the scan's paths as given on the command line: an exclude
+	// glob matches the path shown in findings or the path relative to the
+	// root it was found under (Excluded).
+	Roots []string
 
 	lines map[string]int // "disable/DF001" -> line, for errors about IDs
 	// policyLines and maxFileSizeLine locate those keys for LoadFound;
@@ -452,15 +457,57 @@ func (c *Config) CheckRuleIDs(known func(id string) bool) error {
 	return nil
 }
 
-// Excluded reports whether a displayed (slash, root-relative) path matches
-// an exclude glob.
-func (c *Config) Excluded(path string) bool {
+// AddExclude adds exclude globs from the command line (--skip-path),
+// checked as the config's own.
+func (c *Config) AddExclude(flag string, globs []string) error {
+	for _, g := range globs {
+		if !doublestar.ValidatePattern(g) {
+			return fmt.Errorf("%s %q is not a valid glob (doublestar syntax: *, **, ?, [a-z], {a,b})", flag, g)
+		}
+	}
+	c.Exclude = append(c.Exclude, globs...)
+	return nil
+}
+
+// Excluded reports whether a displayed (slash) path matches an exclude
+// glob, as shown or relative to the scan root it is under: scanning
+// deploy/, "k8s/**" leaves out deploy/k8s/a.yaml.
+func (c *Config) Excluded(p string) bool {
+	if c.matches(p) {
+		return true
+	}
+	for _, root := range c.Roots {
+		if rel, ok := underRoot(root, p); ok && c.matches(rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// underRoot is p relative to the scan root (a directory, or a file whose
+// directory is then the root).
+func underRoot(root, p string) (string, bool) {
+	root = path.Clean(filepath.ToSlash(root))
+	switch {
+	case root == ".":
+		return "", false // shown paths are already relative to it
+	case p == root:
+		return path.Base(p), true
+	case strings.HasPrefix(p, root+"/"):
+		return p[len(root)+1:], true
+	case root == "/" && strings.HasPrefix(p, "/"):
+		return p[1:], true
+	}
+	return "", false
+}
+
+func (c *Config) matches(shown string) bool {
 	for _, g := range c.Exclude {
-		if ok, _ := doublestar.Match(g, path); ok {
+		if ok, _ := doublestar.Match(g, shown); ok {
 			return true
 		}
 		// "dir/" or "dir" excludes everything under it.
-		if ok, _ := doublestar.Match(strings.TrimSuffix(g, "/")+"/**", path); ok {
+		if ok, _ := doublestar.Match(strings.TrimSuffix(g, "/")+"/**", shown); ok {
 			return true
 		}
 	}

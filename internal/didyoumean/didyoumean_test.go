@@ -1,0 +1,54 @@
+package didyoumean
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+)
+
+func TestDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"scan", "scan", 0}, {"scna", "scan", 1}, {"formt", "format", 1},
+		{"explian", "explain", 1}, {"kitten", "sitting", 3}, {"", "abc", 3}, {"rule", "rules", 1},
+	} {
+		if got := distance(c.a, c.b); got != c.want {
+			t.Errorf("distance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	commands := []string{"scan", "render", "rules", "explain", "test", "lsp", "version"}
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"scna", []string{"scan"}},
+		{"SCAN", []string{"scan"}},
+		{"rule", []string{"rules"}},
+		{"tset", []string{"test"}},
+		{"explainn", []string{"explain"}},
+		{"x", nil},               // one letter: every short name is one edit away
+		{"deploy", nil},          // nothing near
+		{"lst", []string{"lsp"}}, // one edit beats two ("test")
+	} {
+		if got := Closest(c.in, commands); !slices.Equal(got, c.want) {
+			t.Errorf("Closest(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestHint(t *testing.T) {
+	if got, want := Hint("formt", []string{"format", "fail-on", "framework"}, strconv.Quote), ` Did you mean "format"?`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got, want := Hint("ab", []string{"a", "b", "abc"}, strconv.Quote), ` Did you mean "a", "abc" or "b"?`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := Hint("zzzz", []string{"scan"}, strconv.Quote); got != "" {
+		t.Errorf("got %q, want none", got)
+	}
+}

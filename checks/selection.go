@@ -115,7 +115,8 @@ func (p *Pack) resolveFlags(sel *Selection) error {
 		for _, name := range names {
 			found := p.Resolve(name)
 			if len(found) == 0 {
-				return nil, fmt.Errorf("%s %q: no rule has this ID or alias.%s (shiplint rules lists them)", flag, name, didyoumean.Hint(name, p.RuleNames(), strconv.Quote))
+				msg := fmt.Sprintf("%s %q: no rule has this ID or alias", flag, name)
+				return nil, fmt.Errorf("%s (shiplint rules lists them)", didyoumean.Hint(msg, name, p.RuleNames(), strconv.Quote))
 			}
 			ids = append(ids, found...)
 		}

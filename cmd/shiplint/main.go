@@ -133,7 +133,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	errOut := safetext.NewWriter(stderr)
 	defer errOut.Flush()
 	app := newApp(stdin, stdout, errOut)
-	err := app.RunContext(ctx, args)
+	args, err := flagsFirst(app, args)
+	if err == nil {
+		err = app.RunContext(ctx, args)
+	}
 	var code exitCode
 	switch {
 	case err == nil:
@@ -166,7 +169,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		// the help and exit 0 without scanning. --help and -h still work.
 		c.HideHelpCommand = true
 		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
-			return fmt.Errorf("%v (see shiplint %s --help)", err, name)
+			return fmt.Errorf("%s (see shiplint %s --help)", flagHint(c, err), name)
 		}
 	}
 	return app

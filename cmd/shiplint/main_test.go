@@ -146,7 +146,7 @@ func TestRunErrorsExitTwo(t *testing.T) {
 		{"bad fail-on", []string{"scan", "--fail-on", "severe", "testdata/examples"}, "shiplint: --fail-on: unknown severity \"severe\" (want critical, high, medium, low or info)\n"},
 		{"missing policy dir", []string{"scan", "--policy", "no/such/policy", "testdata/examples"}, "shiplint: policy directory no/such/policy: no such file or directory\n"},
 		{"unknown flag", []string{"scan", "--nope"}, "shiplint: flag provided but not defined: -nope (see shiplint scan --help)\n"},
-		{"unknown rule", []string{"explain", "XX999"}, "shiplint: no rule \"XX999\" (shiplint rules lists them)\n"},
+		{"unknown rule", []string{"explain", "XX999"}, "shiplint: no rule has the ID or alias \"XX999\" (shiplint rules lists them)\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -7,12 +7,14 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/shiplint/shiplint/checks"
+	"github.com/shiplint/shiplint/internal/didyoumean"
 	"github.com/shiplint/shiplint/internal/finding"
 	"github.com/shiplint/shiplint/internal/safetext"
 )
@@ -152,20 +154,34 @@ func explainCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			id := c.Args().First()
-			r, ok := pack.Rule(id)
-			for _, b := range checks.BuiltinRules() {
-				if !ok && strings.EqualFold(id, b.ID) {
-					r, ok = b, true
-				}
-			}
-			if !ok {
-				return fmt.Errorf("no rule %q (shiplint rules lists them)", id)
-			}
-			fmt.Fprint(c.App.Writer, explain(r))
-			return nil
+			return explainName(c.App.Writer, pack, c.Args().First())
 		},
 	}
+}
+
+// explainName explains the rule a name means: its ID in any case, or
+// another tool's ID for it (DL3006, CKV_K8S_20, KSV017, a kube-linter
+// check). An alias several rules share explains each of them, after a
+// line naming them all.
+func explainName(w io.Writer, pack *checks.Pack, name string) error {
+	ids := pack.Resolve(name)
+	if len(ids) == 0 {
+		msg := fmt.Sprintf("no rule has the ID or alias %q", name)
+		return fmt.Errorf("%s (shiplint rules lists them)", didyoumean.Hint(msg, name, pack.RuleNames(), strconv.Quote))
+	}
+	var b strings.Builder
+	if len(ids) > 1 {
+		fmt.Fprintf(&b, "%s is the same as %d rules: %s\n", safetext.Line(strconv.Quote(name)), len(ids), strings.Join(ids, ", "))
+	}
+	for _, id := range ids {
+		r, _ := pack.Rule(id)
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(explain(r))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // explain is a rule's metadata for people. A user policy's metadata may

@@ -87,3 +87,30 @@ func TestFindStopsAtRepoRoot(t *testing.T) {
 		t.Errorf("Find = %q, %q", p, b)
 	}
 }
+
+// Exclude globs (and --skip-path's, AddExclude) match the path as shown or
+// relative to the scan root it is under.
+func TestExcludedRelativeToRoots(t *testing.T) {
+	c := &Config{Roots: []string{"deploy/", "./ci", "one/Dockerfile", "."}}
+	if err := c.AddExclude("--skip-path", []string{"k8s/**", "*.yml", "Dockerfile", "vendor"}); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"deploy/k8s/a.yaml":    true,  // k8s/** under the root deploy/
+		"k8s/a.yaml":           true,  // shown path, root .
+		"other/k8s/a.yaml":     false, // not under a root where k8s/ starts
+		"ci/x.yml":             true,  // *.yml under ./ci
+		"ci/sub/x.yml":         false, // * stays within one directory
+		"one/Dockerfile":       true,  // a file root: its name
+		"two/Dockerfile":       false,
+		"deploy/vendor/a.yaml": true, // a directory name excludes what is under it
+		"deployment/k8s/a.yml": false,
+	} {
+		if got := c.Excluded(path); got != want {
+			t.Errorf("Excluded(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if err := c.AddExclude("--skip-path", []string{"ok/**", "["}); err == nil || err.Error() != `--skip-path "[" is not a valid glob (doublestar syntax: *, **, ?, [a-z], {a,b})` {
+		t.Errorf("bad glob: %v", err)
+	}
+}

@@ -7,7 +7,6 @@
 package didyoumean
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -16,15 +15,15 @@ import (
 // distance, a swap of two neighbouring letters counting as one edit), all
 // those at the smallest distance, sorted and without duplicates. None when
 // even the nearest is too far to be a typo: more than a third of the input's
-// length (at least 2) or as many edits as the input has letters.
+// length (at least 2), or as many edits as either name has letters (a
+// long typo is not "-p" mistyped).
 func Closest(input string, candidates []string) []string {
 	in := strings.ToLower(input)
-	limit := max(2, len([]rune(in))/3)
-	best := limit + 1
+	best := max(2, len([]rune(in))/3)
 	var out []string
 	for _, c := range candidates {
 		d := distance(in, strings.ToLower(c))
-		if d >= len([]rune(in)) || d > best {
+		if d > best || d >= len([]rune(in)) || d >= len([]rune(c)) {
 			continue
 		}
 		if d < best {
@@ -36,9 +35,17 @@ func Closest(input string, candidates []string) []string {
 	return slices.Compact(out)
 }
 
-// Hint is " Did you mean "a"?" (or "a" or "b") for the closest names,
-// each written by quote, or "" when none is close.
-func Hint(input string, candidates []string, quote func(string) string) string {
+// Hint is msg followed by ". Did you mean "a"?" (or "a" or "b") for the
+// closest names, each written by quote; msg alone when none is close.
+func Hint(msg, input string, candidates []string, quote func(string) string) string {
+	if names := suggestion(input, candidates, quote); names != "" {
+		return msg + ". Did you mean " + names + "?"
+	}
+	return msg
+}
+
+// suggestion lists the closest names, "" when none is close.
+func suggestion(input string, candidates []string, quote func(string) string) string {
 	names := Closest(input, candidates)
 	if len(names) == 0 {
 		return ""
@@ -50,7 +57,7 @@ func Hint(input string, candidates []string, quote func(string) string) string {
 	if len(names) > 1 {
 		list = strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 	}
-	return fmt.Sprintf(" Did you mean %s?", list)
+	return list
 }
 
 // distance is the optimal string alignment distance between a and b:

@@ -21,7 +21,7 @@ func TestDistance(t *testing.T) {
 }
 
 func TestClosest(t *testing.T) {
-	commands := []string{"scan", "render", "rules", "explain", "test", "lsp", "version"}
+	commands := []string{"p", "scan", "render", "rules", "explain", "test", "lsp", "version"}
 	for _, c := range []struct {
 		in   string
 		want []string
@@ -34,6 +34,7 @@ func TestClosest(t *testing.T) {
 		{"x", nil},               // one letter: every short name is one edit away
 		{"deploy", nil},          // nothing near
 		{"lst", []string{"lsp"}}, // one edit beats two ("test")
+		{"nope", nil},            // not "-p": as many edits as the candidate has letters
 	} {
 		if got := Closest(c.in, commands); !slices.Equal(got, c.want) {
 			t.Errorf("Closest(%q) = %q, want %q", c.in, got, c.want)
@@ -42,13 +43,13 @@ func TestClosest(t *testing.T) {
 }
 
 func TestHint(t *testing.T) {
-	if got, want := Hint("formt", []string{"format", "fail-on", "framework"}, strconv.Quote), ` Did you mean "format"?`; got != want {
+	if got, want := Hint("no flag formt", "formt", []string{"format", "fail-on", "framework"}, strconv.Quote), `no flag formt. Did you mean "format"?`; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got, want := Hint("ab", []string{"a", "b", "abc"}, strconv.Quote), ` Did you mean "a", "abc" or "b"?`; got != want {
+	if got, want := Hint("x", "cat", []string{"cut", "dog", "bat", "cab", "cat s"}, strconv.Quote), `x. Did you mean "bat", "cab" or "cut"?`; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := Hint("zzzz", []string{"scan"}, strconv.Quote); got != "" {
+	if got := Hint("x", "zzzz", []string{"scan"}, strconv.Quote); got != "x" {
 		t.Errorf("got %q, want none", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -270,7 +271,13 @@ func TestSeverityFilter(t *testing.T) {
 			t.Errorf("%q: got %q, want %q", args, got, want)
 		}
 	}
-	// Only low: the exit status follows what is reported.
+	// After the config's severity overrides: DF002 (medium) raised to high.
+	work := project(t, map[string]string{".shiplint.yaml": "severity:\n  DF002: high\n"})
+	got := jsonFindings(t, 1, "testdata/examples/Dockerfile", "-c", filepath.Join(work, ".shiplint.yaml"), "--severity", "high")
+	if want := []string{"high DF001 testdata/examples/Dockerfile", "high DF002 testdata/examples/Dockerfile", "high DF003 testdata/examples/Dockerfile"}; !slices.Equal(got, want) {
+		t.Errorf("--severity high with DF002 raised: %q, want %q", got, want)
+	}
+	// Nothing reported: the exit status follows what is reported.
 	if got := jsonFindings(t, 0, "testdata/examples/k8s", "--severity", "info"); len(got) != 0 {
 		t.Errorf("--severity info: %q", got)
 	}
@@ -279,7 +286,7 @@ func TestSeverityFilter(t *testing.T) {
 		t.Errorf("bad --severity: exit %d, stderr %q", o.code, o.stderr)
 	}
 	// A file that was not scanned is reported whatever --severity says.
-	got := jsonFindings(t, 1, "testdata/examples/Dockerfile", "--max-file-size", "10", "--severity", "critical")
+	got = jsonFindings(t, 1, "testdata/examples/Dockerfile", "--max-file-size", "10", "--severity", "critical")
 	if want := []string{"high file-not-scanned testdata/examples/Dockerfile"}; !slices.Equal(got, want) {
 		t.Errorf("file-not-scanned under --severity critical: %q, want %q", got, want)
 	}
@@ -355,5 +362,20 @@ func TestSkipPath(t *testing.T) {
 	o := shiplint(t, "", "scan", "testdata/examples", "--skip-path", "[")
 	if want := "shiplint: --skip-path \"[\" is not a valid glob (doublestar syntax: *, **, ?, [a-z], {a,b})\n"; o.code != 2 || o.stderr != want {
 		t.Errorf("bad glob: exit %d stderr %q", o.code, o.stderr)
+	}
+}
+
+// TestREADMEListsScanFlags keeps README's flags table in step with scan's
+// flags.
+func TestREADMEListsScanFlags(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range scanCommand().Flags {
+		name := f.Names()[0]
+		if !regexp.MustCompile(`\| ` + "`" + `[^|]*--` + regexp.QuoteMeta(name) + `\b`).Match(readme) {
+			t.Errorf("README's flags table has no row for --%s", name)
+		}
 	}
 }

@@ -85,6 +85,31 @@ func ofRule(fs []finding.Finding, id string) (all, fixable int) {
 	return all, fixable
 }
 
+// fixedGolden compares a fixture's text after --fix with
+// testdata/fixes/ID/NAME: the exact edit each fix makes, for review
+// (go test ./cmd/shiplint -run TestFixEveryFixedRule -update rewrites them).
+func fixedGolden(t *testing.T, id, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "fixes", id, name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Errorf("%s after --fix: no %s (go test ./cmd/shiplint -run TestFixEveryFixedRule -update writes it)", name, path)
+		return
+	}
+	if got != string(want) {
+		t.Errorf("%s after --fix differs from %s:\n%s", name, path, got)
+	}
+}
+
 // TestFixEveryFixedRule: on a copy of each fixed rule's fixtures, scan
 // --fix (only that rule) removes exactly the findings that have a fix,
 // every file still parses and no other rule's run breaks, and a second
@@ -121,6 +146,9 @@ func TestFixEveryFixedRule(t *testing.T) {
 			for name, text := range fixedTree {
 				if text != orig[name] {
 					changed++
+					fixedGolden(t, id, name, text)
+				} else if _, err := os.Stat(filepath.Join("testdata", "fixes", id, name)); err == nil {
+					t.Errorf("%s: --fix left it unchanged, but testdata/fixes/%s/%s expects a change", name, id, name)
 				}
 			}
 			if changed == 0 {

@@ -2,8 +2,10 @@ package integration
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -36,6 +38,7 @@ type actionMeta struct {
 type actionStep struct {
 	ID               string            `yaml:"id"`
 	Name             string            `yaml:"name"`
+	If               string            `yaml:"if"`
 	Uses             string            `yaml:"uses"`
 	With             map[string]string `yaml:"with"`
 	Shell            string            `yaml:"shell"`
@@ -72,6 +75,7 @@ type actionRun struct {
 	stepOutputs map[string]map[string]string
 	outputs     map[string]string // the action's outputs
 	summary     string            // what the steps appended to $GITHUB_STEP_SUMMARY
+	ran         []string          // the names of the steps that ran (their if: held)
 }
 
 // actionEnv is the runner's side of a simulated run.
@@ -79,38 +83,76 @@ type actionEnv struct {
 	workspace  string // $GITHUB_WORKSPACE, the default working directory
 	runnerTemp string // $RUNNER_TEMP
 	actionPath string // $GITHUB_ACTION_PATH (the checkout of this repository)
-	// skip lists step IDs whose outputs are already known (from an earlier
-	// run with the same runner temp), so they are not run again.
-	skip map[string]map[string]string
+	actionRef  string // github.action_ref: the ref in `uses: shiplint/shiplint@<ref>`
+	toolCache  string // $RUNNER_TOOL_CACHE
+	runnerOS   string // $RUNNER_OS; empty: the host's
+	runnerArch string // $RUNNER_ARCH; empty: the host's
+	// extra is more environment, as a job's env: would set it
+	// (SHIPLINT_RELEASE_BASE_URL, SHIPLINT_RELEASE_REPO).
+	extra []string
+	// tee, when set, also receives every step's standard output as it is
+	// written (the benchmark times the first finding line with it).
+	tee io.Writer
 	// stopAfter, when set, ends the run after the step with this ID.
 	stopAfter string
 }
 
-// evalExpr evaluates the expressions the action is allowed to use. Anything
+// evalExpr evaluates the expressions the action is allowed to use: inputs,
+// github.action_path, github.action_ref, step outputs, and `a || b` of those
+// (the first that is not empty, as GitHub's || does for strings). Anything
 // else fails the test, which keeps action.yml within what this test checks.
 func evalExpr(t testing.TB, s string, a actionMeta, inputs map[string]string, env actionEnv, steps map[string]map[string]string) string {
 	t.Helper()
 	return exprRE.ReplaceAllStringFunc(s, func(m string) string {
-		e := exprRE.FindStringSubmatch(m)[1]
-		switch parts := strings.Split(e, "."); {
-		case len(parts) == 2 && parts[0] == "inputs":
-			in, ok := a.Inputs[parts[1]]
-			if !ok {
-				t.Fatalf("action.yml uses undeclared input %q", parts[1])
-			}
-			if v, ok := inputs[parts[1]]; ok {
+		for _, e := range strings.Split(exprRE.FindStringSubmatch(m)[1], "||") {
+			if v := evalRef(t, strings.TrimSpace(e), a, inputs, env, steps); v != "" {
 				return v
 			}
-			return in.Default
-		case e == "github.action_path":
-			return env.actionPath
-		case len(parts) == 4 && parts[0] == "steps" && parts[2] == "outputs":
-			return steps[parts[1]][parts[3]]
-		default:
-			t.Fatalf("action.yml uses expression %q, which this test does not evaluate", m)
-			return ""
 		}
+		return ""
 	})
+}
+
+func evalRef(t testing.TB, e string, a actionMeta, inputs map[string]string, env actionEnv, steps map[string]map[string]string) string {
+	t.Helper()
+	switch parts := strings.Split(e, "."); {
+	case len(parts) == 2 && parts[0] == "inputs":
+		in, ok := a.Inputs[parts[1]]
+		if !ok {
+			t.Fatalf("action.yml uses undeclared input %q", parts[1])
+		}
+		if v, ok := inputs[parts[1]]; ok {
+			return v
+		}
+		return in.Default
+	case e == "github.action_path":
+		return env.actionPath
+	case e == "github.action_ref":
+		return env.actionRef
+	case len(parts) == 4 && parts[0] == "steps" && parts[2] == "outputs":
+		return steps[parts[1]][parts[3]]
+	default:
+		t.Fatalf("action.yml uses expression %q, which this test does not evaluate", e)
+		return ""
+	}
+}
+
+// condRE is the one form of `if:` the action uses: an input compared with a
+// literal.
+var condRE = regexp.MustCompile(`^inputs\.([A-Za-z0-9_-]+) (==|!=) '([^']*)'$`)
+
+// evalCond evaluates a step's `if:`. GitHub compares strings ignoring case.
+func evalCond(t testing.TB, cond string, a actionMeta, inputs map[string]string, env actionEnv) bool {
+	t.Helper()
+	if cond == "" {
+		return true
+	}
+	m := condRE.FindStringSubmatch(strings.TrimSpace(cond))
+	if m == nil {
+		t.Fatalf("action.yml uses if: %q, which this test does not evaluate", cond)
+	}
+	eq := strings.EqualFold(evalRef(t, "inputs."+m[1], a, inputs, env, nil), m[3])
+	return eq == (m[2] == "==")
 }
 
 // parseOutputFile reads a $GITHUB_OUTPUT file: `name=value` lines and
@@ -157,6 +199,7 @@ func parseOutputFile(t testing.TB, path string) map[string]string {
 }
 
 // runAction runs action.yml's steps with inputs, as described on actionRun.
+// Steps whose `if:` does not hold are skipped, as the runner skips them.
 // `uses:` steps (actions/setup-go) are not run: the Go on PATH stands in.
 func runAction(t testing.TB, a actionMeta, inputs map[string]string, env actionEnv) actionRun {
 	t.Helper()
@@ -170,11 +213,11 @@ func runAction(t testing.TB, a actionMeta, inputs map[string]string, env actionE
 	_ = os.Remove(summaryFile)
 	var stdout, stderr strings.Builder
 	for i, st := range a.Runs.Steps {
-		if st.Uses != "" {
+		if !evalCond(t, st.If, a, inputs, env) {
 			continue
 		}
-		if out, ok := env.skip[st.ID]; ok && st.ID != "" {
-			res.stepOutputs[st.ID] = out
+		if st.Uses != "" {
+			res.ran = append(res.ran, st.Name)
 			continue
 		}
 		if st.Shell != "bash" {
@@ -199,7 +242,11 @@ func runAction(t testing.TB, a actionMeta, inputs map[string]string, env actionE
 			"GITHUB_ENV=" + filepath.Join(env.runnerTemp, "env"),
 			"GITHUB_PATH=" + filepath.Join(env.runnerTemp, "path"),
 			"RUNNER_TEMP=" + env.runnerTemp,
+			"RUNNER_TOOL_CACHE=" + env.toolCache,
+			"RUNNER_OS=" + cmp.Or(env.runnerOS, hostRunnerOS()),
+			"RUNNER_ARCH=" + cmp.Or(env.runnerArch, hostRunnerArch()),
 		}
+		vars = append(vars, env.extra...)
 		names := make([]string, 0, len(st.Env))
 		for k := range st.Env {
 			names = append(names, k)
@@ -213,7 +260,8 @@ func runAction(t testing.TB, a actionMeta, inputs map[string]string, env actionE
 			dir = evalExpr(t, st.WorkingDirectory, a, inputs, env, res.stepOutputs)
 		}
 		// The runner's command line for `shell: bash`.
-		r := run(t, dir, vars, 5*time.Minute, "bash", "--noprofile", "--norc", "-eo", "pipefail", script)
+		res.ran = append(res.ran, st.Name)
+		r := runStep(t, dir, vars, env.tee, script)
 		stdout.WriteString(r.stdout)
 		stderr.WriteString(r.stderr)
 		if st.ID != "" {
@@ -302,6 +350,10 @@ func sarifRuns(t testing.TB, path string) []string {
 	return ids
 }
 
+// oddConfig is a config file name that is hostile to a shell: spaces, both
+// quotes and a command substitution.
+const oddConfig = `ci/my "odd" config $(touch pwned) 'x'.yaml`
+
 // workflowCommandRE matches a workflow command at the start of a line.
 var workflowCommandRE = regexp.MustCompile(`(?m)^::(error|warning|notice)\b`)
 
@@ -317,28 +369,17 @@ func TestActionScript(t *testing.T) {
 	root := repoRoot(t)
 	runnerTemp := t.TempDir() // shared by all cases, like one job's steps
 
-	// The build step runs once, as the first step of the job; the cases run
-	// the steps after it with its outputs, and use the binary it built as the
-	// reference the action's outputs are compared with.
-	start := time.Now()
-	b := runAction(t, a, nil, actionEnv{workspace: t.TempDir(), runnerTemp: runnerTemp, actionPath: root, stopAfter: "build"})
-	bin := b.stepOutputs["build"]["bin"]
-	if b.code != 0 || bin == "" {
-		t.Fatalf("build step: exit %d, bin output %q\nstdout:\n%s\nstderr:\n%s", b.code, bin, b.stdout, b.stderr)
+	// The action installs the release binary from a fake release; the first
+	// case downloads it into the job's tool cache, the others find it there.
+	// The same binary is the reference the action's outputs are compared with.
+	bin := releaseBinaryFile(t)
+	rel := newFakeRelease(t)
+	rel.add(t, testVersion, hostOS(), hostArch(), releaseBinary(t))
+	base := actionEnv{
+		runnerTemp: runnerTemp, actionPath: root, actionRef: "v" + testVersion,
+		toolCache: t.TempDir(), extra: rel.env(),
 	}
-	t.Logf("build step took %s", time.Since(start).Round(time.Millisecond))
-	skip := map[string]map[string]string{"build": b.stepOutputs["build"]}
-	fixtures := filepath.Join("testdata")
-
-	// workspace lays out fixture directories as a checked-out repository.
-	workspace := func(t *testing.T, dirs ...string) string {
-		ws := t.TempDir()
-		for _, d := range dirs {
-			copyTree(t, filepath.Join(fixtures, d), ws)
-		}
-		gitRepo(t, ws)
-		return ws
-	}
+	workspace := actionWorkspace
 	bad := []string{"precommit/bad-dockerfile", "precommit/bad-compose", "precommit/bad-kubernetes", "action/extra"}
 	clean := []string{"precommit/clean", "precommit/other-yaml"}
 
@@ -482,6 +523,93 @@ func TestActionScript(t *testing.T) {
 				t.Errorf("no error annotation for the bad input:\n%s", r.stdout)
 			}
 		},
+	}, {
+		// One argument per line: a value with spaces, quotes and a command
+		// substitution is passed whole and never run; --flag=value works on
+		// one line. The config (DF001 off, fail-on critical) and the later
+		// --fail-on=info both take effect, so the Dockerfile fails on its
+		// high findings without DF001.
+		name: "args: one argument per line, passed as data",
+		dirs: bad,
+		setup: func(t *testing.T, bin, ws string) {
+			data, err := os.ReadFile(filepath.Join(ws, "ci", "shiplint.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFiles(t, ws, map[string]string{oddConfig: string(data)})
+		},
+		inputs: map[string]string{
+			"path": "Dockerfile",
+			"args": "--config\n  " + oddConfig + "  \n\n--fail-on=info\n",
+		},
+		wantCode:  1,
+		reference: []string{"--config", oddConfig, "Dockerfile"},
+		check: func(t *testing.T, ws string, r actionRun, ref jsonReport) {
+			if _, err := os.Stat(filepath.Join(ws, "pwned")); err == nil {
+				t.Errorf("a value in args was run as a command")
+			}
+			if strings.Contains(r.stdout, "DF001") {
+				t.Errorf("the config passed in args disables DF001, but it was reported:\n%s", r.stdout)
+			}
+			if !strings.Contains(r.stdout, "::error file=Dockerfile,line=") {
+				t.Errorf("no Dockerfile annotations:\n%s", r.stdout)
+			}
+		},
+	}, {
+		name:     "args: a flag and its value on one line is one argument, with a hint",
+		dirs:     clean,
+		inputs:   map[string]string{"args": "--fail-on high"},
+		wantCode: 2,
+		check: func(t *testing.T, ws string, r actionRun, ref jsonReport) {
+			want := "::warning title=shiplint::args line '--fail-on high' is one argument; put a flag and its value on separate lines, or write --flag=value"
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("no hint %q:\n%s", want, r.stdout)
+			}
+		},
+	}, {
+		name:      "format json goes to the log, and wins over annotations",
+		dirs:      bad,
+		inputs:    map[string]string{"format": "json"},
+		wantCode:  1,
+		reference: []string{"."},
+		check: func(t *testing.T, ws string, r actionRun, ref jsonReport) {
+			// The log holds the version step's and install step's lines, then the report.
+			i := strings.Index(r.stdout, "\n{")
+			if i < 0 {
+				t.Fatalf("no JSON report in the log:\n%s", r.stdout)
+			}
+			var got jsonReport
+			if err := json.Unmarshal([]byte(r.stdout[i:]), &got); err != nil {
+				t.Fatalf("the log's report is not JSON: %v\n%s", err, r.stdout)
+			}
+			if got.reported() != ref.reported() {
+				t.Errorf("JSON report in the log has %d findings, want %d", got.reported(), ref.reported())
+			}
+			if workflowCommandRE.MatchString(r.stdout) || r.summary != "" {
+				t.Errorf("format json still printed annotations or a job summary:\n%s\nsummary:\n%s", r.stdout, r.summary)
+			}
+		},
+	}, {
+		name:      "format text",
+		dirs:      bad,
+		inputs:    map[string]string{"format": "text", "path": "compose.yaml"},
+		wantCode:  1,
+		reference: []string{"compose.yaml"},
+		check: func(t *testing.T, ws string, r actionRun, ref jsonReport) {
+			if !strings.Contains(r.stdout, "compose.yaml:4:5: critical DC001") || workflowCommandRE.MatchString(r.stdout) {
+				t.Errorf("want the text report and no annotations:\n%s", r.stdout)
+			}
+		},
+	}, {
+		name:     "bad format: shiplint refuses it",
+		dirs:     clean,
+		inputs:   map[string]string{"format": "yaml"},
+		wantCode: 2,
+		check: func(t *testing.T, ws string, r actionRun, ref jsonReport) {
+			if !strings.Contains(r.stderr, `--format "yaml": want one of`) {
+				t.Errorf("no error naming the bad format:\n%s", r.stderr)
+			}
+		},
 	}}
 
 	for _, tc := range cases {
@@ -490,11 +618,13 @@ func TestActionScript(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(t, bin, ws)
 			}
-			r := runAction(t, a, tc.inputs, actionEnv{workspace: ws, runnerTemp: runnerTemp, actionPath: root, skip: skip})
+			env := base
+			env.workspace = ws
+			r := runAction(t, a, tc.inputs, env)
 			if r.code != tc.wantCode {
 				t.Fatalf("action exit %d (step %q), want %d\nstdout:\n%s\nstderr:\n%s", r.code, r.failedStep, tc.wantCode, r.stdout, r.stderr)
 			}
-			if tc.wantCode != 2 && r.failedStep != "" && r.failedStep != "Scan" {
+			if r.failedStep != "" && r.failedStep != "Scan" {
 				t.Fatalf("step %q failed", r.failedStep)
 			}
 			var ref jsonReport

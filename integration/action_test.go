@@ -73,9 +73,10 @@ type actionRun struct {
 	stdout      string // all steps' standard output
 	stderr      string // all steps' standard error
 	stepOutputs map[string]map[string]string
-	outputs     map[string]string // the action's outputs
-	summary     string            // what the steps appended to $GITHUB_STEP_SUMMARY
-	ran         []string          // the names of the steps that ran (their if: held)
+	outputs     map[string]string        // the action's outputs
+	summary     string                   // what the steps appended to $GITHUB_STEP_SUMMARY
+	ran         []string                 // the names of the steps that ran (their if: held)
+	took        map[string]time.Duration // each step's wall time, by ID
 }
 
 // actionEnv is the runner's side of a simulated run.
@@ -208,7 +209,7 @@ func runAction(t testing.TB, a actionMeta, inputs map[string]string, env actionE
 			t.Fatalf("test passes undeclared input %q", name)
 		}
 	}
-	res := actionRun{stepOutputs: map[string]map[string]string{}}
+	res := actionRun{stepOutputs: map[string]map[string]string{}, took: map[string]time.Duration{}}
 	summaryFile := filepath.Join(env.runnerTemp, "step_summary.md")
 	_ = os.Remove(summaryFile)
 	var stdout, stderr strings.Builder
@@ -262,6 +263,9 @@ func runAction(t testing.TB, a actionMeta, inputs map[string]string, env actionE
 		// The runner's command line for `shell: bash`.
 		res.ran = append(res.ran, st.Name)
 		r := runStep(t, dir, vars, env.tee, script)
+		if st.ID != "" {
+			res.took[st.ID] = r.duration
+		}
 		stdout.WriteString(r.stdout)
 		stderr.WriteString(r.stderr)
 		if st.ID != "" {

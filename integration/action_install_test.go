@@ -451,6 +451,8 @@ func TestActionInstall(t *testing.T) {
 		ws := actionWorkspace(t, badWorkspace...)
 		env := newEnv(t, rel, ws)
 		env.runnerOS = "Windows"
+		// The base may be a plain directory as well as a file:// URL.
+		env.extra = []string{"SHIPLINT_RELEASE_BASE_URL=" + rel.dir}
 		r := runAction(t, a, map[string]string{"path": "Dockerfile"}, env)
 		if r.code != 1 || r.failedStep != "Scan" {
 			t.Fatalf("exit %d (step %q), want 1 from the scan\nstdout:\n%s\nstderr:\n%s", r.code, r.failedStep, r.stdout, r.stderr)

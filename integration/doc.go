@@ -2,7 +2,7 @@
 // surfaces with their real clients: the pre-commit hook
 // (.pre-commit-hooks.yaml, run by `pre-commit try-repo`), the GitHub Action
 // (action.yml, checked by actionlint and its shell run as the runner would
-// run it), the project's own Dockerfile (scanned by shiplint itself) and
+// run it, installing from a fake release directory), the project's own Dockerfile (scanned by shiplint itself) and
 // `shiplint lsp` in Neovim (nvim_test.go).
 //
 // The package has no non-test code; the tests skip with a reason when a

@@ -472,6 +472,7 @@ func writeReports(stdout io.Writer, f scanFlags, res finding.Result) error {
 		Version: versionString(), Quiet: f.quiet, ShowSuppressed: f.showSuppressed,
 		SARIFCategory: f.sarifCategory, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
 	}
+	opt.WorkDir, opt.SourceRoot = roots()
 	for _, o := range f.outputs {
 		if err := writeReport(stdout, o, res, opt); err != nil {
 			return err

@@ -26,6 +26,11 @@ type Options struct {
 	// SARIFCategory becomes runAutomationDetails.id ("<category>/"), so
 	// code scanning keeps uploads of different categories apart.
 	SARIFCategory string
+	// SourceRoot is the repository root (absolute; the working directory
+	// outside a repository): SARIF locations under it are relative to it.
+	// WorkDir is the absolute directory relative paths in findings are
+	// relative to. Without them, SARIF keeps relative paths as they are.
+	SourceRoot, WorkDir string
 	// StepSummary is the file GitHub Actions renders as the job summary
 	// ($GITHUB_STEP_SUMMARY); the github format appends Markdown to it.
 	StepSummary string

@@ -5,15 +5,19 @@ import (
 	"io"
 	"maps"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 
 	"github.com/shiplint/shiplint/internal/finding"
 )
 
-// SrcRoot is the uriBaseId every artifact location is relative to: the scan
-// root. Consumers (GitHub code scanning, IDE viewers) resolve it to the
-// checkout, so the SARIF file carries no machine-specific absolute path.
+// SrcRoot is the uriBaseId of every relative artifact location: the
+// repository root (Options.SourceRoot). GitHub code scanning resolves it to
+// the checkout; run.originalUriBaseIds gives its absolute file URI for
+// viewers that open the log elsewhere. A file outside it (a scan of
+// /tmp/x from a checkout) is an absolute file:// URI with no uriBaseId
+// (SARIF §3.4.4: a uri combined with a uriBaseId is a relative reference).
 const SrcRoot = "%SRCROOT%"
 
 // FingerprintKey names shiplint's fingerprint in partialFingerprints.
@@ -26,7 +30,6 @@ const informationURI = "https://github.com/shiplint/shiplint"
 // ID and index.
 func SARIF(w io.Writer, res finding.Result, opt Options) error {
 	run := sarifRun{
-		Invocations:      []sarifInvocation{invocation(res)},
 		Language:         "en-US",
 		NewlineSequences: []string{"\r\n", "\n"},
 		Results:          make([]sarifResult, 0, len(res.Findings)),
@@ -39,13 +42,18 @@ func SARIF(w io.Writer, res finding.Result, opt Options) error {
 			Version:         strings.TrimPrefix(opt.Version, "v"),
 		}},
 	}
+	loc := locator{root: cleanDir(opt.SourceRoot), work: cleanDir(opt.WorkDir)}
 	index := map[string]int{}
 	for i, r := range res.Rules {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, descriptor(r))
 		index[r.ID] = i
 	}
 	for _, f := range res.Findings {
-		run.Results = append(run.Results, result(f, index))
+		run.Results = append(run.Results, loc.result(f, index))
+	}
+	run.Invocations = []sarifInvocation{loc.invocation(res)}
+	if loc.relative && loc.root != "" {
+		run.OriginalURIBaseIDs = map[string]sarifArtifact{SrcRoot: {URI: fileURI(loc.root) + "/"}}
 	}
 	if opt.SARIFCategory != "" {
 		run.AutomationDetails = &sarifAutomation{ID: strings.TrimSuffix(opt.SARIFCategory, "/") + "/"}
@@ -168,23 +176,23 @@ func securitySeverity(s finding.Severity) string {
 	return "1.0"
 }
 
-func result(f finding.Finding, index map[string]int) sarifResult {
+func (loc *locator) result(f finding.Finding, index map[string]int) sarifResult {
 	r := sarifResult{
 		Kind:                "fail",
 		Level:               level(f.Severity),
-		Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Path), Region: region(f)}}},
+		Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc.artifact(f.Path), Region: region(f)}}},
 		Message:             sarifText{Text: f.Message},
 		PartialFingerprints: map[string]string{FingerprintKey: f.Fingerprint},
 		RuleID:              f.RuleID,
 		RuleIndex:           index[f.RuleID],
 	}
 	if f.Fix != nil {
-		r.Fixes = []sarifFix{sarifFixOf(f.Fix)}
+		r.Fixes = []sarifFix{loc.sarifFixOf(f.Fix)}
 	}
 	for i, rel := range f.Related {
 		fr := finding.Finding{Range: rel.Range}
 		r.RelatedLocations = append(r.RelatedLocations, sarifLocation{
-			ID: i + 1, PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(rel.Path), Region: region(fr)},
+			ID: i + 1, PhysicalLocation: sarifPhysical{ArtifactLocation: loc.artifact(rel.Path), Region: region(fr)},
 			Message: &sarifText{Text: rel.Role},
 		})
 	}
@@ -198,8 +206,74 @@ func result(f finding.Finding, index map[string]int) sarifResult {
 	return r
 }
 
-func artifact(path string) sarifArtifact {
-	return sarifArtifact{URI: uriOf(path), URIBaseID: SrcRoot}
+// locator turns the paths findings are shown with (relative to the working
+// directory, or absolute as the user gave them) into artifact locations.
+type locator struct {
+	// root is the repository root (slash path, no trailing slash) that
+	// relative URIs are relative to; work the working directory the shown
+	// paths are relative to. Either may be "" (a caller that knows
+	// neither): relative paths then stay as shown, under SrcRoot.
+	root, work string
+	// relative: some location used SrcRoot, so the run defines it.
+	relative bool
+}
+
+func (loc *locator) artifact(p string) sarifArtifact {
+	abs := p
+	if !isAbs(p) {
+		if loc.work == "" || loc.root == "" {
+			loc.relative = true
+			return sarifArtifact{URI: uriOf(p), URIBaseID: SrcRoot}
+		}
+		abs = path.Join(loc.work, p)
+	}
+	if rel, ok := inside(abs, loc.root); ok {
+		loc.relative = true
+		return sarifArtifact{URI: uriOf(rel), URIBaseID: SrcRoot}
+	}
+	return sarifArtifact{URI: fileURI(abs)}
+}
+
+// inside returns p relative to dir when p is dir or below it.
+func inside(p, dir string) (string, bool) {
+	if dir == "" {
+		return "", false
+	}
+	p = path.Clean(p)
+	if dir == "/" {
+		return strings.TrimPrefix(p, "/"), p != "/"
+	}
+	rel, ok := strings.CutPrefix(p, dir+"/")
+	return rel, ok && rel != ""
+}
+
+// isAbs reports whether a slash path is absolute here or on Windows
+// ("C:/x", "//server/share").
+func isAbs(p string) bool {
+	return strings.HasPrefix(p, "/") || len(p) >= 3 && p[1] == ':' && p[2] == '/' && isLetter(p[0])
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// fileURI is the file:// URI of an absolute slash path: file:///work/x,
+// file:///C:/x, file://server/share/x.
+func fileURI(p string) string {
+	switch {
+	case strings.HasPrefix(p, "//"):
+		return "file:" + uriOf(p)
+	case strings.HasPrefix(p, "/"):
+		return "file://" + uriOf(p)
+	}
+	return "file:///" + p[:2] + uriOf(p[2:])
+}
+
+// cleanDir is a directory as a clean slash path without a trailing slash
+// ("" stays "").
+func cleanDir(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	return path.Clean(strings.ReplaceAll(dir, "\\", "/"))
 }
 
 // uriOf escapes each path segment, so spaces and '#' survive as a URI.
@@ -226,7 +300,7 @@ func region(f finding.Finding) *sarifRegion {
 	return r
 }
 
-func invocation(res finding.Result) sarifInvocation {
+func (loc *locator) invocation(res finding.Result) sarifInvocation {
 	inv := sarifInvocation{ExecutionSuccessful: true}
 	for _, n := range res.Notifications {
 		if n.Level == "error" {
@@ -234,7 +308,7 @@ func invocation(res finding.Result) sarifInvocation {
 		}
 		note := sarifNotification{Level: n.Level, Message: sarifText{Text: n.Message}}
 		if n.Path != "" {
-			note.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(n.Path)}}}
+			note.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc.artifact(n.Path)}}}
 		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, note)
 	}
@@ -243,7 +317,7 @@ func invocation(res finding.Result) sarifInvocation {
 
 // sarifFixOf writes a fix's edits as artifact changes, one per file in the
 // order the files first appear.
-func sarifFixOf(fx *finding.Fix) sarifFix {
+func (loc *locator) sarifFixOf(fx *finding.Fix) sarifFix {
 	out := sarifFix{Description: sarifText{Text: fx.Description}}
 	at := map[string]int{}
 	for _, e := range fx.Edits {
@@ -251,7 +325,7 @@ func sarifFixOf(fx *finding.Fix) sarifFix {
 		if !ok {
 			i = len(out.ArtifactChanges)
 			at[e.Path] = i
-			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: artifact(e.Path)})
+			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: loc.artifact(e.Path)})
 		}
 		rep := sarifReplacement{DeletedRegion: sarifRegion{
 			StartLine: e.Range.StartLine, StartColumn: e.Range.StartColumn, EndLine: e.Range.EndLine, EndColumn: e.Range.EndColumn,

@@ -20,8 +20,10 @@ type sarifRun struct {
 	Invocations       []sarifInvocation `json:"invocations"`
 	Language          string            `json:"language"`
 	NewlineSequences  []string          `json:"newlineSequences"`
-	Results           []sarifResult     `json:"results"` // [] when nothing was found
-	Tool              sarifTool         `json:"tool"`
+	// OriginalURIBaseIDs defines SrcRoot as the repository root's file URI.
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult            `json:"results"` // [] when nothing was found
+	Tool               sarifTool                `json:"tool"`
 }
 
 type sarifAutomation struct {
@@ -102,7 +104,7 @@ type sarifPhysical struct {
 
 type sarifArtifact struct {
 	URI       string `json:"uri"`
-	URIBaseID string `json:"uriBaseId"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 type sarifRegion struct {

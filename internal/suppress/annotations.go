@@ -15,6 +15,11 @@ const AnnotationKey = "shiplint.dev/ignore"
 // `ignore-check.kube-linter.io/privileged-container: "reason"`.
 const kubeLinterPrefix = "ignore-check.kube-linter.io/"
 
+// checkovAnnotationPrefix starts Checkov's Kubernetes annotations, one per
+// check, numbered: `checkov.io/skip1: CKV_K8S_20=the reason` (the reason
+// is optional).
+const checkovAnnotationPrefix = "checkov.io/skip"
+
 // annotations reads suppressions from each resource's metadata.annotations
 // (and a workload's pod template), scoped to that resource.
 func annotations(docs []*document.Document) []*Directive {
@@ -41,12 +46,19 @@ func annotations(docs []*document.Document) []*Directive {
 					ids, reason, _ := strings.Cut(val, "--")
 					out = append(out, &Directive{Source: "annotation", IDs: splitIDs(ids), Scope: Document, Line: line, Reason: strings.TrimSpace(reason), Target: d.Range.StartLine, TargetEnd: d.Range.EndLine})
 				case strings.HasPrefix(key, kubeLinterPrefix):
-					out = append(out, &Directive{Source: "kube-linter", IDs: []string{strings.TrimPrefix(key, kubeLinterPrefix)}, Scope: Document, Line: line, Reason: val, Target: d.Range.StartLine, TargetEnd: d.Range.EndLine})
+					out = append(out, &Directive{Source: "kube-linter", IDs: []string{strings.TrimPrefix(key, kubeLinterPrefix)}, Scope: Document, Line: line, Reason: strings.TrimSpace(val), Target: d.Range.StartLine, TargetEnd: d.Range.EndLine})
+				case strings.HasPrefix(key, checkovAnnotationPrefix) && isDigits(strings.TrimPrefix(key, checkovAnnotationPrefix)):
+					id, reason, _ := strings.Cut(val, "=")
+					out = append(out, &Directive{Source: "checkov", IDs: splitIDs(id), Scope: Document, Line: line, Reason: strings.TrimSpace(reason), Target: d.Range.StartLine, TargetEnd: d.Range.EndLine})
 				}
 			}
 		}
 	}
 	return out
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 func nested(m map[string]any, keys ...string) map[string]any {

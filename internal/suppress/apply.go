@@ -41,7 +41,9 @@ func Apply(fs []finding.Finding, ds []*Directive, docs []*document.Document, rul
 	}
 	for _, d := range ds {
 		d.used = map[string]bool{}
-		if d.Scope == Document && d.Source != "annotation" && d.Source != "kube-linter" {
+		// A comment's resource is the one around its line; an annotation
+		// already names its resource's span.
+		if d.Scope == Document && d.Target == 0 {
 			d.Target, d.TargetEnd = documentSpan(docs, d.Line, len(src.Lines))
 		}
 	}

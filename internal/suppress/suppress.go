@@ -51,9 +51,11 @@ func (d *Directive) own() bool { return d.Source == "shiplint" || d.Source == "a
 
 var (
 	shiplintRe = regexp.MustCompile(`^shiplint\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_*,\s-]+?)(?:\s+until\s*=\s*(\S+))?\s*(?:--\s*(.*))?$`)
-	hadolintRe = regexp.MustCompile(`^hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s]+)`)
+	// hadolint ends a pragma at a "#": the text after it is the reason
+	// (`# hadolint ignore=DL3008 # pinned by the base image`).
+	hadolintRe = regexp.MustCompile(`^hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s]+)(?:#\s*(.*))?`)
 	trivyRe    = regexp.MustCompile(`^trivy:ignore:([A-Za-z0-9_-]+)`)
-	checkovRe  = regexp.MustCompile(`^checkov:skip=([A-Za-z0-9_]+)(?::(.*))?`)
+	checkovRe  = regexp.MustCompile(`^checkov:skip=\s*([A-Za-z0-9_]+)(?::(.*))?`)
 	kicsRe     = regexp.MustCompile(`^kics-scan\s+(ignore-line|ignore-block|ignore|disable\s*=\s*([A-Za-z0-9_,\s-]+))\s*$`)
 	dateLayout = "2006-01-02"
 )
@@ -63,7 +65,7 @@ var (
 // TestMarkersCoverDirectives keeps the list in step with the regexps.
 var markers = [][]byte{
 	[]byte("shiplint"), []byte("hadolint"), []byte("trivy:ignore:"), []byte("checkov:skip="),
-	[]byte("kics-scan"), []byte(kubeLinterPrefix),
+	[]byte("kics-scan"), []byte(kubeLinterPrefix), []byte(checkovAnnotationPrefix),
 }
 
 // MayHold reports whether src can hold a suppression comment or annotation
@@ -138,7 +140,7 @@ func directive(c comment) (*Directive, *Problem) {
 		return nil, &Problem{c.line, "cannot read this suppression; write it as: # shiplint ignore=ID[,ID] [until=YYYY-MM-DD] -- reason"}
 	}
 	if m := hadolintRe.FindStringSubmatch(t); m != nil {
-		d := &Directive{Source: "hadolint", IDs: splitIDs(m[2]), Scope: Line, Line: c.line}
+		d := &Directive{Source: "hadolint", IDs: splitIDs(m[2]), Scope: Line, Line: c.line, Reason: strings.TrimSpace(m[3])}
 		if m[1] != "" {
 			d.Scope = File
 		}

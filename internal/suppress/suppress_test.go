@@ -17,7 +17,7 @@ func TestMarkersCoverDirectives(t *testing.T) {
 			t.Errorf("no marker in the literal prefix %q of %s", prefix, re)
 		}
 	}
-	for _, key := range []string{AnnotationKey, kubeLinterPrefix + "privileged-container"} {
+	for _, key := range []string{AnnotationKey, kubeLinterPrefix + "privileged-container", checkovAnnotationPrefix + "1"} {
 		if !covered(key) {
 			t.Errorf("no marker in annotation %q", key)
 		}

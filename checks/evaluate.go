@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -150,7 +151,7 @@ func (p *Pack) newFinding(r *finding.Rule, doc *document.Document, msg string, p
 		Path:     doc.Path,
 		Range:    rng,
 		Resource: resourceOf(doc, path),
-		Snippet:  lineAt(text.lines(), rng.StartLine),
+		Snippet:  snippetAt(text.lines(), rng),
 		Anchor:   anchor(doc, path, lineAt(text.lines(), rng.StartLine)),
 		Key:      keyOf(doc, text, path),
 	}
@@ -238,6 +239,52 @@ func itemKey(item any, i int) string {
 		return "=" + s
 	}
 	return strconv.Itoa(i)
+}
+
+// MaxSnippetLines is how many lines of a finding's range its snippet
+// holds: a range over more (a whole pod spec) shows its first lines and a
+// last line "…". Enough for a continued RUN or a container's settings, few
+// enough that six findings on one container do not fill a screen each.
+const MaxSnippetLines = 20
+
+// maxSnippetLine bounds each line of a snippet over several lines: one
+// joined snippet is a copy, and a block of long lines (a minified JSON
+// manifest) under each of many findings must not multiply the file.
+// A one-line snippet is the line itself, shared with the source and cut
+// by the reporters.
+const maxSnippetLine = 1 << 10
+
+// snippetAt is the source text of rng's lines, joined with "\n": its first
+// line alone when it covers one line. A range that ends at column 1 of a
+// line (just after the previous line's end) does not show that line.
+func snippetAt(lines []string, rng document.Range) string {
+	end := min(rng.EndLine, len(lines))
+	if end > rng.StartLine && rng.EndColumn == 1 {
+		end--
+	}
+	if end <= rng.StartLine {
+		return lineAt(lines, rng.StartLine)
+	}
+	var b strings.Builder
+	for n := rng.StartLine; n <= end; n++ {
+		if n > rng.StartLine {
+			b.WriteByte('\n')
+		}
+		if n-rng.StartLine == MaxSnippetLines {
+			b.WriteString("…")
+			break
+		}
+		l := lineAt(lines, n)
+		if len(l) > maxSnippetLine {
+			cut := maxSnippetLine
+			for cut > 0 && !utf8.RuneStart(l[cut]) {
+				cut--
+			}
+			l = l[:cut] + "…"
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 func lineAt(lines []string, n int) string {

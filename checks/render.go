@@ -84,7 +84,7 @@ func (p *Pack) scanUnit(ctx context.Context, u *Unit, opt ScanOptions) FileResul
 		}
 		fs = append(fs, finding.Finding{
 			RuleID: r.ID, Severity: r.Severity, Title: r.Title, Message: pr.Msg, Kind: document.Kubernetes,
-			Path: u.Display(pr.Location.Path), Range: rng, Snippet: lineAt(u.Lines(pr.Location.Path), rng.StartLine), Via: u.Name,
+			Path: u.Display(pr.Location.Path), Range: rng, Snippet: snippetAt(u.Lines(pr.Location.Path), rng), Via: u.Name,
 		})
 		rels = append(rels, pr.Location.Path)
 	}
@@ -229,7 +229,7 @@ func (u *Unit) place(f finding.Finding, rs *render.Resource) (_ finding.Finding,
 	if !f.Range.Valid() {
 		f.Range = line1
 	}
-	f.Snippet = lineAt(u.Lines(at.Path), f.Range.StartLine)
+	f.Snippet = snippetAt(u.Lines(at.Path), f.Range)
 	f.Related = nil
 	for _, l := range chain[1:] {
 		f.Related = append(f.Related, finding.Related{Path: u.Display(l.Path), Range: l.Range, Role: string(l.Role)})

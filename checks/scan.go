@@ -83,6 +83,11 @@ type ScanOptions struct {
 	// Now decides whether a suppression's until= date has passed; zero
 	// means the current time.
 	Now time.Time
+	// Progress, when set, is called by Scan after each file, from one
+	// goroutine: how many files are done and how many unsuppressed
+	// findings they had (findings of the rules that read other resources
+	// come after the last file).
+	Progress func(files, findings int)
 
 	brk   *breaker // set by Scan: user rules that keep running out of time
 	alone bool     // set by ScanFile: no other file competes for the cores
@@ -499,7 +504,17 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 	scanned := map[string]bool{}
 	var records []relRecord
 	var pending []FileResult
+	done, found := 0, 0
 	for r := range results {
+		if opt.Progress != nil {
+			done++
+			for _, f := range r.Findings {
+				if f.Suppressed == nil {
+					found++
+				}
+			}
+			opt.Progress(done, found)
+		}
 		records = append(records, r.records...)
 		if r.finish != nil {
 			pending = append(pending, r)

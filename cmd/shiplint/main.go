@@ -133,6 +133,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	errOut := safetext.NewWriter(stderr)
 	defer errOut.Flush()
 	app := newApp(stdin, stdout, errOut)
+	// The progress line writes to the terminal itself: the writer above
+	// would show its "\r" as an escape.
+	app.Metadata = map[string]any{rawStderrKey: stderr}
 	args, err := flagsFirst(app, args)
 	if err == nil {
 		err = app.RunContext(ctx, args)

@@ -50,6 +50,7 @@ func scanCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "helm-values", Usage: "values `FILE` for every Helm chart scanned, after the chart's values.yaml (repeatable, applied in order)"},
 			&cli.StringSliceFlag{Name: "helm-set", Usage: "set a value `KEY=VALUE` in every Helm chart scanned, as helm --set (repeatable)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour and group the text report: auto (on a terminal, unless NO_COLOR is set), always, never"},
 			&cli.BoolFlag{Name: "fix", Usage: "apply the fixes of the findings that have one to the files, in place (only files inside the scan roots); the report lists what remains"},
 			&cli.BoolFlag{Name: "diff", Usage: "with --fix: print the fixes as a unified diff and change nothing"},
 		},
@@ -82,6 +83,7 @@ type scanFlags struct {
 	// --skip-rule, for checks.Selection.
 	severities       []finding.Severity
 	rules, skipRules []string
+	color            report.ColorMode
 }
 
 func readScanFlags(c *cli.Context) (scanFlags, error) {
@@ -110,6 +112,9 @@ func readScanFlags(c *cli.Context) (scanFlags, error) {
 		return f, fmt.Errorf("--fix and --write-baseline do not go together")
 	}
 	var err error
+	if f.color, err = report.ParseColorMode(c.String("color")); err != nil {
+		return f, err
+	}
 	if f.helmValues, err = readHelmValues(c.StringSlice("helm-values")); err != nil {
 		return f, err
 	}
@@ -256,6 +261,7 @@ func listFlag(c *cli.Context, name string) []string {
 }
 
 func scanAction(c *cli.Context) error {
+	started := clock()
 	f, err := readScanFlags(c)
 	if err != nil {
 		return err
@@ -295,7 +301,13 @@ func scanAction(c *cli.Context) error {
 			}
 		}
 	}
-	res := pack.Scan(c.Context, files.source, checks.ScanOptions{EvalTimeout: c.Duration("eval-timeout")})
+	opt := checks.ScanOptions{EvalTimeout: c.Duration("eval-timeout")}
+	prog := progressLine(c, len(files.files), started)
+	if prog != nil {
+		opt.Progress = prog.Update
+	}
+	res := pack.Scan(c.Context, files.source, opt)
+	prog.Done()
 	res.Summary.FilesSkipped = files.skipped
 	known, err := applyBaseline(f, &res)
 	if err != nil {
@@ -474,6 +486,10 @@ func writeReports(stdout io.Writer, f scanFlags, res finding.Result) error {
 	}
 	opt.WorkDir, opt.SourceRoot = roots()
 	for _, o := range f.outputs {
+		opt := opt
+		if o.format == "text" {
+			opt.Grouped, opt.Color = report.Layout(f.color, o.file == "" && isTerminal(stdout), os.Getenv)
+		}
 		if err := writeReport(stdout, o, res, opt); err != nil {
 			return err
 		}

@@ -85,7 +85,8 @@ type Finding struct {
 	Range    document.Range `json:"range"`
 	// Resource is the identity of the resource inside the file, if any.
 	Resource string `json:"resource,omitempty"`
-	// Snippet is the source text of the first line of Range.
+	// Snippet is the source text of Range's lines, joined with "\n" (at
+	// most checks.MaxSnippetLines, then a line "…").
 	Snippet string `json:"snippet"`
 	// Fingerprint identifies the finding across unrelated edits.
 	Fingerprint string `json:"fingerprint"`

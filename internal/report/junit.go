@@ -91,9 +91,13 @@ func JUnit(w io.Writer, res finding.Result, _ Options) error {
 }
 
 // failureText is the body of a failed case: the finding's line, then the
-// offending source line. Each starts a line of the file, so each goes
+// offending source lines. Each starts a line of the file, so each goes
 // through safetext.Line.
 func failureText(f finding.Finding) string {
 	head := fmt.Sprintf("%s:%d %s %s", safetext.Line(f.Path), f.Range.StartLine, f.Severity, safetext.Escape(f.Message))
-	return head + "\n" + safetext.Line(expandTabs(strings.TrimSpace(f.Snippet)))
+	lines := strings.Split(f.Snippet, "\n")
+	for i, l := range lines {
+		lines[i] = safetext.Line(expandTabs(strings.TrimSpace(l)))
+	}
+	return head + "\n" + strings.Join(lines, "\n")
 }

@@ -23,6 +23,10 @@ type Options struct {
 	Quiet bool
 	// ShowSuppressed lists suppressed findings in text output.
 	ShowSuppressed bool
+	// Grouped selects the text format's terminal layout: findings under
+	// their file's name, aligned rows, a snippet once per line (see
+	// Layout). Color adds escape codes to it.
+	Grouped, Color bool
 	// SARIFCategory becomes runAutomationDetails.id ("<category>/"), so
 	// code scanning keeps uploads of different categories apart.
 	SARIFCategory string

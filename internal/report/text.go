@@ -20,6 +20,10 @@ import (
 //	    3 | FROM node:22
 func Text(w io.Writer, res finding.Result, opt Options) error {
 	bw := bufio.NewWriter(w)
+	if opt.Grouped {
+		textGrouped(bw, res, opt)
+		return bw.Flush()
+	}
 	prev := ""
 	for _, f := range res.Findings {
 		if f.Suppressed != nil && !opt.ShowSuppressed {
@@ -30,9 +34,7 @@ func Text(w io.Writer, res finding.Result, opt Options) error {
 		}
 		prev = f.Path
 		fmt.Fprintf(bw, "%s: %s %s %s%s\n", position(f), f.Severity, safetext.Escape(f.RuleID), safetext.Escape(f.Message), suppressedNote(f))
-		if s := strings.TrimRight(f.Snippet, " \t"); s != "" {
-			fmt.Fprintf(bw, "  %5d | %s\n", f.Range.StartLine, safetext.Escape(expandTabs(s)))
-		}
+		writeSnippet(bw, f, "")
 		if v := via(f); v != "" {
 			fmt.Fprintf(bw, "      via %s\n", safetext.Escape(v))
 		}
@@ -47,6 +49,33 @@ func Text(w io.Writer, res finding.Result, opt Options) error {
 		bw.WriteString(summary(res) + "\n")
 	}
 	return bw.Flush()
+}
+
+// writeSnippet prints a finding's source lines, each after its number:
+// one line as "      7 | FROM debian", several (a block, a continued RUN)
+// each on its own, and a line "…" after the last shown when there were
+// more. color, when set, is the escape sequence for the gutter.
+func writeSnippet(w *bufio.Writer, f finding.Finding, color string) {
+	s := strings.TrimRight(f.Snippet, " \t")
+	if s == "" {
+		return
+	}
+	reset := ""
+	if color != "" {
+		reset = ansiReset
+	}
+	for i, l := range strings.Split(s, "\n") {
+		l = strings.TrimRight(l, " \t\r")
+		num := fmt.Sprint(f.Range.StartLine + i)
+		if l == "…" && i > 0 && i == strings.Count(s, "\n") {
+			num = ""
+		}
+		if l == "" {
+			fmt.Fprintf(w, "%s  %5s |%s\n", color, num, reset)
+			continue
+		}
+		fmt.Fprintf(w, "%s  %5s |%s %s\n", color, num, reset, safetext.Escape(expandTabs(l)))
+	}
 }
 
 // via is where a finding from a rendered chart or overlay came through,

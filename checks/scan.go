@@ -72,6 +72,9 @@ type FileResult struct {
 	// file's final findings (Findings is then empty).
 	records []relRecord
 	finish  func(ctx context.Context, views *relViews) ([]finding.Finding, []finding.Notification)
+	// early counts the findings the file had before it waited (for
+	// ScanOptions.Progress; suppressions are applied only at the end).
+	early int
 }
 
 // ScanOptions tune a scan.
@@ -84,9 +87,10 @@ type ScanOptions struct {
 	// means the current time.
 	Now time.Time
 	// Progress, when set, is called by Scan after each file, from one
-	// goroutine: how many files are done and how many unsuppressed
-	// findings they had (findings of the rules that read other resources
-	// come after the last file).
+	// goroutine: how many files are done and about how many findings they
+	// had (unsuppressed ones; for a file whose resources wait for the
+	// rules that read other resources, its findings so far, before
+	// suppressions, and none of those rules').
 	Progress func(files, findings int)
 
 	brk   *breaker // set by Scan: user rules that keep running out of time
@@ -150,7 +154,7 @@ func (p *Pack) scanFile(ctx context.Context, f File, opt ScanOptions) FileResult
 		return res
 	}
 	phase1 := res.Findings
-	res.Findings, res.records = nil, rel.records
+	res.Findings, res.records, res.early = nil, rel.records, len(phase1)
 	res.finish = func(ctx context.Context, views *relViews) ([]finding.Finding, []finding.Notification) {
 		more, errs := p.finishPending(ctx, rel.pending, views, timeout)
 		var ns []finding.Notification
@@ -508,6 +512,7 @@ func (p *Pack) Scan(ctx context.Context, src Source, opt ScanOptions) finding.Re
 	for r := range results {
 		if opt.Progress != nil {
 			done++
+			found += r.early
 			for _, f := range r.Findings {
 				if f.Suppressed == nil {
 					found++

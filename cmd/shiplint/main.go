@@ -19,9 +19,17 @@ import (
 	"github.com/shiplint/shiplint/internal/safetext"
 )
 
-// version is set at build time with -ldflags "-X main.version=v1.2.3";
-// otherwise it comes from the module's build info.
-var version = ""
+// version, commit and date are stamped at build time, as the release
+// configuration (.goreleaser.yaml) and `make build` do:
+//
+//	-ldflags "-X main.version=1.2.3 -X main.commit=<sha> -X main.date=<commit time, RFC 3339>"
+//
+// Whatever is left empty comes from the binary's build info (version.go).
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
 
 func main() {
 	tuneGC()
@@ -179,21 +187,15 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 }
 
 func versionString() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
+	return currentBuild().version
 }
 
 func versionCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "version",
-		Usage: "print the version",
+		Usage: "print the version, the commit and its time",
 		Action: func(c *cli.Context) error {
-			fmt.Fprintf(c.App.Writer, "shiplint %s\n", versionString())
+			fmt.Fprintf(c.App.Writer, "shiplint %s\n", currentBuild())
 			return nil
 		},
 	}

@@ -13,7 +13,7 @@ import (
 func TestDebugDump(t *testing.T) {
 	dir := os.Getenv("HELM_DEBUG")
 	if dir == "" {
-		t.Skip()
+		t.Skip("a debugging aid: set HELM_DEBUG to a chart directory to print its rendering with each line's origin")
 	}
 	root := os.Getenv("HELM_DEBUG_ROOT")
 	if root == "" {

@@ -147,7 +147,17 @@ type published struct {
 // version is at least version, consuming the notifications before it.
 func (c *client) waitDiagnostics(uri string, version int) published {
 	c.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	p, _ := c.await(uri, version, 20*time.Second, func(i int) { c.notes = c.notes[i+1:] })
+	return p
+}
+
+// await waits up to wait for a publishDiagnostics for uri with a version
+// of at least version, lets take remove what it consumes (the
+// notification is c.notes[i]; called with c.mu held), and returns it with
+// its raw params.
+func (c *client) await(uri string, version int, wait time.Duration, take func(i int)) (published, json.RawMessage) {
+	c.t.Helper()
+	deadline := time.Now().Add(wait)
 	timer := time.AfterFunc(time.Until(deadline), func() { c.mu.Lock(); c.cond.Broadcast(); c.mu.Unlock() })
 	defer timer.Stop()
 	c.mu.Lock()
@@ -162,8 +172,9 @@ func (c *client) waitDiagnostics(uri string, version int) published {
 				c.t.Fatal(err)
 			}
 			if p.URI == uri && p.Version >= version {
-				c.notes = c.notes[i+1:]
-				return p
+				raw := *n.Params
+				take(i)
+				return p, raw
 			}
 		}
 		if time.Now().After(deadline) {

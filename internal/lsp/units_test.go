@@ -74,32 +74,10 @@ type relatedDiag struct {
 // unit are published together, in any order).
 func (c *client) next(uri string, version int) (published, []relatedDiag) {
 	c.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	timer := time.AfterFunc(time.Until(deadline), func() { c.mu.Lock(); c.cond.Broadcast(); c.mu.Unlock() })
-	defer timer.Stop()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for {
-		for i, n := range c.notes {
-			if n.Method != "textDocument/publishDiagnostics" {
-				continue
-			}
-			var p published
-			if err := json.Unmarshal(*n.Params, &p); err != nil {
-				c.t.Fatal(err)
-			}
-			if p.URI == uri && p.Version >= version {
-				var raw struct{ Diagnostics []relatedDiag }
-				json.Unmarshal(*n.Params, &raw)
-				c.notes = slices.Delete(c.notes, i, i+1)
-				return p, raw.Diagnostics
-			}
-		}
-		if time.Now().After(deadline) {
-			c.t.Fatalf("no diagnostics for %s version %d; log:\n%s", uri, version, c.log)
-		}
-		c.cond.Wait()
-	}
+	p, params := c.await(uri, version, 30*time.Second, func(i int) { c.notes = slices.Delete(c.notes, i, i+1) })
+	var raw struct{ Diagnostics []relatedDiag }
+	json.Unmarshal(params, &raw)
+	return p, raw.Diagnostics
 }
 
 func (c *client) openVersion(uri string, version int, text string) {

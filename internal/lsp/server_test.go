@@ -184,6 +184,38 @@ func (c *client) await(uri string, version int, wait time.Duration, take func(i 
 	}
 }
 
+// action is a code action as the tests read it.
+type action struct {
+	Title string
+	Kind  string
+	Edit  struct {
+		DocumentChanges []struct {
+			Kind         string
+			URI          string
+			TextDocument struct{ URI string }
+			Edits        []struct {
+				Range struct {
+					Start struct{ Line, Character int }
+					End   struct{ Line, Character int }
+				}
+				NewText string
+			}
+		}
+	}
+}
+
+// actionsAt asks for the code actions at a position (0-based).
+func (c *client) actionsAt(uri string, line, char int) []action {
+	c.t.Helper()
+	var actions []action
+	pos := map[string]any{"line": line, "character": char}
+	params := map[string]any{"textDocument": map[string]any{"uri": uri}, "range": map[string]any{"start": pos, "end": pos}, "context": map[string]any{"diagnostics": []any{}}}
+	if err := c.call("textDocument/codeAction", params, &actions); err != nil {
+		c.t.Fatal(err)
+	}
+	return actions
+}
+
 func (c *client) open(uri, text string) {
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "dockerfile", "version": 1, "text": text}})
 }
@@ -256,28 +288,7 @@ func TestDiagnosticsHoverAndSuppress(t *testing.T) {
 	}
 
 	// Code actions on line 3 (USER root): suppress, then disable.
-	var actions []struct {
-		Title string
-		Kind  string
-		Edit  struct {
-			DocumentChanges []struct {
-				Kind         string
-				URI          string
-				TextDocument struct{ URI string }
-				Edits        []struct {
-					Range struct {
-						Start struct{ Line, Character int }
-						End   struct{ Line, Character int }
-					}
-					NewText string
-				}
-			}
-		}
-	}
-	rng := map[string]any{"start": map[string]any{"line": 3, "character": 0}, "end": map[string]any{"line": 3, "character": 0}}
-	if err := c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri}, "range": rng, "context": map[string]any{"diagnostics": []any{}}}, &actions); err != nil {
-		t.Fatal(err)
-	}
+	actions := c.actionsAt(uri, 3, 0)
 	var titles []string
 	for _, a := range actions {
 		titles = append(titles, a.Title)
@@ -305,10 +316,7 @@ func TestDiagnosticsHoverAndSuppress(t *testing.T) {
 	}
 
 	// Suppressing DF020 (on the continued line 2) goes above the RUN (line 1).
-	rng = map[string]any{"start": map[string]any{"line": 2, "character": 4}, "end": map[string]any{"line": 2, "character": 4}}
-	if err := c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri}, "range": rng, "context": map[string]any{"diagnostics": []any{}}}, &actions); err != nil {
-		t.Fatal(err)
-	}
+	actions = c.actionsAt(uri, 2, 4)
 	byTitle := map[string]int{}
 	titles = nil
 	for i, a := range actions {
@@ -454,25 +462,7 @@ func TestWorkspaceConfigAppliesReloadsAndReportsErrors(t *testing.T) {
 	}
 
 	// "Disable DF002" adds an item to the block list, after the last one.
-	var actions []struct {
-		Title string
-		Edit  struct {
-			DocumentChanges []struct {
-				TextDocument struct{ URI string }
-				Edits        []struct {
-					Range struct {
-						Start struct{ Line, Character int }
-						End   struct{ Line, Character int }
-					}
-					NewText string
-				}
-			}
-		}
-	}
-	rng := map[string]any{"start": map[string]any{"line": 0, "character": 0}, "end": map[string]any{"line": 0, "character": 0}}
-	if err := c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri}, "range": rng, "context": map[string]any{"diagnostics": []any{}}}, &actions); err != nil {
-		t.Fatal(err)
-	}
+	actions := c.actionsAt(uri, 0, 0)
 	if len(actions) != 2 || actions[1].Title != "Disable DF002 in .shiplint.yaml" {
 		t.Fatalf("actions %+v", actions)
 	}

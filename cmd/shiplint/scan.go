@@ -297,6 +297,7 @@ func scanAction(c *cli.Context) error {
 		for _, in := range files.files {
 			if in.NotScanned == "" && in.Unit == nil {
 				hashes[in.Path] = sha256.Sum256(in.Source)
+				in.Source = nil // a re-scan reads the fixed text, not this
 				rescan.files[in.Path] = in
 			}
 		}

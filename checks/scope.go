@@ -29,8 +29,8 @@ func applies(r *finding.Rule, doc *document.Document) bool {
 	}
 	sc := scopeOf(doc)
 	for _, a := range r.AppliesTo {
-		if (a == "workload" && sc.workload) || (a == "control-plane" && sc.controlPlane) ||
-			(a == "namespaced" && !sc.clusterScoped) || a == sc.kind {
+		if (a == "workload" && sc.workload) || (a == "namespaced" && !sc.clusterScoped) || a == sc.kind ||
+			(a == "control-plane" && controlPlane(sc, doc)) {
 			return true
 		}
 	}
@@ -40,11 +40,18 @@ func applies(r *finding.Rule, doc *document.Document) bool {
 // scope is what applies_to is matched against, as the Kubernetes parser
 // writes it: whether the document has a pod spec (input.podSpec, set for
 // every workload kind), whether its kind is cluster-scoped
-// (input.clusterScoped), its resource kind, and whether it is a workload
-// that may run a control-plane component or a kubelet ("control-plane").
+// (input.clusterScoped) and its resource kind. "control-plane" is decided
+// apart (controlPlane), only for the rules that ask: it walks the
+// containers, and scopeOf runs once per rule and document.
 type scope struct {
-	workload, clusterScoped, controlPlane bool
-	kind                                  string
+	workload, clusterScoped bool
+	kind                    string
+}
+
+// controlPlane reports whether doc is a workload that may run a
+// control-plane component or a kubelet.
+func controlPlane(sc scope, doc *document.Document) bool {
+	return sc.workload && mayRunComponent(doc.Input["containers"])
 }
 
 func scopeOf(doc *document.Document) scope {
@@ -52,7 +59,6 @@ func scopeOf(doc *document.Document) scope {
 	_, sc.workload = doc.Input["podSpec"]
 	sc.clusterScoped, _ = doc.Input["clusterScoped"].(bool)
 	sc.kind, _ = doc.Input["resourceKind"].(string)
-	sc.controlPlane = sc.workload && mayRunComponent(doc.Input["containers"])
 	return sc
 }
 
@@ -115,7 +121,7 @@ func (p *Pack) scopedQuery(ctx context.Context, doc *document.Document, skip map
 	}
 	ck := p.kinds[doc.Kind]
 	sc := scopeOf(doc)
-	group := strconv.FormatBool(sc.workload) + "/" + strconv.FormatBool(sc.controlPlane) + "/" + strconv.FormatBool(sc.clusterScoped) + "/" + sc.kind
+	group := strconv.FormatBool(sc.workload) + "/" + strconv.FormatBool(controlPlane(sc, doc)) + "/" + strconv.FormatBool(sc.clusterScoped) + "/" + sc.kind
 	ck.scopeMu.Lock()
 	defer ck.scopeMu.Unlock()
 	if q, ok := ck.byGroup[group]; ok && len(skip) == 0 {
